@@ -1,0 +1,150 @@
+package dev.cfpbot.storage;
+
+import dev.cfpbot.storage.model.Answer;
+import dev.cfpbot.storage.model.FileRef;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers of submissions. A confirmed proposal keeps its answers while the speaker edits it: the
+ * edits are stored as pending answers and replace the confirmed ones only on re-confirmation.
+ */
+public final class AnswerStore {
+  private static final String COLUMNS =
+      "submission_id, field_id, pending, text_value, file_name, file_type, file_size, file_sha256,"
+          + " file_path, file_ref";
+
+  /** Saves (inserts or replaces) one answer. */
+  public void put(Tx tx, String submissionId, Answer answer, boolean pending, Instant at) {
+    remove(tx, submissionId, answer.fieldId(), pending);
+    FileRef file = answer.file();
+    tx.update(
+        "save answer",
+        "insert into answers ("
+            + COLUMNS
+            + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        submissionId,
+        answer.fieldId(),
+        pending,
+        answer.text(),
+        file == null ? null : file.name(),
+        file == null ? null : file.type(),
+        file == null ? null : file.size(),
+        file == null ? null : file.sha256(),
+        file == null ? null : file.path(),
+        file == null ? null : file.platformRef(),
+        at);
+  }
+
+  public void remove(Tx tx, String submissionId, String fieldId, boolean pending) {
+    tx.update(
+        "remove answer",
+        "delete from answers where submission_id = ? and field_id = ? and pending = ?",
+        submissionId,
+        fieldId,
+        pending);
+  }
+
+  /**
+   * The answers of a submission by field id. With {@code includePending}, pending edits take the
+   * place of the confirmed answers they replace; a pending row with neither text nor file stands
+   * for an answer the speaker removed.
+   */
+  public Map<String, Answer> answers(Tx tx, String submissionId, boolean includePending) {
+    return answersOf(tx, List.of(submissionId), includePending)
+        .getOrDefault(submissionId, Map.of());
+  }
+
+  /** Answers of several submissions at once, by submission id and then field id. */
+  public Map<String, Map<String, Answer>> answersOf(
+      Tx tx, Collection<String> submissionIds, boolean includePending) {
+    Map<String, Map<String, Answer>> result = new HashMap<>();
+    if (submissionIds.isEmpty()) {
+      return result;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(submissionIds.size(), "?"));
+    List<Row> rows =
+        tx.list(
+            "read answers",
+            "select "
+                + COLUMNS
+                + " from answers where submission_id in ("
+                + marks
+                + ") order by pending",
+            AnswerStore::map,
+            submissionIds.toArray());
+    for (Row row : rows) {
+      if (row.pending && !includePending) {
+        continue;
+      }
+      Map<String, Answer> answers =
+          result.computeIfAbsent(row.submissionId, k -> new LinkedHashMap<>());
+      if (row.pending && row.answer.text() == null && row.answer.file() == null) {
+        answers.remove(row.answer.fieldId());
+      } else {
+        answers.put(row.answer.fieldId(), row.answer);
+      }
+    }
+    return result;
+  }
+
+  /** Whether the speaker has edits to this submission that are not confirmed yet. */
+  public boolean hasPending(Tx tx, String submissionId) {
+    return tx.count(
+            "look for pending answers",
+            "select count(*) from answers where submission_id = ? and pending = true",
+            submissionId)
+        > 0;
+  }
+
+  /** Makes the pending edits the confirmed answers; returns the ids of the fields they changed. */
+  public List<String> promotePending(Tx tx, String submissionId, Instant at) {
+    List<Row> pending =
+        tx.list(
+            "read pending answers",
+            "select " + COLUMNS + " from answers where submission_id = ? and pending = true",
+            AnswerStore::map,
+            submissionId);
+    for (Row row : pending) {
+      remove(tx, submissionId, row.answer.fieldId(), false);
+      if (row.answer.text() != null || row.answer.file() != null) {
+        put(tx, submissionId, row.answer, false, at);
+      }
+    }
+    discardPending(tx, submissionId);
+    return pending.stream().map(r -> r.answer.fieldId()).toList();
+  }
+
+  public void discardPending(Tx tx, String submissionId) {
+    tx.update(
+        "discard pending answers",
+        "delete from answers where submission_id = ? and pending = true",
+        submissionId);
+  }
+
+  private record Row(String submissionId, boolean pending, Answer answer) {}
+
+  private static Row map(ResultSet row) throws SQLException {
+    String fileName = row.getString("file_name");
+    FileRef file =
+        fileName == null
+            ? null
+            : new FileRef(
+                fileName,
+                row.getString("file_type"),
+                row.getLong("file_size"),
+                row.getString("file_sha256"),
+                row.getString("file_path"),
+                row.getString("file_ref"));
+    return new Row(
+        row.getString("submission_id"),
+        row.getBoolean("pending"),
+        new Answer(row.getString("field_id"), row.getString("text_value"), file));
+  }
+}

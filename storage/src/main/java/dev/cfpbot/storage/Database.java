@@ -1,0 +1,126 @@
+package dev.cfpbot.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The database: a connection pool on a JDBC URL (H2 file or in-memory, or PostgreSQL), migrated by
+ * Flyway when opened. Work runs in {@link #inTransaction(String, Function) transactions}.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final boolean postgres;
+
+  private Database(HikariDataSource pool, boolean postgres) {
+    this.pool = pool;
+    this.postgres = postgres;
+  }
+
+  /**
+   * Opens the database at {@code url} and brings its schema up to date.
+   *
+   * @param poolSize the most connections held open at once
+   */
+  public static Database open(String url, String user, String password, int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(Math.min(2, poolSize));
+    config.setAutoCommit(false);
+    config.setPoolName("cfpbot-db");
+    // Fail fast on a wrong URL or a locked file instead of retrying for half a minute.
+    config.setInitializationFailTimeout(1);
+    config.setConnectionTimeout(10_000);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StorageException(
+          "open database " + redact(url), e.getCause() != null ? e.getCause() : e);
+    }
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      pool.close();
+      throw new StorageException("migrate database schema", e);
+    }
+    return new Database(pool, url.startsWith("jdbc:postgresql:"));
+  }
+
+  /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+  public <T> T inTransaction(String operation, Function<Tx, T> work) {
+    try (Connection connection = pool.getConnection()) {
+      try {
+        T result = work.apply(new Tx(connection));
+        connection.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollback(connection, e);
+        throw e;
+      } catch (SQLException e) {
+        rollback(connection, e);
+        throw new StorageException(operation + " (commit)", e);
+      }
+    } catch (SQLException e) {
+      throw new StorageException(operation + " (connect)", e);
+    }
+  }
+
+  /** Like {@link #inTransaction(String, Function)} for work that returns nothing. */
+  public void useTransaction(String operation, Consumer<Tx> work) {
+    inTransaction(
+        operation,
+        tx -> {
+          work.accept(tx);
+          return null;
+        });
+  }
+
+  /** Whether the database answers a trivial query now. */
+  public boolean isReachable() {
+    try (Connection connection = pool.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  public boolean isPostgres() {
+    return postgres;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  /** A JDBC URL with any password parameter blanked, fit for messages and logs. */
+  public static String redact(String url) {
+    return url == null ? null : url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+  }
+
+  private static void rollback(Connection connection, Throwable failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+}

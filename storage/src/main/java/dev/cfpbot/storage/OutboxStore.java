@@ -1,0 +1,196 @@
+package dev.cfpbot.storage;
+
+import dev.cfpbot.storage.model.OutboxMessage;
+import dev.cfpbot.storage.model.OutboxState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Messages waiting to be sent. Each recipient's messages go out one at a time in the order they
+ * were written: only the oldest unsent message of a recipient can be claimed, and a claim is a
+ * lease, so a sender that dies leaves its messages to another after the lease runs out.
+ */
+public final class OutboxStore {
+  private static final String COLUMNS =
+      "seq, id, channel, recipient, kind, payload, state, attempts, due_at, created_at";
+
+  public void enqueue(
+      Tx tx,
+      String id,
+      String channel,
+      String recipient,
+      String kind,
+      String payload,
+      Instant dueAt,
+      Instant now) {
+    tx.update(
+        "queue outbound message",
+        "insert into outbox (id, channel, recipient, kind, payload, state, attempts, due_at,"
+            + " created_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        id,
+        channel,
+        recipient,
+        kind,
+        payload,
+        OutboxState.PENDING,
+        dueAt,
+        now);
+  }
+
+  /**
+   * Claims up to {@code limit} messages that are due, at most one per recipient (the oldest not yet
+   * sent), for {@code lease}. A message whose earlier claim expired is claimed again.
+   *
+   * @param channels only messages for these channels
+   */
+  public List<OutboxMessage> claimDue(
+      Tx tx, List<String> channels, String owner, Instant now, Duration lease, int limit) {
+    if (channels.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(channels.size(), "?"));
+    List<Object> params = new ArrayList<>(channels);
+    params.add(now);
+    params.add(now);
+    params.add(limit);
+    List<OutboxMessage> heads =
+        tx.list(
+            "find due outbound messages",
+            "select "
+                + COLUMNS
+                + " from outbox o where o.channel in ("
+                + marks
+                + ") and ((o.state = 'PENDING' and o.due_at <= ?)"
+                + " or (o.state = 'SENDING' and o.claimed_until < ?))"
+                + " and not exists (select 1 from outbox p where p.channel = o.channel"
+                + " and p.recipient = o.recipient and p.seq < o.seq"
+                + " and p.state in ('PENDING', 'SENDING'))"
+                + " order by o.seq fetch first ? rows only",
+            OutboxStore::map,
+            params.toArray());
+    List<OutboxMessage> claimed = new ArrayList<>();
+    for (OutboxMessage head : heads) {
+      int changed =
+          tx.update(
+              "claim outbound message",
+              "update outbox set state = 'SENDING', claimed_by = ?, claimed_until = ?,"
+                  + " attempts = attempts + 1 where seq = ?"
+                  + " and (state = 'PENDING' or (state = 'SENDING' and claimed_until < ?))",
+              owner,
+              now.plus(lease),
+              head.seq(),
+              now);
+      if (changed == 1) {
+        claimed.add(
+            new OutboxMessage(
+                head.seq(),
+                head.id(),
+                head.channel(),
+                head.recipient(),
+                head.kind(),
+                head.payload(),
+                OutboxState.SENDING,
+                head.attempts() + 1,
+                head.dueAt(),
+                head.createdAt()));
+      }
+    }
+    return claimed;
+  }
+
+  public void markSent(Tx tx, long seq, String platformId, Instant at) {
+    tx.update(
+        "mark message sent",
+        "update outbox set state = 'SENT', sent_at = ?, platform_id = ?, claimed_by = null,"
+            + " claimed_until = null, last_error = null where seq = ?",
+        at,
+        platformId,
+        seq);
+  }
+
+  /** Puts a message back in the queue to be tried again at {@code dueAt}. */
+  public void retryLater(Tx tx, long seq, Instant dueAt, String error) {
+    tx.update(
+        "reschedule message",
+        "update outbox set state = 'PENDING', due_at = ?, claimed_by = null, claimed_until = null,"
+            + " last_error = ? where seq = ?",
+        dueAt,
+        truncate(error),
+        seq);
+  }
+
+  public void markFailed(Tx tx, long seq, String error, Instant at) {
+    tx.update(
+        "mark message failed",
+        "update outbox set state = 'FAILED', sent_at = ?, claimed_by = null, claimed_until = null,"
+            + " last_error = ? where seq = ?",
+        at,
+        truncate(error),
+        seq);
+  }
+
+  /** Messages not sent yet (pending or being sent) for a channel, or for all with null. */
+  public long countUnsent(Tx tx, String channel) {
+    return channel == null
+        ? tx.count(
+            "count unsent messages",
+            "select count(*) from outbox where state in ('PENDING', 'SENDING')")
+        : tx.count(
+            "count unsent messages",
+            "select count(*) from outbox where state in ('PENDING', 'SENDING') and channel = ?",
+            channel);
+  }
+
+  /** When the oldest unsent message was written. */
+  public Optional<Instant> oldestUnsent(Tx tx) {
+    return tx
+        .list(
+            "find oldest unsent message",
+            "select min(created_at) from outbox where state in ('PENDING', 'SENDING')",
+            row -> Tx.instant(row, 1))
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
+  /** Messages that were given up since {@code since}, oldest first. */
+  public List<OutboxMessage> failedSince(Tx tx, Instant since) {
+    return tx.list(
+        "list failed messages",
+        "select " + COLUMNS + " from outbox where state = 'FAILED' and sent_at >= ? order by seq",
+        OutboxStore::map,
+        since);
+  }
+
+  public List<OutboxMessage> listByRecipient(Tx tx, String channel, String recipient) {
+    return tx.list(
+        "list messages of recipient",
+        "select " + COLUMNS + " from outbox where channel = ? and recipient = ? order by seq",
+        OutboxStore::map,
+        channel,
+        recipient);
+  }
+
+  private static String truncate(String error) {
+    return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+  }
+
+  static OutboxMessage map(ResultSet row) throws SQLException {
+    return new OutboxMessage(
+        row.getLong("seq"),
+        row.getString("id"),
+        row.getString("channel"),
+        row.getString("recipient"),
+        row.getString("kind"),
+        row.getString("payload"),
+        OutboxState.valueOf(row.getString("state")),
+        row.getInt("attempts"),
+        Tx.instant(row, "due_at"),
+        Tx.instant(row, "created_at"));
+  }
+}

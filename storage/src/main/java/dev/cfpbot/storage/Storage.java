@@ -1,0 +1,40 @@
+package dev.cfpbot.storage;
+
+/**
+ * The database and its stores, opened together. The stores hold no state of their own; every method
+ * takes the transaction it runs in.
+ */
+public record Storage(
+    Database database,
+    SpeakerStore speakers,
+    ConversationStore conversations,
+    SubmissionStore submissions,
+    AnswerStore answers,
+    InboxStore inbox,
+    OutboxStore outbox,
+    ScheduleStore schedules)
+    implements AutoCloseable {
+
+  public static Storage open(String url, String user, String password, int poolSize) {
+    return new Storage(
+        Database.open(url, user, password, poolSize),
+        new SpeakerStore(),
+        new ConversationStore(),
+        new SubmissionStore(),
+        new AnswerStore(),
+        new InboxStore(),
+        new OutboxStore(),
+        new ScheduleStore());
+  }
+
+  /** A private in-memory H2 database, gone when closed: for tests and trials. */
+  public static Storage inMemory() {
+    return open(
+        "jdbc:h2:mem:cfpbot-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

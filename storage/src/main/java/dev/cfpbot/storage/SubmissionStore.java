@@ -1,0 +1,222 @@
+package dev.cfpbot.storage;
+
+import dev.cfpbot.storage.model.HistoryEntry;
+import dev.cfpbot.storage.model.Submission;
+import dev.cfpbot.storage.model.SubmissionState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Submissions and their history. State changes are written by {@link #changeState}, which refuses a
+ * transition the state machine does not allow and records it in the history.
+ */
+public final class SubmissionStore {
+  private static final String COLUMNS =
+      "id, event_id, speaker_id, number, code, state, created_at, updated_at, submitted_at,"
+          + " decided_at, withdrawn_at";
+
+  public void insertDraft(Tx tx, String id, String eventId, String speakerId, Instant at) {
+    tx.update(
+        "create draft",
+        "insert into submissions (id, event_id, speaker_id, state, created_at, updated_at)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        id,
+        eventId,
+        speakerId,
+        SubmissionState.DRAFT,
+        at,
+        at);
+    appendHistory(tx, new HistoryEntry(id, null, SubmissionState.DRAFT, "speaker", null, at));
+  }
+
+  public Optional<Submission> get(Tx tx, String id) {
+    return tx.first(
+        "get submission",
+        "select " + COLUMNS + " from submissions where id = ?",
+        SubmissionStore::map,
+        id);
+  }
+
+  public Optional<Submission> findByCode(Tx tx, String code) {
+    return tx.first(
+        "find submission by code",
+        "select " + COLUMNS + " from submissions where upper(code) = upper(?)",
+        SubmissionStore::map,
+        code);
+  }
+
+  /** A speaker's submissions, oldest first. */
+  public List<Submission> listBySpeaker(Tx tx, String speakerId) {
+    return tx.list(
+        "list submissions of speaker",
+        "select " + COLUMNS + " from submissions where speaker_id = ? order by created_at, id",
+        SubmissionStore::map,
+        speakerId);
+  }
+
+  /** An event's submissions that were ever confirmed, by number. */
+  public List<Submission> listSubmitted(Tx tx, String eventId) {
+    return tx.list(
+        "list submissions of event",
+        "select "
+            + COLUMNS
+            + " from submissions where event_id = ? and number is not null order by number",
+        SubmissionStore::map,
+        eventId);
+  }
+
+  /** The drafts of an event, oldest first. */
+  public List<Submission> listDrafts(Tx tx, String eventId) {
+    return tx.list(
+        "list drafts of event",
+        "select "
+            + COLUMNS
+            + " from submissions where event_id = ? and state = ? order by created_at",
+        SubmissionStore::map,
+        eventId,
+        SubmissionState.DRAFT);
+  }
+
+  /** The number the next confirmed submission of an event gets. */
+  public int nextNumber(Tx tx, String eventId) {
+    return (int)
+            tx.count(
+                "find next submission number",
+                "select coalesce(max(number), 0) from submissions where event_id = ?",
+                eventId)
+        + 1;
+  }
+
+  public Map<SubmissionState, Long> countByState(Tx tx, String eventId) {
+    Map<SubmissionState, Long> counts = new EnumMap<>(SubmissionState.class);
+    for (SubmissionState state : SubmissionState.values()) {
+      counts.put(state, 0L);
+    }
+    tx.list(
+            "count submissions by state",
+            "select state, count(*) from submissions where event_id = ? group by state",
+            row -> Map.entry(SubmissionState.valueOf(row.getString(1)), row.getLong(2)),
+            eventId)
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
+  }
+
+  /**
+   * Moves a submission from {@code from} to {@code to} and records who did it. The number and code
+   * are set on the first confirmation (pass null to keep them).
+   *
+   * @throws IllegalStateException when the state machine does not allow the transition
+   * @throws ConcurrentUpdateException when the submission is no longer in state {@code from}
+   */
+  public void changeState(
+      Tx tx,
+      String id,
+      SubmissionState from,
+      SubmissionState to,
+      Integer number,
+      String code,
+      String actor,
+      String note,
+      Instant at) {
+    if (!from.canBecome(to)) {
+      throw new IllegalStateException("a submission cannot go from " + from + " to " + to);
+    }
+    int changed =
+        tx.update(
+            "change submission state",
+            "update submissions set state = ?, updated_at = ?,"
+                + " number = coalesce(?, number), code = coalesce(?, code),"
+                + " submitted_at = case when ? then ? else submitted_at end,"
+                + " decided_at = case when ? then ? else decided_at end,"
+                + " withdrawn_at = case when ? then ? else withdrawn_at end"
+                + " where id = ? and state = ?",
+            to,
+            at,
+            number,
+            code,
+            to == SubmissionState.SUBMITTED,
+            at,
+            isDecision(to),
+            at,
+            to == SubmissionState.WITHDRAWN,
+            at,
+            id,
+            from);
+    if (changed != 1) {
+      throw new ConcurrentUpdateException("change submission state", "submission " + id);
+    }
+    appendHistory(tx, new HistoryEntry(id, from, to, actor, note, at));
+  }
+
+  /** Marks a submission as changed now (its answers were edited). */
+  public void touch(Tx tx, String id, Instant at) {
+    tx.update("touch submission", "update submissions set updated_at = ? where id = ?", at, id);
+  }
+
+  /** Deletes a draft and its answers. Confirmed submissions are never deleted. */
+  public void deleteDraft(Tx tx, String id) {
+    tx.update(
+        "delete draft",
+        "delete from submissions where id = ? and state = ?",
+        id,
+        SubmissionState.DRAFT);
+  }
+
+  /** History entries written at or after {@code since}, oldest first. */
+  public List<HistoryEntry> historySince(Tx tx, String eventId, Instant since) {
+    return tx.list(
+        "read submission history",
+        "select h.submission_id, h.from_state, h.to_state, h.actor, h.note, h.at"
+            + " from submission_history h join submissions s on s.id = h.submission_id"
+            + " where s.event_id = ? and h.at >= ? order by h.at, h.id",
+        row ->
+            new HistoryEntry(
+                row.getString(1),
+                row.getString(2) == null ? null : SubmissionState.valueOf(row.getString(2)),
+                SubmissionState.valueOf(row.getString(3)),
+                row.getString(4),
+                row.getString(5),
+                Tx.instant(row, "at")),
+        eventId,
+        since);
+  }
+
+  public void appendHistory(Tx tx, HistoryEntry entry) {
+    tx.update(
+        "record submission history",
+        "insert into submission_history (submission_id, from_state, to_state, actor, note, at)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        entry.submissionId(),
+        entry.from(),
+        entry.to(),
+        entry.actor(),
+        entry.note(),
+        entry.at());
+  }
+
+  private static boolean isDecision(SubmissionState state) {
+    return state == SubmissionState.ACCEPTED
+        || state == SubmissionState.REJECTED
+        || state == SubmissionState.SHORTLISTED;
+  }
+
+  static Submission map(ResultSet row) throws SQLException {
+    return new Submission(
+        row.getString("id"),
+        row.getString("event_id"),
+        row.getString("speaker_id"),
+        Tx.nullableInt(row, "number"),
+        row.getString("code"),
+        SubmissionState.valueOf(row.getString("state")),
+        Tx.instant(row, "created_at"),
+        Tx.instant(row, "updated_at"),
+        Tx.instant(row, "submitted_at"),
+        Tx.instant(row, "decided_at"),
+        Tx.instant(row, "withdrawn_at"));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.cfpbot.storage.model;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The life of a proposal. A draft becomes submitted when the speaker confirms it; organizers then
+ * shortlist, accept or reject it (and may change their minds); the speaker may withdraw it while it
+ * is still in play.
+ */
+public enum SubmissionState {
+  DRAFT,
+  SUBMITTED,
+  SHORTLISTED,
+  ACCEPTED,
+  REJECTED,
+  WITHDRAWN;
+
+  /** Whether the rules allow going from this state to {@code next}. */
+  public boolean canBecome(SubmissionState next) {
+    return successors().contains(next);
+  }
+
+  /** Organizers have not decided yet, or decided to take it: the speaker may still withdraw. */
+  public boolean isActive() {
+    return this == SUBMITTED || this == SHORTLISTED || this == ACCEPTED;
+  }
+
+  /** A proposal the speaker has confirmed at some point and not withdrawn. */
+  public boolean isSubmitted() {
+    return this != DRAFT && this != WITHDRAWN;
+  }
+
+  private Set<SubmissionState> successors() {
+    return switch (this) {
+      case DRAFT -> EnumSet.of(SUBMITTED);
+      case SUBMITTED -> EnumSet.of(SHORTLISTED, ACCEPTED, REJECTED, WITHDRAWN);
+      case SHORTLISTED -> EnumSet.of(ACCEPTED, REJECTED, WITHDRAWN);
+      case ACCEPTED -> EnumSet.of(SHORTLISTED, REJECTED, WITHDRAWN);
+      case REJECTED -> EnumSet.of(SHORTLISTED, ACCEPTED);
+      case WITHDRAWN -> EnumSet.noneOf(SubmissionState.class);
+    };
+  }
+}
