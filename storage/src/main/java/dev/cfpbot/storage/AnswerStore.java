@@ -94,6 +94,22 @@ public final class AnswerStore {
     return result;
   }
 
+  /** Which of {@code submissionIds} have edits that are not confirmed yet. */
+  public java.util.Set<String> withPending(Tx tx, Collection<String> submissionIds) {
+    if (submissionIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(submissionIds.size(), "?"));
+    return new java.util.HashSet<>(
+        tx.list(
+            "look for pending answers",
+            "select distinct submission_id from answers where pending = true and submission_id in ("
+                + marks
+                + ")",
+            row -> row.getString(1),
+            submissionIds.toArray()));
+  }
+
   /** Whether the speaker has edits to this submission that are not confirmed yet. */
   public boolean hasPending(Tx tx, String submissionId) {
     return tx.count(

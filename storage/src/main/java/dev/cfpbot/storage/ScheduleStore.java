@@ -39,4 +39,20 @@ public final class ScheduleStore {
             due)
         == 1;
   }
+
+  /** Records that {@code name} ran at {@code at}, whatever was recorded before. */
+  public void markRun(Tx tx, String name, Instant at) {
+    if (tx.update(
+            "record schedule run",
+            "update schedule_runs set last_run_at = ? where name = ?",
+            at,
+            name)
+        == 0) {
+      tx.update(
+          "record schedule run",
+          "insert into schedule_runs (name, last_run_at) values (?, ?)",
+          name,
+          at);
+    }
+  }
 }

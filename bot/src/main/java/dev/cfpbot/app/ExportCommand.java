@@ -1,0 +1,90 @@
+package dev.cfpbot.app;
+
+import dev.cfpbot.config.ConfigException;
+import dev.cfpbot.notify.Exporter;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.StorageException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes every confirmed submission as CSV (Excel-ready) or JSON. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = "Exports the submissions as CSV (UTF-8 with BOM, opens in Excel) or JSON.")
+final class ExportCommand implements Callable<Integer> {
+  private final Io io;
+
+  @Option(
+      names = "--format",
+      description = "csv or json (default: ${DEFAULT-VALUE})",
+      defaultValue = "csv")
+  String format;
+
+  @Option(names = "--out", description = "Write to this file instead of standard output.")
+  Path out;
+
+  @Option(names = "--event", description = "Only this event's submissions (its id).")
+  String event;
+
+  ExportCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    Exporter.Format chosen;
+    try {
+      chosen = Exporter.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      io.err().println("cfp-bot export: --format must be csv or json, not '" + format + "'");
+      return 2;
+    }
+    Launch launch;
+    try {
+      launch = Launch.prepare(io, false);
+    } catch (ConfigException e) {
+      io.err().println("cfp-bot: configuration error: " + e.getMessage());
+      return 2;
+    }
+    if (event != null && launch.config().event(event).isEmpty()) {
+      io.err()
+          .println(
+              "cfp-bot export: no event with id '"
+                  + event
+                  + "' in "
+                  + launch.settings().configPath());
+      return 2;
+    }
+    try (Storage storage = launch.openStorage()) {
+      Exporter exporter = new Exporter(launch.config(), storage);
+      int count;
+      if (out == null) {
+        count =
+            storage
+                .database()
+                .inTransaction("export", tx -> exporter.write(tx, chosen, event, io.out()));
+      } else {
+        try (OutputStream file = Files.newOutputStream(out)) {
+          count =
+              storage
+                  .database()
+                  .inTransaction("export", tx -> exporter.write(tx, chosen, event, file));
+        }
+        io.err().println("cfp-bot: exported " + count + " submissions to " + out);
+      }
+      return 0;
+    } catch (StorageException e) {
+      io.err().println("cfp-bot: " + Launch.explain(e, launch.settings()));
+      return 3;
+    } catch (IOException e) {
+      io.err().println("cfp-bot export: cannot write " + out + ": " + e.getMessage());
+      return 1;
+    }
+  }
+}

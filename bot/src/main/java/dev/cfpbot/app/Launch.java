@@ -1,0 +1,57 @@
+package dev.cfpbot.app;
+
+import dev.cfpbot.config.CfpConfig;
+import dev.cfpbot.config.ConfigException;
+import dev.cfpbot.config.ConfigLoader;
+import dev.cfpbot.config.Settings;
+import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.storage.Database;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What start-up has read before anything runs: the config, the settings, the texts. Every mistake
+ * in them surfaces here as a {@link ConfigException} with a message for the operator.
+ */
+record Launch(
+    Io io, CfpConfig config, Settings settings, Messages messages, boolean consoleWanted) {
+
+  static Launch prepare(Io io, boolean consoleFlag) {
+    Path configPath = Settings.configPath(io.env());
+    CfpConfig config = ConfigLoader.load(configPath);
+    Settings settings = Settings.resolve(configPath, config, io.env());
+    Messages messages = Messages.defaults().with(config.messages());
+    return new Launch(io, config, settings, messages, consoleFlag);
+  }
+
+  /** Opens (and if needed creates) the database. */
+  Storage openStorage() {
+    try {
+      Files.createDirectories(settings.dataDir());
+    } catch (IOException e) {
+      throw new ConfigException(
+          "the data directory "
+              + settings.dataDir()
+              + " cannot be created: "
+              + e.getMessage()
+              + " (set CFPBOT_DATA_DIR to a writable directory)");
+    }
+    return Storage.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 8);
+  }
+
+  /** A storage failure at start-up, in words an operator can act on. */
+  static String explain(StorageException e, Settings settings) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (settings.embeddedH2()
+        && (message.contains("90020") || message.contains("locked by another"))) {
+      return "the database in "
+          + settings.dataDir()
+          + " is in use by another cfp-bot process (an H2 file opens in one process only). Stop"
+          + " that process first, or ask the running bot with /export.";
+    }
+    return "cannot use the database " + Database.redact(settings.dbUrl()) + ": " + message;
+  }
+}

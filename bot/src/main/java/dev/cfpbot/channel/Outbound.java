@@ -1,0 +1,29 @@
+package dev.cfpbot.channel;
+
+import dev.cfpbot.conversation.Choice;
+import dev.cfpbot.storage.model.FileRef;
+import java.util.List;
+
+/**
+ * A message to send, as stored in the outbox.
+ *
+ * @param id the outbox id: stable across retries, usable as an idempotency key
+ * @param kind what it is for: reply, alert, digest, announcement, decision, reminder
+ * @param choices suggested answers; channels without buttons ignore them (the text says it all)
+ * @param requestContact offer a "share my phone number" button where the platform has one
+ * @param file a document to attach; null for text only
+ */
+public record Outbound(
+    String id,
+    String channel,
+    String recipient,
+    String kind,
+    String text,
+    List<Choice> choices,
+    boolean requestContact,
+    FileRef file) {
+
+  public Outbound {
+    choices = choices == null ? List.of() : List.copyOf(choices);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.cfpbot.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Deployment settings: the config file's values with the environment's overrides applied. Secrets
+ * are never printed: {@link #toString()} leaves them out.
+ *
+ * @param dbUrl the JDBC URL to use (never empty: defaults to an H2 file in the data directory)
+ */
+public record Settings(
+    Path configPath, Path dataDir, String dbUrl, String dbUser, String dbPassword) {
+
+  public static final String CONFIG = "CFPBOT_CONFIG";
+  public static final String DATA_DIR = "CFPBOT_DATA_DIR";
+  public static final String DB_URL = "CFPBOT_DB_URL";
+  public static final String DB_USER = "CFPBOT_DB_USER";
+  public static final String DB_PASSWORD = "CFPBOT_DB_PASSWORD";
+
+  /** The config file to read: {@code CFPBOT_CONFIG}, or {@code config/cfp-bot.yaml}. */
+  public static Path configPath(Map<String, String> env) {
+    return Path.of(value(env, CONFIG, "config/cfp-bot.yaml"));
+  }
+
+  /** The settings for {@code config}, with every variable set in {@code env} taking precedence. */
+  public static Settings resolve(Path configPath, CfpConfig config, Map<String, String> env) {
+    StorageConfig storage = config.storage();
+    Path dataDir = Path.of(value(env, DATA_DIR, or(storage.dataDir(), "./data")));
+    String defaultUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("cfpbot");
+    String dbUrl = value(env, DB_URL, or(storage.dbUrl(), defaultUrl));
+    if (!dbUrl.startsWith("jdbc:")) {
+      throw new ConfigException(
+          DB_URL
+              + " (or storage.db_url): '"
+              + dbUrl
+              + "' is not a JDBC URL; expected e.g."
+              + " jdbc:postgresql://localhost/cfpbot");
+    }
+    return new Settings(
+        configPath,
+        dataDir,
+        dbUrl,
+        value(env, DB_USER, or(storage.dbUser(), dbUrl.startsWith("jdbc:h2:") ? "sa" : null)),
+        value(
+            env, DB_PASSWORD, or(storage.dbPassword(), dbUrl.startsWith("jdbc:h2:") ? "" : null)));
+  }
+
+  /** Whether the database is the default embedded H2 file. */
+  public boolean embeddedH2() {
+    return dbUrl.startsWith("jdbc:h2:file:");
+  }
+
+  @Override
+  public String toString() {
+    return "Settings[config=" + configPath + ", dataDir=" + dataDir + "]";
+  }
+
+  private static String value(Map<String, String> env, String name, String fallback) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? fallback : v.strip();
+  }
+
+  private static String or(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

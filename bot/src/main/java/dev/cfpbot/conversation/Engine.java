@@ -1,0 +1,238 @@
+package dev.cfpbot.conversation;
+
+import dev.cfpbot.config.CfpConfig;
+import dev.cfpbot.form.Field;
+import dev.cfpbot.i18n.Lang;
+import dev.cfpbot.i18n.Messages;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The conversation engine. {@link #handle} is a pure function of its input: the same input gives
+ * the same result, and nothing outside it is read or changed.
+ */
+public final class Engine {
+  private final CfpConfig config;
+  private final Messages messages;
+  private final Templates templates;
+
+  public Engine(CfpConfig config, Messages messages) {
+    this.config = config;
+    this.messages = messages;
+    this.templates = new Templates(messages);
+  }
+
+  public TurnResult handle(TurnInput input) {
+    Turn t = new Turn(input, config, messages, templates);
+    Content content = input.content();
+    if (content instanceof Content.Followed) {
+      StartFlow.welcome(t);
+    } else if (content instanceof Content.Text text) {
+      Optional<Command> command = Command.parse(text.text());
+      if (command.isPresent()) {
+        command(t, command.get());
+      } else if (Command.isUnknownSlash(text.text())) {
+        t.say(t.t("unknown.command", "command", text.text().strip().split("\\s+")[0]));
+        reprompt(t);
+      } else {
+        answer(t, content);
+      }
+    } else {
+      answer(t, content);
+    }
+    return t.result();
+  }
+
+  private static void command(Turn t, Command command) {
+    String arg = command.arg();
+    Step step = t.state.step();
+    switch (command.kind()) {
+      case START -> StartFlow.start(t, arg);
+      case HELP -> help(t);
+      case STATUS -> {
+        ManageFlow.status(t);
+        reprompt(t);
+      }
+      case LANG -> language(t, arg);
+      case REMINDERS -> reminders(t, arg);
+      case CANCEL -> ReviewFlow.cancel(t);
+      case BACK -> {
+        switch (step) {
+          case ASK -> FormFlow.back(t);
+          case REVIEW -> FormFlow.ask(t, last(t), false);
+          case PICK_FIELD -> ReviewFlow.review(t);
+          default -> nothing(t, "back.nothing");
+        }
+      }
+      case SKIP -> {
+        if (step == Step.ASK) {
+          FormFlow.skip(t);
+        } else {
+          nothing(t, "skip.nothing");
+        }
+      }
+      case EDIT -> edit(t, arg);
+      case CONFIRM -> {
+        switch (step) {
+          case REVIEW -> ReviewFlow.confirm(t);
+          case CONFIRM_WITHDRAW -> ManageFlow.confirmWithdraw(t);
+          default -> nothing(t, "confirm.nothing");
+        }
+      }
+      case WITHDRAW -> {
+        if (StartFlow.inDraft(t)
+            || step == Step.REVIEW
+            || step == Step.ASK
+            || step == Step.PICK_FIELD) {
+          nothing(t, "withdraw.busy");
+        } else {
+          ManageFlow.withdraw(t, arg);
+        }
+      }
+      case CONTINUE -> {
+        if (step == Step.RESUME) {
+          StartFlow.resume(t);
+        } else {
+          reprompt(t);
+        }
+      }
+      case RESTART -> {
+        if (step == Step.RESUME) {
+          StartFlow.restart(t);
+        } else {
+          StartFlow.start(t, "");
+        }
+      }
+    }
+  }
+
+  private static void edit(Turn t, String arg) {
+    switch (t.state.step()) {
+      case REVIEW, PICK_FIELD -> {
+        Optional<Field> field = arg.isEmpty() ? Optional.empty() : ReviewFlow.field(t.form(), arg);
+        if (field.isPresent()) {
+          FormFlow.ask(t, field.get(), true);
+        } else {
+          ReviewFlow.pickField(t);
+        }
+      }
+      case ASK -> {
+        if (t.state.returnToReview()) {
+          ReviewFlow.pickField(t);
+        } else {
+          t.say(t.t("edit.during_form"));
+          reprompt(t);
+        }
+      }
+      case RESUME -> reprompt(t);
+      default -> ManageFlow.edit(t, arg);
+    }
+  }
+
+  /** A message that is not a command: an answer to whatever the current step asks. */
+  private static void answer(Turn t, Content content) {
+    String text = content instanceof Content.Text x ? x.text() : null;
+    switch (t.state.step()) {
+      case ASK -> FormFlow.answer(t, content);
+      case CHOOSE_EVENT -> {
+        if (text != null) {
+          StartFlow.eventChosen(t, text);
+        } else {
+          reprompt(t);
+        }
+      }
+      case PICK_FIELD -> {
+        Optional<Field> field = text == null ? Optional.empty() : ReviewFlow.field(t.form(), text);
+        if (field.isPresent()) {
+          FormFlow.ask(t, field.get(), true);
+        } else {
+          t.say(t.t("pick.invalid"));
+          ReviewFlow.pickField(t);
+        }
+      }
+      case PICK_TO_EDIT, PICK_TO_WITHDRAW -> ManageFlow.picked(t, text == null ? "" : text);
+      case IDLE -> {
+        if (content instanceof Content.Attachment file) {
+          ManageFlow.attachLater(t, file);
+        } else {
+          t.say(t.t("idle.hint"), List.of(t.choice("start", "/start")));
+        }
+      }
+      case REVIEW ->
+          t.say(
+              t.t("expect.review"),
+              List.of(
+                  t.choice("confirm", "/confirm"),
+                  t.choice("edit", "/edit"),
+                  t.choice("cancel", "/cancel")));
+      default -> reprompt(t);
+    }
+  }
+
+  /** Shows again what the current step is waiting for. */
+  static void reprompt(Turn t) {
+    switch (t.state.step()) {
+      case ASK -> t.say(FormFlow.question(t, t.form().field(t.state.fieldId()).orElseThrow()));
+      case REVIEW -> ReviewFlow.review(t);
+      case PICK_FIELD -> ReviewFlow.pickField(t);
+      case RESUME -> StartFlow.offerResume(t);
+      case CHOOSE_EVENT -> StartFlow.start(t, "");
+      case PICK_TO_EDIT -> ManageFlow.edit(t, "");
+      case PICK_TO_WITHDRAW -> ManageFlow.withdraw(t, "");
+      case CONFIRM_WITHDRAW -> ManageFlow.withdraw(t, t.current().submission().code());
+      case IDLE -> {}
+    }
+  }
+
+  private static void nothing(Turn t, String key) {
+    t.say(t.t(key));
+    reprompt(t);
+  }
+
+  private static void help(Turn t) {
+    StringBuilder text = new StringBuilder(t.t("help"));
+    if (t.state.step() == Step.ASK) {
+      Field field = t.form().field(t.state.fieldId()).orElseThrow();
+      text.append("\n\n")
+          .append(
+              t.t(
+                  field.required() ? "help.field_required" : "help.field_optional",
+                  "label",
+                  field.label().in(t.lang),
+                  "max",
+                  field.maxLength()));
+      if (field.example() != null) {
+        text.append('\n').append(t.t("ask.example", "example", field.example().in(t.lang)));
+      }
+      t.state = t.state.withFailures(0);
+    }
+    t.say(text.toString());
+    reprompt(t);
+  }
+
+  private static void language(Turn t, String arg) {
+    Lang next = Lang.parse(arg).orElse(t.lang.other());
+    t.lang = next;
+    t.effect(new Effect.SetLanguage(next.code()));
+    t.say(t.t("lang.set"));
+    reprompt(t);
+  }
+
+  private static void reminders(Turn t, String arg) {
+    String a = arg.strip().toLowerCase(Locale.ROOT);
+    boolean on =
+        a.equals("on")
+            || a.equals("开")
+            || a.equals("开启")
+            || a.isEmpty() && !t.in.speaker().reminders();
+    t.effect(new Effect.SetReminders(on));
+    t.say(t.t(on ? "reminders.on" : "reminders.off"));
+    reprompt(t);
+  }
+
+  private static Field last(Turn t) {
+    List<Field> fields = t.form().fields();
+    return fields.get(fields.size() - 1);
+  }
+}

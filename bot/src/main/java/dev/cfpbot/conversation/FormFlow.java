@@ -1,0 +1,185 @@
+package dev.cfpbot.conversation;
+
+import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.form.Field;
+import dev.cfpbot.form.FieldType;
+import dev.cfpbot.form.FieldValidator;
+import dev.cfpbot.form.Form;
+import dev.cfpbot.form.Validation;
+import dev.cfpbot.storage.model.Answer;
+import dev.cfpbot.storage.model.FileRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Filling in the form: one field at a time, with back and skip. */
+final class FormFlow {
+  /** After this many refused answers in a row, the speaker is offered help, skip or cancel. */
+  static final int FAILURES_BEFORE_HELP = 3;
+
+  private FormFlow() {}
+
+  /** Starts a new draft for {@code event} and asks the first field. */
+  static void begin(Turn t, EventConfig event) {
+    String id = t.in.newId();
+    t.effect(new Effect.CreateDraft(id, event.id()));
+    Form form = t.config.formOf(event);
+    t.say(
+        t.templates.event(event, t.lang)
+            + "\n\n"
+            + t.t("privacy")
+            + "\n\n"
+            + t.t("form.start", "count", form.fields().size()));
+    t.state = ConversationState.ask(event.id(), id, form.first().id(), false);
+    ask(t, form.first(), false);
+  }
+
+  /** Asks {@code field}, showing the current answer when there is one. */
+  static void ask(Turn t, Field field, boolean returnToReview) {
+    t.state =
+        ConversationState.ask(
+            t.state.eventId(), t.state.submissionId(), field.id(), returnToReview);
+    t.say(question(t, field));
+  }
+
+  static Reply question(Turn t, Field field) {
+    Form form = t.form();
+    StringBuilder text = new StringBuilder();
+    text.append('(')
+        .append(form.fields().indexOf(field) + 1)
+        .append('/')
+        .append(form.fields().size())
+        .append(") ")
+        .append(field.prompt().in(t.lang));
+    if (!field.required()) {
+      text.append('\n').append(t.t("ask.optional"));
+    }
+    Answer current = t.answers(t.state.submissionId()).get(field.id());
+    if (current != null) {
+      text.append('\n')
+          .append(t.t("ask.current", "value", t.templates.value(field, current, t.lang)));
+    }
+    List<Choice> choices = new ArrayList<>();
+    if (!field.required()) {
+      choices.add(t.choice("skip", "/skip"));
+    }
+    return new Reply(text.toString(), choices, field.type() == FieldType.PHONE);
+  }
+
+  /** Takes what the speaker sent as the answer to the field being asked. */
+  static void answer(Turn t, Content content) {
+    EventConfig event = t.event().orElseThrow();
+    if (!event.isOpen(t.in.now()) && t.currentIsDraft()) {
+      StartFlow.closed(t, event);
+      return;
+    }
+    Field field = t.form().field(t.state.fieldId()).orElseThrow();
+    Validation validation = validate(field, content);
+    if (validation instanceof Validation.Invalid invalid) {
+      refuse(t, field, invalid);
+      return;
+    }
+    String value = ((Validation.Valid) validation).value();
+    if (content instanceof Content.Attachment a && field.type() == FieldType.FILE) {
+      t.save(
+          Answer.file(
+              field.id(),
+              new FileRef(a.fileName(), a.mimeType(), a.size(), null, null, a.platformRef())));
+    } else {
+      t.save(Answer.text(field.id(), value));
+    }
+    advance(t, field);
+  }
+
+  /** After {@code field}: the summary, or the next field without an answer. */
+  static void advance(Turn t, Field field) {
+    if (t.state.returnToReview()) {
+      ReviewFlow.review(t);
+      return;
+    }
+    Map<String, Answer> answers = t.answers(t.state.submissionId());
+    Optional<Field> next =
+        t.form().after(field.id()).stream().filter(f -> !answers.containsKey(f.id())).findFirst();
+    if (next.isPresent()) {
+      ask(t, next.get(), false);
+    } else {
+      ReviewFlow.review(t);
+    }
+  }
+
+  static void back(Turn t) {
+    Field field = t.form().field(t.state.fieldId()).orElseThrow();
+    if (t.state.returnToReview()) {
+      ReviewFlow.review(t);
+      return;
+    }
+    Optional<Field> previous = t.form().before(field.id());
+    if (previous.isEmpty()) {
+      t.say(t.t("back.first"));
+      ask(t, field, false);
+    } else {
+      ask(t, previous.get(), false);
+    }
+  }
+
+  static void skip(Turn t) {
+    Field field = t.form().field(t.state.fieldId()).orElseThrow();
+    if (field.required()) {
+      t.say(t.t("skip.required", "label", field.label().in(t.lang)));
+      ask(t, field, t.state.returnToReview());
+      return;
+    }
+    t.remove(field);
+    advance(t, field);
+  }
+
+  private static Validation validate(Field field, Content content) {
+    if (content instanceof Content.Text text) {
+      return FieldValidator.validate(field, text.text());
+    }
+    if (content instanceof Content.Attachment a) {
+      return field.type() == FieldType.FILE
+          ? FieldValidator.validateFile(field, a.fileName(), a.size())
+          : Validation.Invalid.of("invalid.not_text");
+    }
+    if (content instanceof Content.SharedContact c
+        && (field.type() == FieldType.PHONE || field.type() == FieldType.WECHAT_ID)) {
+      return FieldValidator.validate(field, c.phone());
+    }
+    if (content instanceof Content.Link link
+        && (field.type() == FieldType.FILE || field.type() == FieldType.URL)) {
+      return FieldValidator.validate(field, link.url());
+    }
+    return Validation.Invalid.of(
+        field.type() == FieldType.FILE ? "invalid.file_text" : "invalid.not_text");
+  }
+
+  private static void refuse(Turn t, Field field, Validation.Invalid invalid) {
+    int failures = t.state.failures() + 1;
+    List<Object> args = new ArrayList<>(invalid.args());
+    args.add("types");
+    args.add(String.join(", ", field.fileTypes()).toUpperCase(Locale.ROOT));
+    args.add("label");
+    args.add(field.label().in(t.lang));
+    StringBuilder text = new StringBuilder(t.t(invalid.reason(), args.toArray()));
+    if (field.example() != null) {
+      text.append('\n').append(t.t("ask.example", "example", field.example().in(t.lang)));
+    }
+    List<Choice> choices = new ArrayList<>();
+    if (failures >= FAILURES_BEFORE_HELP) {
+      text.append("\n\n")
+          .append(t.t(field.required() ? "invalid.stuck_required" : "invalid.stuck_optional"));
+      choices.add(t.choice("help", "/help"));
+      if (!field.required()) {
+        choices.add(t.choice("skip", "/skip"));
+      }
+      choices.add(t.choice("cancel", "/cancel"));
+    } else if (!field.required()) {
+      choices.add(t.choice("skip", "/skip"));
+    }
+    t.state = t.state.withFailures(failures);
+    t.say(new Reply(text.toString(), choices, field.type() == FieldType.PHONE));
+  }
+}

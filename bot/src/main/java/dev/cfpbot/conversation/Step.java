@@ -1,0 +1,23 @@
+package dev.cfpbot.conversation;
+
+/** Where a speaker is in the dialogue. Stored by name: renaming a constant is a migration. */
+public enum Step {
+  /** No form in progress. */
+  IDLE,
+  /** Several calls are open: which event is the talk for? */
+  CHOOSE_EVENT,
+  /** A draft exists and the speaker said start: continue it or start over? */
+  RESUME,
+  /** Asking the field {@code fieldId}. */
+  ASK,
+  /** Showing the summary: confirm, edit or cancel. */
+  REVIEW,
+  /** Which field of the summary to change? */
+  PICK_FIELD,
+  /** Which submitted proposal to edit? */
+  PICK_TO_EDIT,
+  /** Which submitted proposal to withdraw? */
+  PICK_TO_WITHDRAW,
+  /** Withdraw {@code submissionId}: sure? */
+  CONFIRM_WITHDRAW
+}

@@ -1,0 +1,22 @@
+package dev.cfpbot.conversation;
+
+import dev.cfpbot.storage.model.Answer;
+import dev.cfpbot.storage.model.Submission;
+import java.util.Map;
+
+/**
+ * A speaker's submission as the engine sees it.
+ *
+ * @param answers by field id; for a proposal being edited, the edits in place of the originals
+ * @param editing the speaker has unconfirmed edits
+ */
+public record SubmissionView(Submission submission, Map<String, Answer> answers, boolean editing) {
+
+  public SubmissionView {
+    answers = Map.copyOf(answers);
+  }
+
+  public String id() {
+    return submission.id();
+  }
+}

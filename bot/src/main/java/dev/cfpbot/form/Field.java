@@ -1,0 +1,65 @@
+package dev.cfpbot.form;
+
+import dev.cfpbot.i18n.Localized;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One question of the form.
+ *
+ * @param id stable identifier: answers are stored under it, so renaming it orphans old answers
+ * @param label the short name used in summaries, e.g. 姓名 / Name
+ * @param prompt the question as asked
+ * @param example shown in help and after a wrong answer; may be null
+ * @param minLength fewest characters (Unicode code points) of a text answer
+ * @param maxLength most characters of a text answer; longer answers are refused, never cut
+ * @param fileTypes for files: the accepted extensions, lower case without the dot
+ * @param maxFileMb for files: the largest accepted size in megabytes
+ */
+public record Field(
+    String id,
+    FieldType type,
+    boolean required,
+    Localized label,
+    Localized prompt,
+    Localized example,
+    Integer minLength,
+    Integer maxLength,
+    List<String> fileTypes,
+    Integer maxFileMb) {
+
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+  static final List<String> SLIDE_TYPES = List.of("pdf", "ppt", "pptx", "key", "odp");
+
+  public Field {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "field id '" + id + "' must be lower-case letters, digits or _, starting with a letter");
+    }
+    if (type == null) {
+      throw new IllegalArgumentException("field '" + id + "' needs a type");
+    }
+    if (label == null || prompt == null) {
+      throw new IllegalArgumentException("field '" + id + "' needs a label and a prompt");
+    }
+    minLength = minLength == null ? 1 : minLength;
+    maxLength = maxLength == null ? type.defaultMaxLength() : maxLength;
+    if (minLength < 0 || maxLength < minLength) {
+      throw new IllegalArgumentException(
+          "field '" + id + "': min_length and max_length must satisfy 0 <= min <= max");
+    }
+    fileTypes =
+        fileTypes == null
+            ? SLIDE_TYPES
+            : fileTypes.stream().map(t -> t.toLowerCase(Locale.ROOT).replace(".", "")).toList();
+    maxFileMb = maxFileMb == null ? 50 : maxFileMb;
+    if (maxFileMb <= 0) {
+      throw new IllegalArgumentException("field '" + id + "': max_file_mb must be positive");
+    }
+  }
+
+  public long maxFileBytes() {
+    return maxFileMb * 1024L * 1024L;
+  }
+}

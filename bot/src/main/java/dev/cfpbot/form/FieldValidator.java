@@ -1,0 +1,91 @@
+package dev.cfpbot.form;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Checks a typed answer against its field. */
+public final class FieldValidator {
+  private static final Pattern WECHAT_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{5,19}");
+  private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
+
+  private FieldValidator() {}
+
+  public static Validation validate(Field field, String typed) {
+    String text = TextCleaner.clean(typed, field.type().multiline());
+    if (text.isEmpty()) {
+      return Validation.Invalid.of("invalid.empty");
+    }
+    int length = TextCleaner.length(text);
+    if (length > field.maxLength()) {
+      return Validation.Invalid.of("invalid.too_long", "max", field.maxLength(), "length", length);
+    }
+    if (length < field.minLength()) {
+      return Validation.Invalid.of("invalid.too_short", "min", field.minLength(), "length", length);
+    }
+    return switch (field.type()) {
+      case SHORT_TEXT, LONG_TEXT -> new Validation.Valid(text);
+      case PHONE ->
+          PhoneNumbers.normalise(text)
+              .<Validation>map(Validation.Valid::new)
+              .orElse(Validation.Invalid.of("invalid.phone"));
+      case WECHAT_ID -> wechatId(text);
+      case EMAIL ->
+          EMAIL.matcher(text).matches()
+              ? new Validation.Valid(text)
+              : Validation.Invalid.of("invalid.email");
+      case URL, FILE ->
+          isWebLink(text)
+              ? new Validation.Valid(text)
+              : Validation.Invalid.of(
+                  field.type() == FieldType.FILE ? "invalid.file_text" : "invalid.url");
+    };
+  }
+
+  /**
+   * Checks a file's name and size against the field: the extension must be one of the field's types
+   * and the size within its limit.
+   */
+  public static Validation validateFile(Field field, String fileName, long size) {
+    String name = fileName == null ? "" : fileName;
+    int dot = name.lastIndexOf('.');
+    String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (!field.fileTypes().contains(extension)) {
+      return Validation.Invalid.of(
+          "invalid.file_type",
+          "types",
+          String.join(", ", field.fileTypes()).toUpperCase(Locale.ROOT));
+    }
+    if (size > field.maxFileBytes()) {
+      return Validation.Invalid.of("invalid.file_too_big", "max", field.maxFileMb());
+    }
+    return new Validation.Valid(name);
+  }
+
+  /** Whether {@code text} is an http or https address with a host. */
+  public static boolean isWebLink(String text) {
+    if (text.chars().anyMatch(Character::isWhitespace)) {
+      return false;
+    }
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && uri.getHost().contains(".");
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static Validation wechatId(String text) {
+    if (WECHAT_ID.matcher(text).matches()) {
+      return new Validation.Valid(text);
+    }
+    // Many people let others find them on WeChat by their phone number.
+    return PhoneNumbers.normalise(text)
+        .<Validation>map(Validation.Valid::new)
+        .orElse(Validation.Invalid.of("invalid.wechat"));
+  }
+}

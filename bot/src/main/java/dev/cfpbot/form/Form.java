@@ -1,0 +1,58 @@
+package dev.cfpbot.form;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The ordered fields a speaker fills in. */
+public record Form(List<Field> fields) {
+
+  public Form {
+    if (fields == null || fields.isEmpty()) {
+      throw new IllegalArgumentException("the form needs at least one field");
+    }
+    fields = List.copyOf(fields);
+    Set<String> ids = new HashSet<>();
+    for (Field field : fields) {
+      if (!ids.add(field.id())) {
+        throw new IllegalArgumentException("field id '" + field.id() + "' is used twice");
+      }
+    }
+  }
+
+  public Optional<Field> field(String id) {
+    return fields.stream().filter(f -> f.id().equals(id)).findFirst();
+  }
+
+  public Field first() {
+    return fields.get(0);
+  }
+
+  /** The field before {@code id}, if there is one. */
+  public Optional<Field> before(String id) {
+    int index = indexOf(id);
+    return index > 0 ? Optional.of(fields.get(index - 1)) : Optional.empty();
+  }
+
+  /** The fields after {@code id}, in order. */
+  public List<Field> after(String id) {
+    int index = indexOf(id);
+    return index < 0 ? fields : fields.subList(index + 1, fields.size());
+  }
+
+  /** The first field of type {@link FieldType#SHORT_TEXT} whose id mentions a title, if any. */
+  public Optional<Field> titleField() {
+    return field("title")
+        .or(() -> fields.stream().filter(f -> f.id().contains("title")).findFirst());
+  }
+
+  private int indexOf(String id) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

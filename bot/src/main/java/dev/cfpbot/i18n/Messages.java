@@ -1,0 +1,90 @@
+package dev.cfpbot.i18n;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The bot's texts by key, in both languages, with {@code {name}} placeholders. The defaults come
+ * from {@code messages.yaml} on the class path; the operator's overrides replace single keys.
+ */
+public final class Messages {
+  private final Map<String, Localized> texts;
+
+  private Messages(Map<String, Localized> texts) {
+    this.texts = Map.copyOf(texts);
+  }
+
+  /** The shipped texts. */
+  public static Messages defaults() {
+    return new Messages(loadDefaults());
+  }
+
+  /**
+   * The shipped texts with {@code overrides} replacing some of them.
+   *
+   * @throws IllegalArgumentException naming the first key that is not a known text
+   */
+  public Messages with(Map<String, Localized> overrides) {
+    Map<String, Localized> merged = new LinkedHashMap<>(texts);
+    for (Map.Entry<String, Localized> e : overrides.entrySet()) {
+      if (!texts.containsKey(e.getKey())) {
+        throw new IllegalArgumentException("unknown message key '" + e.getKey() + "'");
+      }
+      Localized base = texts.get(e.getKey());
+      Localized given = e.getValue();
+      merged.put(
+          e.getKey(),
+          new Localized(
+              given.zh() == null ? base.zh() : given.zh(),
+              given.en() == null ? base.en() : given.en()));
+    }
+    return new Messages(merged);
+  }
+
+  public Set<String> keys() {
+    return texts.keySet();
+  }
+
+  /**
+   * The text for {@code key} in {@code lang}, with placeholders filled from {@code args}: pairs of
+   * name and value, e.g. {@code text(ZH, "receipt", "code", "GZ-07")}.
+   */
+  public String text(Lang lang, String key, Object... args) {
+    Localized localized = texts.get(key);
+    if (localized == null) {
+      throw new IllegalArgumentException("no text for key '" + key + "'");
+    }
+    return fill(localized.in(lang), args);
+  }
+
+  /** Fills {@code {name}} placeholders in {@code template} from name/value pairs. */
+  public static String fill(String template, Object... args) {
+    if (args.length % 2 != 0) {
+      throw new IllegalArgumentException("arguments come in name/value pairs");
+    }
+    String result = template;
+    for (int i = 0; i < args.length; i += 2) {
+      result = result.replace("{" + args[i] + "}", String.valueOf(args[i + 1]));
+    }
+    return result;
+  }
+
+  private static Map<String, Localized> loadDefaults() {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    try (InputStream in = Messages.class.getResourceAsStream("/messages.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("messages.yaml is missing from the class path");
+      }
+      return yaml.readValue(in, new TypeReference<LinkedHashMap<String, Localized>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("read messages.yaml", e);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.cfpbot.notify;
+
+import dev.cfpbot.config.CfpConfig;
+import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.conversation.Choice;
+import dev.cfpbot.conversation.Templates;
+import dev.cfpbot.form.Form;
+import dev.cfpbot.i18n.Lang;
+import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.process.Outbox;
+import dev.cfpbot.process.SubmissionEvent;
+import dev.cfpbot.process.SubmissionListener;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.model.Answer;
+import dev.cfpbot.storage.model.FileRef;
+import dev.cfpbot.storage.model.Speaker;
+import dev.cfpbot.storage.model.Submission;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Turns submission events into messages: an alert to the organizers for each new, edited or
+ * withdrawn proposal and each decision, and the decision itself to the speaker, in their language.
+ */
+public final class OrganizerAlerts implements SubmissionListener {
+  private final CfpConfig config;
+  private final Messages messages;
+  private final Templates templates;
+  private final Storage storage;
+  private final Outbox outbox;
+
+  public OrganizerAlerts(CfpConfig config, Messages messages, Storage storage, Outbox outbox) {
+    this.config = config;
+    this.messages = messages;
+    this.templates = new Templates(messages);
+    this.storage = storage;
+    this.outbox = outbox;
+  }
+
+  @Override
+  public void on(Tx tx, SubmissionEvent event, Instant now) {
+    Submission s = event.submission();
+    EventConfig ev = config.event(s.eventId()).orElse(null);
+    if (ev == null) {
+      return;
+    }
+    Form form = config.formOf(ev);
+    Lang lang = config.bot().organizerLanguage();
+    Map<String, Answer> answers = storage.answers().answers(tx, s.id(), false);
+    Speaker speaker = storage.speakers().get(tx, s.speakerId()).orElseThrow();
+    String title = templates.title(form, answers, lang);
+    String key = "alert." + event.type().name().toLowerCase(Locale.ROOT);
+    String changed =
+        event.changedFields().stream()
+            .map(id -> form.field(id).map(f -> f.label().in(lang)).orElse(id))
+            .collect(Collectors.joining(lang == Lang.ZH ? "、" : ", "));
+    String text =
+        messages.text(
+            lang,
+            key,
+            "code",
+            s.code(),
+            "title",
+            title,
+            "event",
+            ev.title().in(lang),
+            "answers",
+            templates.answers(form, answers, lang),
+            "speaker",
+            Objects.requireNonNullElse(speaker.displayName(), "?"),
+            "channel",
+            speaker.channel(),
+            "changed",
+            changed,
+            "state",
+            templates.state(s, lang),
+            "actor",
+            event.actor(),
+            "note",
+            event.note() == null ? "" : event.note());
+    boolean undecided =
+        event.type() == SubmissionEvent.Type.SUBMITTED
+            || event.type() == SubmissionEvent.Type.EDITED;
+    List<Choice> choices = undecided ? decisionChoices(s.code(), lang) : List.of();
+    outbox.toOrganizers(tx, "alert", text.strip(), choices, slides(answers), now);
+    if (event.type() == SubmissionEvent.Type.DECIDED) {
+      tellSpeaker(tx, speaker, s, ev, event.note(), now);
+    }
+  }
+
+  /** Accept / shortlist / reject buttons; each is the organizer command, so typing works too. */
+  List<Choice> decisionChoices(String code, Lang lang) {
+    return List.of(
+        new Choice(messages.text(lang, "choice.accept"), "/accept " + code),
+        new Choice(messages.text(lang, "choice.shortlist"), "/shortlist " + code),
+        new Choice(messages.text(lang, "choice.reject"), "/reject " + code));
+  }
+
+  private void tellSpeaker(
+      Tx tx, Speaker speaker, Submission s, EventConfig ev, String note, Instant now) {
+    Lang lang = Lang.parse(speaker.language()).orElse(config.bot().defaultLanguage());
+    Map<String, Answer> answers = storage.answers().answers(tx, s.id(), false);
+    String text =
+        messages.text(
+            lang,
+            "decision." + s.state().name(),
+            "code",
+            s.code(),
+            "title",
+            templates.title(config.formOf(ev), answers, lang),
+            "event",
+            ev.title().in(lang),
+            "contact",
+            ev.contact() == null ? "" : ev.contact());
+    if (note != null && !note.isBlank()) {
+      text = text + "\n\n" + messages.text(lang, "decision.note", "note", note);
+    }
+    outbox.send(
+        tx, speaker.channel(), speaker.externalId(), "decision", text, List.of(), false, null, now);
+  }
+
+  private static FileRef slides(Map<String, Answer> answers) {
+    return answers.values().stream()
+        .map(Answer::file)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.cfpbot.notify;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Files holding speakers' personal data are readable by the bot's user only. */
+final class PrivateFiles {
+  private PrivateFiles() {}
+
+  static void restrict(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system (Windows): the directory's own permissions apply.
+    }
+  }
+}

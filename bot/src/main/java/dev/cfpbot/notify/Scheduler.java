@@ -1,0 +1,94 @@
+package dev.cfpbot.notify;
+
+import dev.cfpbot.process.Threads;
+import dev.cfpbot.storage.Storage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs scheduled jobs. Each run is claimed in the database before it is done, in the same
+ * transaction, so a restart does not repeat it and of several instances only one does it. A run
+ * missed by more than {@link #GRACE} (the bot was down) is skipped, not sent late.
+ */
+public final class Scheduler implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+  static final Duration GRACE = Duration.ofHours(1);
+
+  private final Storage storage;
+  private final List<ScheduledJob> jobs;
+  private final Clock clock;
+  private final Runnable afterRun;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(Threads.named("cfpbot-schedule"));
+
+  /**
+   * @param afterRun called after a job ran (wakes the outbox sender)
+   */
+  public Scheduler(Storage storage, List<ScheduledJob> jobs, Clock clock, Runnable afterRun) {
+    this.storage = storage;
+    this.jobs = List.copyOf(jobs);
+    this.clock = clock;
+    this.afterRun = afterRun;
+  }
+
+  public void start(Duration every) {
+    timer.scheduleWithFixedDelay(this::tickSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs every job that is due now and has not run for that time yet. */
+  public void tick() {
+    Instant now = clock.instant();
+    for (ScheduledJob job : jobs) {
+      Optional<Instant> due = job.lastDue(now);
+      if (due.isEmpty()) {
+        continue;
+      }
+      boolean late = due.get().plus(GRACE).isBefore(now);
+      boolean ran =
+          storage
+              .database()
+              .inTransaction(
+                  "run scheduled " + job.name(),
+                  tx -> {
+                    if (!storage.schedules().claimRun(tx, job.name(), due.get(), now)) {
+                      return false;
+                    }
+                    if (late) {
+                      log.info(
+                          "schedule: {} was due at {}, more than {} ago: skipped",
+                          job.name(),
+                          due.get(),
+                          GRACE);
+                      return false;
+                    }
+                    job.run(tx, due.get(), now);
+                    return true;
+                  });
+      if (ran) {
+        log.info("schedule: ran {} due at {}", job.name(), due.get());
+        afterRun.run();
+      }
+    }
+  }
+
+  private void tickSafely() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      log.warn("schedule: a job failed, will try again: {}", e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.cfpbot.process;
+
+import dev.cfpbot.channel.HandleResult;
+import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.channel.InboundHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs turns on a fixed set of lanes, one thread each. Every chat always lands on the same lane, so
+ * a chat's messages are handled one at a time and in order, while different chats proceed in
+ * parallel.
+ */
+public final class Dispatcher implements InboundHandler, AutoCloseable {
+  private final TurnProcessor processor;
+  private final List<ExecutorService> lanes = new ArrayList<>();
+
+  public Dispatcher(TurnProcessor processor, int laneCount) {
+    this.processor = processor;
+    for (int i = 0; i < laneCount; i++) {
+      lanes.add(Executors.newSingleThreadExecutor(Threads.named("cfpbot-turn-" + i)));
+    }
+  }
+
+  /** Queues {@code in} on its chat's lane. */
+  public CompletableFuture<HandleResult> submit(Inbound in) {
+    int lane = Math.floorMod((in.channel() + "/" + in.chatId()).hashCode(), lanes.size());
+    return CompletableFuture.supplyAsync(() -> processor.process(in), lanes.get(lane));
+  }
+
+  /** Handles {@code in} on its lane and waits for the outcome. */
+  @Override
+  public HandleResult handle(Inbound in) {
+    try {
+      return submit(in).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while handling a message", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    lanes.forEach(ExecutorService::shutdown);
+    for (ExecutorService lane : lanes) {
+      try {
+        lane.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package dev.cfpbot.process;
+
+import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.SendResult;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.model.OutboxMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox. One loop claims the oldest unsent message of each recipient and hands it to
+ * a worker; a worker sends it through its channel and records the outcome. A retryable failure goes
+ * back to the queue with a growing delay (or the platform's retry-after); a message that keeps
+ * failing, or that the platform refuses for good, is recorded as failed and reported to the
+ * organizers.
+ */
+public final class OutboxSender implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+  static final int MAX_ATTEMPTS = 8;
+  private static final Duration LEASE = Duration.ofMinutes(2);
+  private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+
+  private final Storage storage;
+  private final Map<String, Channel> channels;
+  private final DeliveryFailures failures;
+  private final Clock clock;
+  private final String owner = "sender-" + UUID.randomUUID();
+  private final Object signal = new Object();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private boolean woken;
+  private final ExecutorService workers;
+  private Thread loop;
+
+  /**
+   * @param workerThreads how many messages (to different recipients) may be in flight at once
+   */
+  public OutboxSender(
+      Storage storage,
+      Map<String, Channel> channels,
+      DeliveryFailures failures,
+      Clock clock,
+      int workerThreads) {
+    this.storage = storage;
+    this.channels = Map.copyOf(channels);
+    this.failures = failures;
+    this.clock = clock;
+    this.workers = Executors.newFixedThreadPool(workerThreads, Threads.named("cfpbot-send"));
+  }
+
+  public void start() {
+    if (running.compareAndSet(false, true)) {
+      loop = Threads.named("cfpbot-outbox").newThread(this::run);
+      loop.start();
+    }
+  }
+
+  /** Something was queued: look now rather than at the next poll. */
+  public void wake() {
+    synchronized (signal) {
+      woken = true;
+      signal.notifyAll();
+    }
+  }
+
+  /**
+   * Sends everything due for {@code channel} and returns once none of its messages is left unsent
+   * (or after {@code timeout}); for channels that deliver instantly (the console), so that output
+   * follows input in order.
+   *
+   * @return whether the channel's queue is empty
+   */
+  public boolean drain(String channel, Duration timeout) {
+    Instant deadline = clock.instant().plus(timeout);
+    while (true) {
+      claim(List.of(channel)).forEach(this::deliver);
+      long unsent =
+          storage
+              .database()
+              .inTransaction(
+                  "count unsent messages", tx -> storage.outbox().countUnsent(tx, channel));
+      if (unsent == 0) {
+        return true;
+      }
+      if (clock.instant().isAfter(deadline)) {
+        return false;
+      }
+      await();
+    }
+  }
+
+  private void run() {
+    List<String> names = List.copyOf(channels.keySet());
+    while (running.get()) {
+      try {
+        List<OutboxMessage> batch = claim(names);
+        for (OutboxMessage message : batch) {
+          workers.execute(
+              () -> {
+                deliver(message);
+                wake();
+              });
+        }
+        if (batch.isEmpty()) {
+          await();
+        }
+      } catch (RuntimeException e) {
+        log.warn("outbox: could not claim messages, trying again shortly: {}", e.getMessage());
+        await();
+      }
+    }
+  }
+
+  private List<OutboxMessage> claim(List<String> names) {
+    Instant now = clock.instant();
+    return storage
+        .database()
+        .inTransaction(
+            "claim outbox messages",
+            tx -> storage.outbox().claimDue(tx, names, owner, now, LEASE, 200));
+  }
+
+  private void await() {
+    synchronized (signal) {
+      if (!woken) {
+        try {
+          signal.wait(IDLE_POLL.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running.set(false);
+        }
+      }
+      woken = false;
+    }
+  }
+
+  private void deliver(OutboxMessage message) {
+    Channel channel = channels.get(message.channel());
+    SendResult result;
+    try {
+      result = channel.send(OutboundCodec.decode(message));
+    } catch (RuntimeException e) {
+      log.warn("outbox: {} send {} threw", message.channel(), message.id(), e);
+      result = new SendResult.Retry(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    record(message, result);
+  }
+
+  private void record(OutboxMessage message, SendResult result) {
+    Instant now = clock.instant();
+    storage
+        .database()
+        .useTransaction(
+            "record outbox delivery",
+            tx -> {
+              if (result instanceof SendResult.Sent sent) {
+                storage.outbox().markSent(tx, message.seq(), sent.platformId(), now);
+              } else if (result instanceof SendResult.Retry retry
+                  && message.attempts() < MAX_ATTEMPTS) {
+                Duration wait = retry.after() != null ? retry.after() : backoff(message.attempts());
+                log.info(
+                    "outbox: {} {} to retry in {} ms: {}",
+                    message.channel(),
+                    message.kind(),
+                    wait.toMillis(),
+                    retry.reason());
+                storage.outbox().retryLater(tx, message.seq(), now.plus(wait), retry.reason());
+              } else {
+                String reason =
+                    result instanceof SendResult.Failed f
+                        ? f.reason()
+                        : ((SendResult.Retry) result).reason();
+                log.warn(
+                    "outbox: {} {} {} failed for good: {}",
+                    message.channel(),
+                    message.kind(),
+                    message.id(),
+                    reason);
+                storage.outbox().markFailed(tx, message.seq(), reason, now);
+                failures.report(tx, message, reason, now);
+              }
+            });
+  }
+
+  /** 1 s, 2 s, 4 s ... capped at 5 minutes. */
+  static Duration backoff(int attempts) {
+    long seconds = 1L << Math.min(Math.max(0, attempts - 1), 9);
+    return Duration.ofSeconds(Math.min(seconds, 300));
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    wake();
+    if (loop != null) {
+      try {
+        loop.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package dev.cfpbot.process;
+
+import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.conversation.ConversationState;
+import dev.cfpbot.conversation.Effect;
+import dev.cfpbot.conversation.Engine;
+import dev.cfpbot.conversation.Reply;
+import dev.cfpbot.conversation.Step;
+import dev.cfpbot.conversation.SubmissionView;
+import dev.cfpbot.conversation.TurnInput;
+import dev.cfpbot.conversation.TurnResult;
+import dev.cfpbot.i18n.Lang;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.model.Conversation;
+import dev.cfpbot.storage.model.Speaker;
+import dev.cfpbot.storage.model.Submission;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A speaker's message: load the conversation, run the engine, apply what it decided. */
+public final class SpeakerTurn {
+  private static final Logger log = LoggerFactory.getLogger(SpeakerTurn.class);
+
+  private final Storage storage;
+  private final Engine engine;
+  private final SubmissionLifecycle lifecycle;
+  private final Lang defaultLanguage;
+
+  public SpeakerTurn(
+      Storage storage, Engine engine, SubmissionLifecycle lifecycle, Lang defaultLanguage) {
+    this.storage = storage;
+    this.engine = engine;
+    this.lifecycle = lifecycle;
+    this.defaultLanguage = defaultLanguage;
+  }
+
+  /** The engine's decision for one message, not yet applied. */
+  public record Decision(
+      Speaker speaker, Optional<Conversation> saved, ConversationState before, TurnResult result) {
+    public List<Reply> replies() {
+      return result.replies();
+    }
+  }
+
+  /** Loads the conversation and runs the engine on {@code in}; changes nothing yet. */
+  public Decision decide(Tx tx, Inbound in, Instant now) {
+    Speaker speaker = speaker(tx, in, now);
+    Optional<Conversation> saved = storage.conversations().find(tx, speaker.id());
+    ConversationState state = saved.map(SpeakerTurn::state).orElse(ConversationState.idle());
+    List<SubmissionView> views = views(tx, speaker);
+    int nextNumber =
+        state.step() == Step.REVIEW && state.eventId() != null
+            ? storage.submissions().nextNumber(tx, state.eventId())
+            : 0;
+    // The platform's timestamp decides the deadline: a message sent at 23:59 counts even if a
+    // restart delays its handling past midnight.
+    TurnInput input =
+        new TurnInput(
+            speaker,
+            state,
+            views,
+            in.content(),
+            in.receivedAt(),
+            UUID.randomUUID().toString(),
+            nextNumber);
+    return new Decision(speaker, saved, state, engine.handle(input));
+  }
+
+  /** Applies the engine's effects and saves the new state (under the optimistic version check). */
+  public void apply(Tx tx, Inbound in, Decision decision, Instant now) {
+    Speaker speaker = decision.speaker();
+    for (Effect effect : decision.result().effects()) {
+      speaker = apply(tx, speaker, effect, now);
+    }
+    ConversationState next = decision.result().state();
+    storage
+        .conversations()
+        .save(
+            tx,
+            new Conversation(
+                speaker.id(),
+                next.step().name(),
+                next.eventId(),
+                next.fieldId(),
+                next.submissionId(),
+                next.failures(),
+                next.returnToReview(),
+                0,
+                now),
+            decision.saved().map(Conversation::version).orElse(-1L));
+    log.info(
+        "{} speaker {}: {} -> {}",
+        in.channel(),
+        speaker.id(),
+        decision.before().step(),
+        next.step());
+  }
+
+  private Speaker speaker(Tx tx, Inbound in, Instant now) {
+    Optional<Speaker> found = storage.speakers().find(tx, in.channel(), in.chatId());
+    if (found.isPresent()) {
+      return found.get();
+    }
+    Lang lang = Lang.fromPlatformHint(in.sender().languageCode(), defaultLanguage);
+    Speaker created =
+        new Speaker(
+            UUID.randomUUID().toString(),
+            in.channel(),
+            in.chatId(),
+            in.sender().displayName(),
+            lang.code(),
+            true,
+            now);
+    storage.speakers().insert(tx, created);
+    return created;
+  }
+
+  private List<SubmissionView> views(Tx tx, Speaker speaker) {
+    List<Submission> submissions = storage.submissions().listBySpeaker(tx, speaker.id());
+    List<String> ids = submissions.stream().map(Submission::id).toList();
+    Map<String, Map<String, dev.cfpbot.storage.model.Answer>> answers =
+        storage.answers().answersOf(tx, ids, true);
+    Set<String> editing = storage.answers().withPending(tx, ids);
+    return submissions.stream()
+        .map(
+            s ->
+                new SubmissionView(
+                    s, answers.getOrDefault(s.id(), Map.of()), editing.contains(s.id())))
+        .toList();
+  }
+
+  private Speaker apply(Tx tx, Speaker speaker, Effect effect, Instant now) {
+    if (effect instanceof Effect.CreateDraft e) {
+      storage.submissions().insertDraft(tx, e.submissionId(), e.eventId(), speaker.id(), now);
+    } else if (effect instanceof Effect.SaveAnswer e) {
+      storage.answers().put(tx, e.submissionId(), e.answer(), e.pending(), now);
+      storage.submissions().touch(tx, e.submissionId(), now);
+    } else if (effect instanceof Effect.RemoveAnswer e) {
+      storage.answers().remove(tx, e.submissionId(), e.fieldId(), false);
+    } else if (effect instanceof Effect.DiscardDraft e) {
+      storage.submissions().deleteDraft(tx, e.submissionId());
+    } else if (effect instanceof Effect.DiscardEdits e) {
+      storage.answers().discardPending(tx, e.submissionId());
+    } else if (effect instanceof Effect.Submit e) {
+      lifecycle.submit(tx, e.submissionId(), e.number(), e.code(), now);
+    } else if (effect instanceof Effect.ConfirmEdits e) {
+      lifecycle.confirmEdits(tx, e.submissionId(), now);
+    } else if (effect instanceof Effect.Withdraw e) {
+      lifecycle.withdraw(tx, e.submissionId(), "speaker", now);
+    } else if (effect instanceof Effect.SetLanguage e) {
+      speaker = speaker.withLanguage(e.language());
+      storage.speakers().update(tx, speaker);
+    } else if (effect instanceof Effect.SetReminders e) {
+      speaker = speaker.withReminders(e.on());
+      storage.speakers().update(tx, speaker);
+    }
+    return speaker;
+  }
+
+  private static ConversationState state(Conversation c) {
+    Step step;
+    try {
+      step = Step.valueOf(c.step());
+    } catch (IllegalArgumentException e) {
+      // A step this version no longer has: start afresh rather than fail every turn.
+      return ConversationState.idle();
+    }
+    return new ConversationState(
+        step, c.eventId(), c.fieldId(), c.submissionId(), c.failures(), c.returnToReview());
+  }
+}

@@ -1,0 +1,26 @@
+package dev.cfpbot.process;
+
+import dev.cfpbot.storage.model.Submission;
+import java.util.List;
+
+/**
+ * Something happened to a submission that people should hear about.
+ *
+ * @param submission the submission after the change
+ * @param changedFields for {@link Type#EDITED}: the ids of the fields that changed
+ * @param actor who did it: "speaker" or an organizer
+ */
+public record SubmissionEvent(
+    Type type, Submission submission, List<String> changedFields, String actor, String note) {
+
+  public enum Type {
+    SUBMITTED,
+    EDITED,
+    WITHDRAWN,
+    DECIDED
+  }
+
+  public SubmissionEvent {
+    changedFields = List.copyOf(changedFields);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.cfpbot.process;
+
+import dev.cfpbot.storage.AnswerStore;
+import dev.cfpbot.storage.SubmissionStore;
+import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.model.HistoryEntry;
+import dev.cfpbot.storage.model.Submission;
+import dev.cfpbot.storage.model.SubmissionState;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every change of a submission's state goes through here: the transition is checked against the
+ * state machine, persisted with its history, and announced to the listener (which tells the
+ * organizers and, for decisions, the speaker) in the same transaction.
+ */
+public final class SubmissionLifecycle {
+  private final SubmissionStore submissions;
+  private final AnswerStore answers;
+  private final SubmissionListener listener;
+
+  public SubmissionLifecycle(
+      SubmissionStore submissions, AnswerStore answers, SubmissionListener listener) {
+    this.submissions = submissions;
+    this.answers = answers;
+    this.listener = listener;
+  }
+
+  public void submit(Tx tx, String id, int number, String code, Instant now) {
+    answers.discardPending(tx, id);
+    change(tx, id, SubmissionState.SUBMITTED, number, code, "speaker", null, now, List.of());
+  }
+
+  /** Makes the speaker's pending edits the submission's answers. */
+  public void confirmEdits(Tx tx, String id, Instant now) {
+    List<String> changed = answers.promotePending(tx, id, now);
+    submissions.touch(tx, id, now);
+    Submission after = load(tx, id);
+    // An edit is no state change, but the digest reports it: record it in the history as one.
+    submissions.appendHistory(
+        tx,
+        new HistoryEntry(
+            id,
+            after.state(),
+            after.state(),
+            "speaker",
+            "edited: " + String.join(", ", changed),
+            now));
+    listener.on(
+        tx, new SubmissionEvent(SubmissionEvent.Type.EDITED, after, changed, "speaker", null), now);
+  }
+
+  public void withdraw(Tx tx, String id, String actor, Instant now) {
+    answers.discardPending(tx, id);
+    change(tx, id, SubmissionState.WITHDRAWN, null, null, actor, null, now, List.of());
+  }
+
+  /**
+   * An organizer's decision: shortlisted, accepted or rejected.
+   *
+   * @throws IllegalStateException when the submission's state does not allow it
+   */
+  public Submission decide(
+      Tx tx, String id, SubmissionState decision, String actor, String note, Instant now) {
+    if (decision != SubmissionState.ACCEPTED
+        && decision != SubmissionState.REJECTED
+        && decision != SubmissionState.SHORTLISTED) {
+      throw new IllegalArgumentException(decision + " is not a decision");
+    }
+    return change(tx, id, decision, null, null, actor, note, now, List.of());
+  }
+
+  private Submission change(
+      Tx tx,
+      String id,
+      SubmissionState to,
+      Integer number,
+      String code,
+      String actor,
+      String note,
+      Instant now,
+      List<String> changed) {
+    Submission before = load(tx, id);
+    submissions.changeState(tx, id, before.state(), to, number, code, actor, note, now);
+    Submission after = load(tx, id);
+    SubmissionEvent.Type type =
+        switch (to) {
+          case SUBMITTED -> SubmissionEvent.Type.SUBMITTED;
+          case WITHDRAWN -> SubmissionEvent.Type.WITHDRAWN;
+          default -> SubmissionEvent.Type.DECIDED;
+        };
+    listener.on(tx, new SubmissionEvent(type, after, changed, actor, note), now);
+    return after;
+  }
+
+  private Submission load(Tx tx, String id) {
+    return submissions
+        .get(tx, id)
+        .orElseThrow(() -> new IllegalStateException("submission " + id + " does not exist"));
+  }
+}

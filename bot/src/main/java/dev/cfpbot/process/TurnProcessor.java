@@ -1,0 +1,135 @@
+package dev.cfpbot.process;
+
+import dev.cfpbot.channel.HandleResult;
+import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.conversation.Reply;
+import dev.cfpbot.i18n.Lang;
+import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.storage.ConcurrentUpdateException;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.StorageException;
+import dev.cfpbot.storage.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one inbound message in one transaction: the inbox check, the speaker's turn or an
+ * organizer command, every change it makes and the messages it sends commit together or not at all.
+ * A transaction that lost a race (optimistic version, unique key) is redone on fresh data.
+ */
+public final class TurnProcessor {
+  private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
+  private static final int ATTEMPTS = 5;
+
+  private final Storage storage;
+  private final SpeakerTurn speakerTurn;
+  private final OrganizerTurn organizerTurn;
+  private final Outbox outbox;
+  private final Messages messages;
+  private final Lang defaultLanguage;
+  private final Clock clock;
+  private final Runnable afterCommit;
+
+  /**
+   * @param afterCommit called after each committed turn (wakes the outbox sender)
+   */
+  public TurnProcessor(
+      Storage storage,
+      SpeakerTurn speakerTurn,
+      OrganizerTurn organizerTurn,
+      Outbox outbox,
+      Messages messages,
+      Lang defaultLanguage,
+      Clock clock,
+      Runnable afterCommit) {
+    this.storage = storage;
+    this.speakerTurn = speakerTurn;
+    this.organizerTurn = organizerTurn;
+    this.outbox = outbox;
+    this.messages = messages;
+    this.defaultLanguage = defaultLanguage;
+    this.clock = clock;
+    this.afterCommit = afterCommit;
+  }
+
+  public HandleResult process(Inbound in) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        HandleResult result =
+            storage
+                .database()
+                .inTransaction("handle " + in.channel() + " message", tx -> turn(tx, in));
+        afterCommit.run();
+        return result;
+      } catch (ConcurrentUpdateException e) {
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+      } catch (StorageException e) {
+        if (!e.isUniqueViolation() || attempt >= ATTEMPTS) {
+          throw e;
+        }
+      } catch (RuntimeException e) {
+        return failed(in, e);
+      }
+    }
+  }
+
+  private HandleResult turn(Tx tx, Inbound in) {
+    var handled = storage.inbox().find(tx, in.channel(), in.externalId());
+    if (handled.isPresent()) {
+      log.info("{} message {} was handled before: ignored", in.channel(), in.externalId());
+      return new HandleResult(handled.get().reply(), true);
+    }
+    Instant now = clock.instant();
+    List<Reply> replies =
+        organizerTurn.accepts(in)
+            ? organizerTurn.handle(tx, in, now)
+            : speakerTurn.handle(tx, in, now);
+    String inline = deliver(tx, in, replies, now);
+    storage.inbox().record(tx, in.channel(), in.externalId(), now, inline);
+    return new HandleResult(inline, false);
+  }
+
+  /** Queues the replies; with an inline channel, the first one is returned instead. */
+  private String deliver(Tx tx, Inbound in, List<Reply> replies, Instant now) {
+    List<Reply> queued = new ArrayList<>(replies);
+    String inline = null;
+    if (in.replyInline() && !queued.isEmpty()) {
+      inline = queued.remove(0).text();
+    }
+    for (Reply reply : queued) {
+      outbox.reply(tx, in.channel(), in.chatId(), reply, now);
+    }
+    return inline;
+  }
+
+  /**
+   * A bug, not bad input: the message is recorded as handled so that a redelivery does not hit the
+   * same bug forever, and the speaker hears that their saved answers are safe.
+   */
+  private HandleResult failed(Inbound in, RuntimeException e) {
+    log.error("{} message {} could not be handled", in.channel(), in.externalId(), e);
+    Reply sorry = Reply.text(messages.text(defaultLanguage, "error.internal"));
+    HandleResult result =
+        storage
+            .database()
+            .inTransaction(
+                "record failed " + in.channel() + " message",
+                tx -> {
+                  if (storage.inbox().find(tx, in.channel(), in.externalId()).isPresent()) {
+                    return new HandleResult(null, true);
+                  }
+                  Instant now = clock.instant();
+                  String inline = deliver(tx, in, List.of(sorry), now);
+                  storage.inbox().record(tx, in.channel(), in.externalId(), now, inline);
+                  return new HandleResult(inline, false);
+                });
+    afterCommit.run();
+    return result;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.cfpbot.storage;
+
+import static dev.cfpbot.storage.Fixtures.BASE;
+import static dev.cfpbot.storage.Fixtures.speaker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DatabaseTest {
+  private Storage storage;
+  private Database database;
+
+  @BeforeEach
+  void open() {
+    storage = Storage.inMemory();
+    database = storage.database();
+  }
+
+  @AfterEach
+  void close() {
+    storage.close();
+  }
+
+  @Test
+  void inTransaction_whenWorkReturns_commitsAndReturnsItsResult() {
+    String result =
+        database.inTransaction(
+            "add speaker",
+            tx -> {
+              storage.speakers().insert(tx, speaker("sp-1", "telegram", "100"));
+              return "done";
+            });
+
+    assertThat(result).isEqualTo("done");
+    assertThat(Fixtures.in(storage, (Tx tx) -> storage.speakers().get(tx, "sp-1")))
+        .contains(speaker("sp-1", "telegram", "100"));
+  }
+
+  @Test
+  void inTransaction_whenWorkThrows_rollsBackEverythingWrittenInIt() {
+    IllegalStateException failure = new IllegalStateException("boom");
+
+    assertThatThrownBy(
+            () ->
+                database.useTransaction(
+                    "add speaker and message",
+                    tx -> {
+                      storage.speakers().insert(tx, speaker("sp-1", "telegram", "100"));
+                      storage.inbox().record(tx, "telegram", "u-1", BASE, "hi");
+                      storage.schedules().claimRun(tx, "digest", BASE, BASE);
+                      throw failure;
+                    }))
+        .isSameAs(failure);
+
+    assertThat(Fixtures.in(storage, (Tx tx) -> storage.speakers().get(tx, "sp-1"))).isEmpty();
+    assertThat(Fixtures.in(storage, (Tx tx) -> storage.inbox().find(tx, "telegram", "u-1")))
+        .isEmpty();
+    assertThat(Fixtures.in(storage, (Tx tx) -> storage.schedules().lastRun(tx, "digest")))
+        .isEmpty();
+  }
+
+  @Test
+  void inTransaction_whenStatementFails_throwsStorageExceptionNamingOperation() {
+    assertThatThrownBy(
+            () ->
+                database.useTransaction(
+                    "test", tx -> tx.update("read nothing", "select * from no_such_table")))
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> {
+              assertThat(e.operation()).isEqualTo("read nothing");
+              assertThat(e.getMessage()).startsWith("read nothing failed: ");
+              assertThat(e.isUniqueViolation()).isFalse();
+              assertThat(e.isUnavailable()).isFalse();
+            });
+  }
+
+  @Test
+  void isReachable_openDatabase_isTrueAndClosedDatabase_isFalse() {
+    assertThat(database.isReachable()).isTrue();
+    assertThat(database.isPostgres()).isFalse();
+
+    storage.close();
+
+    assertThat(database.isReachable()).isFalse();
+  }
+
+  @Test
+  void open_unusableUrl_throwsStorageExceptionWithRedactedUrl() {
+    String url = "jdbc:h2:mem:bad-" + UUID.randomUUID() + ";PASSWORD=s3cret;NO_SUCH_SETTING=1";
+
+    assertThatThrownBy(() -> Database.open(url, null, null, 1))
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> {
+              assertThat(e.operation()).isEqualTo("open database " + Database.redact(url));
+              assertThat(e.getMessage()).contains("PASSWORD=***").doesNotContain("s3cret");
+            });
+  }
+
+  @Test
+  void redact_passwordInQueryString_isHidden() {
+    assertThat(Database.redact("jdbc:postgresql://db/cfp?user=bot&password=s3cret&ssl=true"))
+        .isEqualTo("jdbc:postgresql://db/cfp?user=bot&password=***&ssl=true");
+  }
+
+  @Test
+  void redact_h2PasswordSettingInAnyCase_isHidden() {
+    assertThat(Database.redact("jdbc:h2:file:./data/cfp;PASSWORD=s3cret;MODE=PostgreSQL"))
+        .isEqualTo("jdbc:h2:file:./data/cfp;PASSWORD=***;MODE=PostgreSQL");
+  }
+
+  @Test
+  void redact_urlWithoutPassword_isUnchanged() {
+    assertThat(Database.redact("jdbc:h2:mem:cfp;DB_CLOSE_DELAY=-1"))
+        .isEqualTo("jdbc:h2:mem:cfp;DB_CLOSE_DELAY=-1");
+    assertThat(Database.redact(null)).isNull();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.cfpbot.storage;
+
+import static dev.cfpbot.storage.Fixtures.BASE;
+import static dev.cfpbot.storage.Fixtures.speaker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfpbot.storage.model.Speaker;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationTest {
+
+  @Test
+  void open_inMemory_createsEveryTable() {
+    try (Storage storage = Storage.inMemory()) {
+      assertThat(tables(storage))
+          .containsExactlyInAnyOrder(
+              "ANSWERS",
+              "CONVERSATIONS",
+              "INBOX",
+              "OUTBOX",
+              "SCHEDULE_RUNS",
+              "SPEAKERS",
+              "SUBMISSIONS",
+              "SUBMISSION_HISTORY",
+              "flyway_schema_history");
+      assertThat(appliedMigrations(storage)).containsExactly("1 V1__cfp_schema.sql");
+    }
+  }
+
+  @Test
+  void open_sameNamedDatabaseAgain_findsSchemaUpToDateAndSeesData() {
+    String url = "jdbc:h2:mem:migration-" + UUID.randomUUID();
+    Speaker speaker = speaker("sp-1", "telegram", "100");
+    try (Storage first = Storage.open(url, "sa", "", 2)) {
+      Fixtures.use(first, tx -> first.speakers().insert(tx, speaker));
+
+      try (Storage second = Storage.open(url, "sa", "", 2)) {
+        assertThat(appliedMigrations(second)).containsExactly("1 V1__cfp_schema.sql");
+        assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1")))
+            .contains(speaker);
+      }
+    }
+  }
+
+  @Test
+  void inMemory_twice_givesSeparateDatabases() {
+    try (Storage first = Storage.inMemory();
+        Storage second = Storage.inMemory()) {
+      Fixtures.use(first, tx -> first.speakers().insert(tx, speaker("sp-1", "telegram", "100")));
+
+      assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1"))).isEmpty();
+    }
+  }
+
+  @Test
+  void open_fileDatabaseClosedAndReopened_keepsData(@TempDir Path dir) {
+    String url = "jdbc:h2:file:" + dir.resolve("cfp").toAbsolutePath();
+    Speaker speaker = speaker("sp-1", "wechat", "openid-1");
+    try (Storage first = Storage.open(url, "sa", "", 2)) {
+      Fixtures.use(
+          first,
+          tx -> {
+            first.speakers().insert(tx, speaker);
+            first.inbox().record(tx, "wechat", "msg-1", BASE, "你好");
+          });
+    }
+    assertThat(dir.resolve("cfp.mv.db")).exists();
+
+    try (Storage second = Storage.open(url, "sa", "", 2)) {
+      assertThat(appliedMigrations(second)).containsExactly("1 V1__cfp_schema.sql");
+      assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1")))
+          .contains(speaker);
+      assertThat(Fixtures.in(second, (Tx tx) -> second.inbox().find(tx, "wechat", "msg-1")))
+          .contains(new InboxStore.Handled(BASE, "你好"));
+    }
+  }
+
+  private static List<String> tables(Storage storage) {
+    return Fixtures.in(
+        storage,
+        tx ->
+            tx.list(
+                "list tables",
+                "select table_name from information_schema.tables where table_schema = 'PUBLIC'",
+                row -> row.getString(1)));
+  }
+
+  private static List<String> appliedMigrations(Storage storage) {
+    return Fixtures.in(
+        storage,
+        tx ->
+            tx.list(
+                "list migrations",
+                "select \"version\", \"script\" from \"flyway_schema_history\""
+                    + " where \"success\" and \"version\" is not null order by \"installed_rank\"",
+                row -> row.getString(1) + " " + row.getString(2)));
+  }
+}
