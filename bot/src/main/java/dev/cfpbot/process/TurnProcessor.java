@@ -86,11 +86,16 @@ public final class TurnProcessor {
       return new HandleResult(handled.get().reply(), true);
     }
     Instant now = clock.instant();
-    List<Reply> replies =
-        organizerTurn.accepts(in)
-            ? organizerTurn.handle(tx, in, now)
-            : speakerTurn.handle(tx, in, now);
-    String inline = deliver(tx, in, replies, now);
+    String inline;
+    if (organizerTurn.accepts(in)) {
+      inline = deliver(tx, in, organizerTurn.handle(tx, in, now), now);
+    } else {
+      // The replies are queued before the effects, so the speaker's receipt goes out ahead of
+      // the organizers' alert it causes.
+      SpeakerTurn.Decision decision = speakerTurn.decide(tx, in, now);
+      inline = deliver(tx, in, decision.replies(), now);
+      speakerTurn.apply(tx, in, decision, now);
+    }
     storage.inbox().record(tx, in.channel(), in.externalId(), now, inline);
     return new HandleResult(inline, false);
   }
