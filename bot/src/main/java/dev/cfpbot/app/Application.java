@@ -1,102 +1,40 @@
 package dev.cfpbot.app;
 
 import dev.cfpbot.channel.Channel;
-import dev.cfpbot.channel.Routes;
+import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.console.ConsoleChannel;
-import dev.cfpbot.config.CfpConfig;
-import dev.cfpbot.config.EventConfig;
-import dev.cfpbot.conversation.Engine;
-import dev.cfpbot.i18n.Lang;
-import dev.cfpbot.notify.DailyDigest;
-import dev.cfpbot.notify.Digest;
-import dev.cfpbot.notify.Exporter;
-import dev.cfpbot.notify.FailureReports;
-import dev.cfpbot.notify.OrganizerAlerts;
-import dev.cfpbot.notify.OrganizerCommands;
-import dev.cfpbot.notify.OrganizerDesk;
-import dev.cfpbot.notify.ScheduledJob;
-import dev.cfpbot.notify.Scheduler;
-import dev.cfpbot.process.Dispatcher;
-import dev.cfpbot.process.Outbox;
-import dev.cfpbot.process.OutboxSender;
-import dev.cfpbot.process.SpeakerTurn;
-import dev.cfpbot.process.SubmissionLifecycle;
-import dev.cfpbot.process.TurnProcessor;
 import dev.cfpbot.storage.Storage;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** The running bot: storage, engine, channels, sender and schedules, wired and started. */
+/** The running program: the storage it opened, the channels it chose, and the bot over them. */
 final class Application implements AutoCloseable {
-  private final Launch launch;
+  private static final Duration CONSOLE_WAIT = Duration.ofSeconds(30);
+
   private final Storage storage;
   private final Map<String, Channel> channels;
-  private final OutboxSender sender;
-  private final Dispatcher dispatcher;
-  private final Scheduler scheduler;
+  private final Bot bot;
   private final ConsoleChannel console;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Thread shutdownHook = new Thread(stopped::countDown, "cfpbot-shutdown");
 
   private Application(Launch launch, Storage storage, Map<String, Channel> channels) {
-    this.launch = launch;
     this.storage = storage;
     this.channels = channels;
     this.console = (ConsoleChannel) channels.get(ConsoleChannel.NAME);
-    CfpConfig config = launch.config();
-    Lang organizerLang = config.bot().organizerLanguage();
-    Map<String, Routes> routes = new LinkedHashMap<>();
-    channels.forEach((name, channel) -> routes.put(name, channel.routes()));
-
-    Outbox outbox = new Outbox(storage.outbox(), routes);
-    OrganizerAlerts alerts = new OrganizerAlerts(config, launch.messages(), storage, outbox);
-    SubmissionLifecycle lifecycle =
-        new SubmissionLifecycle(storage.submissions(), storage.answers(), alerts);
-    Digest digest = new Digest(config, launch.messages(), storage);
-    OrganizerCommands commands = new OrganizerCommands(routes, launch.messages(), organizerLang);
-    new OrganizerDesk(
-            config,
+    this.bot =
+        new Bot(
+            launch.config(),
             launch.messages(),
-            storage,
-            digest,
-            new Exporter(config, storage),
-            lifecycle,
-            launch.settings().dataDir())
-        .registerAll(commands);
-
-    this.sender =
-        new OutboxSender(
             storage,
             channels,
-            new FailureReports(outbox, launch.messages(), organizerLang),
             launch.io().clock(),
-            8);
-    Engine engine = new Engine(config, launch.messages());
-    TurnProcessor processor =
-        new TurnProcessor(
-            storage,
-            new SpeakerTurn(storage, engine, lifecycle, config.bot().defaultLanguage()),
-            commands,
-            outbox,
-            launch.messages(),
-            config.bot().defaultLanguage(),
-            launch.io().clock(),
-            sender::wake);
-    this.dispatcher =
-        new Dispatcher(processor, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
-    List<ScheduledJob> jobs = new ArrayList<>();
-    if (config.bot().digestTime() != null) {
-      for (EventConfig event : config.events()) {
-        jobs.add(new DailyDigest(event, config.bot().digestTime(), digest, outbox));
-      }
-    }
-    this.scheduler = new Scheduler(storage, jobs, launch.io().clock(), sender::wake);
+            launch.settings().dataDir());
   }
 
   static Application start(Io io, Launch launch) {
@@ -122,34 +60,29 @@ final class Application implements AutoCloseable {
       storage.close();
       throw e;
     }
-    app.run();
+    app.bot.start(app::handlerFor);
+    Banner.print(launch, channels.keySet());
+    Runtime.getRuntime().addShutdownHook(app.shutdownHook);
     return app;
   }
 
-  private void run() {
-    sender.start();
-    scheduler.start(Duration.ofSeconds(30));
-    Banner.print(launch, channels.keySet());
-    for (Channel channel : channels.values()) {
-      if (channel == console) {
-        console.start(
-            in -> {
-              var result = dispatcher.handle(in);
-              sender.drain(ConsoleChannel.NAME, Duration.ofSeconds(30));
-              return result;
-            });
-      } else {
-        channel.start(dispatcher);
-      }
+  /** The console shows each line's replies before it reads the next line. */
+  private InboundHandler handlerFor(Channel channel) {
+    if (channel != console) {
+      return bot.dispatcher();
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "cfpbot-shutdown"));
+    return in -> {
+      var result = bot.dispatcher().handle(in);
+      bot.sender().drain(ConsoleChannel.NAME, CONSOLE_WAIT);
+      return result;
+    };
   }
 
   /** Returns when the bot should stop: the console's input ended, or the process was told to. */
   void awaitStop() throws InterruptedException {
     if (console != null && channels.size() == 1) {
       console.awaitEnd();
-      sender.drain(ConsoleChannel.NAME, Duration.ofSeconds(30));
+      bot.sender().drain(ConsoleChannel.NAME, CONSOLE_WAIT);
       return;
     }
     stopped.await();
@@ -157,10 +90,12 @@ final class Application implements AutoCloseable {
 
   @Override
   public void close() {
-    channels.values().forEach(Channel::stop);
-    scheduler.close();
-    dispatcher.close();
-    sender.close();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook is running or has run
+    }
+    bot.close();
     storage.close();
   }
 }

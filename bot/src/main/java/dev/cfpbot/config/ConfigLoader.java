@@ -3,6 +3,7 @@ package dev.cfpbot.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -16,7 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -55,7 +60,7 @@ public final class ConfigLoader {
     try {
       config = YAML.readValue(text, CfpConfig.class);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(describe(e, source), e);
+      throw new ConfigException(describe(e, text, source, lines), e);
     }
     if (config == null) {
       throw new ConfigException(source + ": the file is empty");
@@ -113,41 +118,107 @@ public final class ConfigLoader {
             + expected);
   }
 
-  private static String describe(JsonProcessingException e, String source) {
-    int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-    String where = source + (line > 0 ? " line " + line : "");
+  private static String describe(
+      JsonProcessingException e, String text, String source, YamlLines lines) {
     String path = e instanceof JsonMappingException m ? path(m) : "";
-    String key = path.isEmpty() ? "" : path + ": ";
     if (e instanceof UnrecognizedPropertyException u) {
+      // The path ends with the unknown key itself: report it at its parent.
+      int cut = path.lastIndexOf('.');
+      String parent = cut < 0 ? "" : path.substring(0, cut);
       String known =
           u.getKnownPropertyIds().stream()
               .map(Object::toString)
               .sorted()
               .collect(Collectors.joining(", "));
-      return where
-          + ": "
-          + key
+      return where(e, source, lines, path)
+          + (parent.isEmpty() ? "" : parent + ": ")
           + "unknown key '"
           + u.getPropertyName()
           + "'; expected one of: "
           + known;
     }
+    String where = where(e, source, lines, path) + (path.isEmpty() ? "" : path + ": ");
     if (e instanceof InvalidFormatException f) {
-      return where
-          + ": "
-          + key
-          + "'"
-          + f.getValue()
-          + "' is not valid; expected "
-          + expected(f.getTargetType());
+      return where + "'" + f.getValue() + "' is not valid; expected " + expected(f.getTargetType());
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-      return where + ": " + key + v.getCause().getMessage();
+      // Jackson builds a record before it looks at unknown keys: a misspelt key usually is
+      // why something is missing, so name it first.
+      Optional<String> typo = unknownKey(text, path, v.getType().getRawClass());
+      if (typo.isPresent()) {
+        return where(e, source, lines, path + "." + typo.get())
+            + path
+            + ": "
+            + "unknown key '"
+            + typo.get()
+            + "'; expected one of: "
+            + String.join(", ", keysOf(v.getType().getRawClass()));
+      }
+      return where + v.getCause().getMessage();
     }
-    if (e instanceof JsonMappingException m) {
-      return where + ": " + key + firstLine(m.getOriginalMessage());
+    if (e instanceof JsonMappingException m && !(m.getCause() instanceof JsonProcessingException)) {
+      return where + firstLine(m.getOriginalMessage());
     }
-    return where + ": the file is not valid YAML: " + firstLine(e.getOriginalMessage());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException y
+          && y.getProblemMark() != null) {
+        return source
+            + " line "
+            + (y.getProblemMark().getLine() + 1)
+            + ": the file is not valid YAML: "
+            + y.getProblem();
+      }
+    }
+    return where(e, source, lines, "")
+        + "the file is not valid YAML: "
+        + firstLine(e.getOriginalMessage());
+  }
+
+  /** "file line N: ", the line found from the path where possible, else from the parser. */
+  private static String where(
+      JsonProcessingException e, String source, YamlLines lines, String path) {
+    int line = path.isEmpty() ? 0 : lines.lineOf(path);
+    if (line == 0 && e.getLocation() != null) {
+      line = e.getLocation().getLineNr();
+    }
+    return source + (line > 0 ? " line " + line : "") + ": ";
+  }
+
+  /** A key of the mapping at {@code path} that {@code type} does not have, if any. */
+  private static Optional<String> unknownKey(String text, String path, Class<?> type) {
+    if (!type.isRecord()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode node = YAML.readTree(text);
+      for (String part : path.split("\\.")) {
+        if (node == null || part.isEmpty()) {
+          break;
+        }
+        int bracket = part.indexOf('[');
+        node = node.get(bracket < 0 ? part : part.substring(0, bracket));
+        if (bracket >= 0 && node != null) {
+          node = node.get(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
+        }
+      }
+      if (node == null || !node.isObject()) {
+        return Optional.empty();
+      }
+      List<String> known = keysOf(type);
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      return names.stream().filter(n -> !known.contains(n)).findFirst();
+    } catch (IOException | RuntimeException ignored) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<String> keysOf(Class<?> record) {
+    var snake = new PropertyNamingStrategies.SnakeCaseStrategy();
+    return Arrays.stream(record.getRecordComponents())
+        .map(c -> snake.translate(c.getName()))
+        .sorted()
+        .toList();
   }
 
   private static String expected(Class<?> type) {

@@ -3,6 +3,7 @@ package dev.cfpbot.notify;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.cfpbot.config.CfpConfig;
@@ -111,7 +112,12 @@ public final class Exporter {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     // The byte order mark makes Excel read the file as UTF-8, so Chinese text shows correctly.
     writer.write('\uFEFF');
-    var csv = new CsvMapper().writerFor(String[].class).with(schema).writeValues(writer);
+    var csv =
+        new CsvMapper()
+            .writerFor(String[].class)
+            .with(schema)
+            .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .writeValues(writer);
     List<String> header = new ArrayList<>(List.of(FIXED));
     fields.forEach(f -> header.add(f.label().in(lang)));
     csv.write(header.toArray(String[]::new));
@@ -121,7 +127,7 @@ public final class Exporter {
         Answer a = row.answers().get(f.id());
         cells.add(a == null ? "" : a.file() != null ? Templates.file(a.file()) : a.text());
       }
-      csv.write(cells.toArray(String[]::new));
+      csv.write(cells.stream().map(Exporter::inert).toArray(String[]::new));
     }
     csv.flush();
     writer.flush();
@@ -164,6 +170,26 @@ public final class Exporter {
         time(s.withdrawnAt(), zone),
         row.speaker().displayName() == null ? "" : row.speaker().displayName(),
         row.speaker().channel());
+  }
+
+  /**
+   * A cell Excel will not run as a formula: speakers type these values, and a leading = + - @ would
+   * make a spreadsheet evaluate them. The quote shows the value as typed (a phone number stays
+   * +86..., not 8.6E+12).
+   */
+  static String inert(String cell) {
+    if (cell == null || cell.isEmpty()) {
+      return "";
+    }
+    char first = cell.charAt(0);
+    return first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r'
+        ? "'" + cell
+        : cell;
   }
 
   private static Map<String, Object> file(FileRef f) {

@@ -16,10 +16,12 @@ import org.flywaydb.core.api.FlywayException;
 public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final boolean postgres;
+  private final boolean inMemory;
 
-  private Database(HikariDataSource pool, boolean postgres) {
+  private Database(HikariDataSource pool, String url) {
     this.pool = pool;
-    this.postgres = postgres;
+    this.postgres = url.startsWith("jdbc:postgresql:");
+    this.inMemory = url.startsWith("jdbc:h2:mem:");
   }
 
   /**
@@ -61,7 +63,7 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw new StorageException("migrate database schema", e);
     }
-    return new Database(pool, url.startsWith("jdbc:postgresql:"));
+    return new Database(pool, url);
   }
 
   /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
@@ -108,6 +110,15 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (inMemory) {
+      // An in-memory database kept open with DB_CLOSE_DELAY=-1 would outlive us: free it.
+      try (Connection connection = pool.getConnection();
+          var statement = connection.createStatement()) {
+        statement.execute("SHUTDOWN");
+      } catch (SQLException e) {
+        // already gone
+      }
+    }
     pool.close();
   }
 

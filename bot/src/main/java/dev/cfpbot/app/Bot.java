@@ -1,0 +1,138 @@
+package dev.cfpbot.app;
+
+import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.InboundHandler;
+import dev.cfpbot.channel.Routes;
+import dev.cfpbot.config.CfpConfig;
+import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.conversation.Engine;
+import dev.cfpbot.i18n.Lang;
+import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.notify.DailyDigest;
+import dev.cfpbot.notify.Digest;
+import dev.cfpbot.notify.Exporter;
+import dev.cfpbot.notify.FailureReports;
+import dev.cfpbot.notify.OrganizerAlerts;
+import dev.cfpbot.notify.OrganizerCommands;
+import dev.cfpbot.notify.OrganizerDesk;
+import dev.cfpbot.notify.ScheduledJob;
+import dev.cfpbot.notify.Scheduler;
+import dev.cfpbot.process.Dispatcher;
+import dev.cfpbot.process.Outbox;
+import dev.cfpbot.process.OutboxSender;
+import dev.cfpbot.process.SpeakerTurn;
+import dev.cfpbot.process.SubmissionLifecycle;
+import dev.cfpbot.process.TurnProcessor;
+import dev.cfpbot.storage.Storage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The bot's core wired together over a storage and a set of channels: the turn processor and its
+ * dispatcher, the outbox sender, the organizer side and the schedules. Owns none of the channels'
+ * or the storage's lifecycles.
+ */
+public final class Bot implements AutoCloseable {
+  private final Map<String, Channel> channels;
+  private final Outbox outbox;
+  private final OutboxSender sender;
+  private final Dispatcher dispatcher;
+  private final Scheduler scheduler;
+  private final OrganizerCommands commands;
+
+  public Bot(
+      CfpConfig config,
+      Messages messages,
+      Storage storage,
+      Map<String, Channel> channels,
+      Clock clock,
+      Path dataDir) {
+    this.channels = Map.copyOf(channels);
+    Lang organizerLang = config.bot().organizerLanguage();
+    Map<String, Routes> routes = new LinkedHashMap<>();
+    channels.forEach((name, channel) -> routes.put(name, channel.routes()));
+
+    this.outbox = new Outbox(storage.outbox(), routes);
+    OrganizerAlerts alerts = new OrganizerAlerts(config, messages, storage, outbox);
+    SubmissionLifecycle lifecycle =
+        new SubmissionLifecycle(storage.submissions(), storage.answers(), alerts);
+    Digest digest = new Digest(config, messages, storage);
+    this.commands = new OrganizerCommands(routes, messages, organizerLang);
+    new OrganizerDesk(
+            config, messages, storage, digest, new Exporter(config, storage), lifecycle, dataDir)
+        .registerAll(commands);
+
+    this.sender =
+        new OutboxSender(
+            storage, channels, new FailureReports(outbox, messages, organizerLang), clock, 8);
+    Engine engine = new Engine(config, messages);
+    TurnProcessor processor =
+        new TurnProcessor(
+            storage,
+            new SpeakerTurn(storage, engine, lifecycle, config.bot().defaultLanguage()),
+            commands,
+            outbox,
+            messages,
+            config.bot().defaultLanguage(),
+            clock,
+            sender::wake);
+    this.dispatcher =
+        new Dispatcher(processor, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+    List<ScheduledJob> jobs = new ArrayList<>();
+    if (config.bot().digestTime() != null) {
+      for (EventConfig event : config.events()) {
+        jobs.add(new DailyDigest(event, config.bot().digestTime(), digest, outbox));
+      }
+    }
+    this.scheduler = new Scheduler(storage, jobs, clock, sender::wake);
+  }
+
+  /**
+   * Starts sending, the schedules and every channel. {@code handlerFor} may wrap the dispatcher for
+   * a channel (the console waits for its replies after each line).
+   */
+  public void start(Function<Channel, InboundHandler> handlerFor) {
+    sender.start();
+    scheduler.start(Duration.ofSeconds(30));
+    channels.values().forEach(channel -> channel.start(handlerFor.apply(channel)));
+  }
+
+  public void start() {
+    start(channel -> dispatcher);
+  }
+
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  public OutboxSender sender() {
+    return sender;
+  }
+
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** Organizer commands, for channels that add their own (announcements). */
+  public OrganizerCommands commands() {
+    return commands;
+  }
+
+  @Override
+  public void close() {
+    channels.values().forEach(Channel::stop);
+    scheduler.close();
+    dispatcher.close();
+    sender.close();
+  }
+}

@@ -1,0 +1,142 @@
+package dev.cfpbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfpbot.testing.TestBot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console, driven through the real entry point as a script would pipe into ./cfp-bot. */
+class ConsoleEndToEndTest {
+  static final String HALF =
+      String.join("\n", "投稿", "张三", "我是一名运维工程师，负责公司的容器平台。", "zhangsan_docker", "");
+  static final String REST =
+      String.join(
+          "\n",
+          "138 0013 8000",
+          "从零到生产：我们的 Docker 迁移之路",
+          "介绍我们把单体应用拆分并迁移到 Docker 的过程，踩过的坑和最后的收益。",
+          "/skip",
+          "确认",
+          "");
+
+  @TempDir Path dataDir;
+
+  record Run(int exit, String out, String err) {}
+
+  private Run run(String input, String... args) {
+    return run(Map.of(), input, args);
+  }
+
+  private Run run(Map<String, String> extraEnv, String input, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("CFPBOT_CONFIG", TestBot.SHIPPED_CONFIG.toString());
+    env.put("CFPBOT_DATA_DIR", dataDir.toString());
+    env.putAll(extraEnv);
+    Io io =
+        new Io(
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            env,
+            Clock.fixed(Instant.parse("2027-10-20T04:00:00Z"), ZoneOffset.UTC));
+    int exit = Main.run(io, args);
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void pipedSubmission_endsWithTheReceipt() {
+    Run run = run(HALF + REST);
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .contains("✅ 投稿成功！编号 GZ-01\n《从零到生产：我们的 Docker 迁移之路》已提交给组织者")
+        .contains("[organizers] 📥 新投稿 GZ-01 · Techparty 广州 · Docker 技术沙龙");
+    assertThat(run.out().indexOf("✅ 投稿成功")).isLessThan(run.out().indexOf("[organizers] 📥"));
+    assertThat(run.err())
+        .contains("  event:    Techparty 广州 · Docker 技术沙龙 (gz-2027-10-docker)")
+        .contains("  deadline: 2027年10月30日（周六） 23:59 (Asia/Shanghai, UTC+8)")
+        .contains("  data:     " + dataDir.toAbsolutePath())
+        .contains("  channels: console");
+  }
+
+  @Test
+  void halfASubmission_thenTheRest_resumesWhereItStopped() {
+    Run first = run(HALF);
+    Run second = run(REST);
+
+    assertThat(first.out()).endsWith("(4/7) 你的联系电话是？（只有组织者能看到）\n\n");
+    assertThat(second.out()).startsWith("(5/7) 你的演讲主题是？").contains("✅ 投稿成功！编号 GZ-01");
+  }
+
+  @Test
+  void export_csv_showsTheSubmissionWithABom() {
+    run(HALF + REST);
+
+    Run export = run("", "export", "--format", "csv");
+
+    assertThat(export.exit()).isZero();
+    String[] lines = export.out().split("\r\n");
+    assertThat(lines[0])
+        .isEqualTo(
+            "\uFEFFid,event,state,submitted_at,updated_at,decided_at,withdrawn_at,speaker,channel,"
+                + "姓名,自我介绍,微信号,联系电话,演讲主题,主题简要介绍,演讲稿");
+    assertThat(lines[1])
+        .startsWith("GZ-01,gz-2027-10-docker,submitted,2027-10-20T12:00:00+08:00,")
+        .endsWith(
+            ",console,张三,我是一名运维工程师，负责公司的容器平台。,zhangsan_docker,'+8613800138000,"
+                + "从零到生产：我们的 Docker 迁移之路,介绍我们把单体应用拆分并迁移到 Docker 的过程，踩过的坑和最后的收益。,");
+    assertThat(lines).hasSize(2);
+  }
+
+  @Test
+  void export_jsonToAFile_writesEveryAnswer() throws Exception {
+    run(HALF + REST);
+    Path file = dataDir.resolve("out.json");
+
+    Run export = run("", "export", "--format", "json", "--out", file.toString());
+
+    assertThat(export.exit()).isZero();
+    assertThat(export.err()).contains("cfp-bot: exported 1 submissions to " + file);
+    String json = Files.readString(file);
+    assertThat(json)
+        .contains("\"id\" : \"GZ-01\"")
+        .contains("\"state\" : \"submitted\"")
+        .contains("\"phone\" : \"+8613800138000\"")
+        .contains("\"slides\" : null");
+  }
+
+  @Test
+  void brokenConfig_stopsWithTheLineAndExitCode2() throws Exception {
+    Path config =
+        Files.writeString(dataDir.resolve("bad.yaml"), "events:\n  - id: xx\n    titel: Oops\n");
+
+    Run run = run(Map.of("CFPBOT_CONFIG", config.toString()), "");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            "cfp-bot: configuration error: " + config + " line 3: events[0]: unknown key 'titel'");
+  }
+
+  @Test
+  void export_unknownFormat_isRefused() {
+    Run run = run("", "export", "--format", "xlsx");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("cfp-bot export: --format must be csv or json, not 'xlsx'\n");
+  }
+}

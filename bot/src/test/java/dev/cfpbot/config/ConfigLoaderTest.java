@@ -1,0 +1,187 @@
+package dev.cfpbot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cfpbot.form.Field;
+import dev.cfpbot.form.FieldType;
+import dev.cfpbot.i18n.Lang;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  static final Path SHIPPED = Path.of("../config/cfp-bot.yaml");
+
+  private static final String EVENT =
+      """
+      events:
+        - id: gz-2027-10-docker
+          title: Docker
+          deadline: 2027-10-30T23:59
+      """;
+  private static final String FORM =
+      """
+      form:
+        fields:
+          - id: name
+            type: short_text
+            required: true
+            label: {zh: 姓名, en: Name}
+            prompt: {zh: "姓名？", en: "Name?"}
+      """;
+
+  @Test
+  void shippedConfig_isTheSeedCall() {
+    CfpConfig config = ConfigLoader.load(SHIPPED);
+
+    assertThat(config.events()).hasSize(1);
+    EventConfig event = config.events().get(0);
+    assertThat(event.id()).isEqualTo("gz-2027-10-docker");
+    assertThat(event.codePrefix()).isEqualTo("GZ");
+    assertThat(event.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    assertThat(event.deadline()).isEqualTo(LocalDateTime.parse("2027-10-30T23:59"));
+    assertThat(event.startsAt()).isEqualTo(LocalDateTime.parse("2027-10-31T13:30"));
+    assertThat(event.endsAt()).isEqualTo(LocalDateTime.parse("2027-10-31T17:30"));
+    assertThat(event.topics()).hasSize(8);
+    assertThat(event.place().in(Lang.ZH)).isEqualTo("待定");
+    assertThat(config.form().fields())
+        .extracting(Field::id)
+        .containsExactly("name", "bio", "wechat", "phone", "title", "abstract", "slides");
+    Field slides = config.form().field("slides").orElseThrow();
+    assertThat(slides.type()).isEqualTo(FieldType.FILE);
+    assertThat(slides.required()).isFalse();
+    assertThat(config.bot().maxSubmissionsPerSpeaker()).isEqualTo(3);
+    assertThat(config.bot().digestTime()).isEqualTo(LocalTime.of(9, 0));
+  }
+
+  @Test
+  void deadline_includesItsLastMinute() {
+    EventConfig event = ConfigLoader.load(SHIPPED).events().get(0);
+
+    assertThat(event.isOpen(Instant.parse("2027-10-30T15:59:59Z"))).isTrue();
+    assertThat(event.isOpen(Instant.parse("2027-10-30T16:00:00Z"))).isFalse();
+    assertThat(event.closesAt()).isEqualTo(Instant.parse("2027-10-30T16:00:00Z"));
+  }
+
+  @Test
+  void unknownKey_namesKeyLineAndWhatIsExpected() {
+    String yaml = EVENT + "    dedline: 2027-10-30T23:59\n" + FORM;
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "cfp.yaml line 5: events[0]: unknown key 'dedline'; expected one of: ")
+        .hasMessageContaining("deadline");
+  }
+
+  @Test
+  void badDate_namesPathLineAndFormat() {
+    String yaml = EVENT.replace("2027-10-30T23:59", "30/10/2027") + FORM;
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "cfp.yaml line 4: events[0].deadline: '30/10/2027' is not valid; expected a date and"
+                + " time like 2027-10-30T23:59");
+  }
+
+  @Test
+  void missingDeadline_isRefusedWithTheEventId() {
+    String yaml = EVENT.replace("    deadline: 2027-10-30T23:59\n", "") + FORM;
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("events[0]")
+        .hasMessageEndingWith("event 'gz-2027-10-docker' needs a deadline, e.g. 2027-10-30T23:59");
+  }
+
+  @Test
+  void duplicateEventIds_pointAtTheSecond() {
+    String yaml =
+        EVENT
+            + """
+              - id: gz-2027-10-docker
+                title: Again
+                deadline: 2027-11-30T23:59
+            """
+            + FORM;
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "cfp.yaml line 5: events[1].id: event id 'gz-2027-10-docker' is used twice; expected a"
+                + " unique id per event");
+  }
+
+  @Test
+  void unknownFieldType_listsTheTypes() {
+    String yaml = EVENT + FORM.replace("short_text", "shorttext");
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("cfp.yaml line 8: form.fields[0].type: ")
+        .hasMessageEndingWith(
+            "expected one of short_text, long_text, phone, wechat_id, email, url, file");
+  }
+
+  @Test
+  void unknownMessageKey_namesItsLine() {
+    String yaml = EVENT + FORM + "messages:\n  no.such.key: hello\n";
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "cfp.yaml line 13: messages.no.such.key: unknown message key 'no.such.key'");
+  }
+
+  @Test
+  void noForm_isRefused() {
+    assertThatThrownBy(() -> ConfigLoader.parse(EVENT, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "cfp.yaml line 2: events[0]: event 'gz-2027-10-docker' has no form and there is no"
+                + " default 'form'; expected a 'form' with fields");
+  }
+
+  @Test
+  void invalidYaml_saysSoWithTheLine() {
+    assertThatThrownBy(() -> ConfigLoader.parse("events:\n\t- id: x\n", "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "cfp.yaml line 2: the file is not valid YAML: found character '\\t(TAB)' that cannot start"
+                + " any token. (Do not use \\t(TAB) for indentation)");
+  }
+
+  @Test
+  void missingFile_namesTheVariable(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.yaml");
+
+    assertThatThrownBy(() -> ConfigLoader.load(missing))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "config file " + missing + " does not exist (set CFPBOT_CONFIG to the file to use)");
+  }
+
+  @Test
+  void emptyFile_isRefused(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
+
+    assertThatThrownBy(() -> ConfigLoader.load(empty))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(empty.toString());
+  }
+
+  @Test
+  void localizedText_plainStringServesBothLanguages() {
+    CfpConfig config = ConfigLoader.parse(EVENT + FORM, "cfp.yaml");
+
+    assertThat(config.events().get(0).title().in(Lang.ZH)).isEqualTo("Docker");
+    assertThat(config.events().get(0).title().in(Lang.EN)).isEqualTo("Docker");
+  }
+}

@@ -1,0 +1,62 @@
+package dev.cfpbot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  private final CfpConfig config = ConfigLoader.load(ConfigLoaderTest.SHIPPED);
+
+  @Test
+  void defaults_areAnH2FileInTheDataDirectory() {
+    Settings settings = Settings.resolve(Path.of("c.yaml"), config, Map.of());
+
+    assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(settings.dbUrl())
+        .isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("cfpbot"));
+    assertThat(settings.dbUser()).isEqualTo("sa");
+    assertThat(settings.embeddedH2()).isTrue();
+  }
+
+  @Test
+  void environment_overridesTheFile() {
+    Settings settings =
+        Settings.resolve(
+            Path.of("c.yaml"),
+            config,
+            Map.of(
+                "CFPBOT_DATA_DIR", "/srv/cfp",
+                "CFPBOT_DB_URL", "jdbc:postgresql://db/cfp",
+                "CFPBOT_DB_USER", "cfp",
+                "CFPBOT_DB_PASSWORD", "secret"));
+
+    assertThat(settings.dataDir()).isEqualTo(Path.of("/srv/cfp"));
+    assertThat(settings.dbUrl()).isEqualTo("jdbc:postgresql://db/cfp");
+    assertThat(settings.dbUser()).isEqualTo("cfp");
+    assertThat(settings.dbPassword()).isEqualTo("secret");
+    assertThat(settings.embeddedH2()).isFalse();
+    assertThat(settings.toString()).doesNotContain("secret");
+  }
+
+  @Test
+  void configPath_defaultsAndOverrides() {
+    assertThat(Settings.configPath(Map.of())).isEqualTo(Path.of("config/cfp-bot.yaml"));
+    assertThat(Settings.configPath(Map.of("CFPBOT_CONFIG", "/etc/cfp.yaml")))
+        .isEqualTo(Path.of("/etc/cfp.yaml"));
+  }
+
+  @Test
+  void notAJdbcUrl_namesTheVariable() {
+    assertThatThrownBy(
+            () ->
+                Settings.resolve(
+                    Path.of("c.yaml"), config, Map.of("CFPBOT_DB_URL", "postgres://x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "CFPBOT_DB_URL (or storage.db_url): 'postgres://x' is not a JDBC URL; expected e.g."
+                + " jdbc:postgresql://localhost/cfpbot");
+  }
+}

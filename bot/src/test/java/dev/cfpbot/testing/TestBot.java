@@ -1,0 +1,120 @@
+package dev.cfpbot.testing;
+
+import dev.cfpbot.app.Bot;
+import dev.cfpbot.channel.HandleResult;
+import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.channel.Sender;
+import dev.cfpbot.config.CfpConfig;
+import dev.cfpbot.config.ConfigLoader;
+import dev.cfpbot.conversation.Content;
+import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.storage.Storage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real bot over a fresh in-memory H2 and a {@link RecordingChannel}, with the shipped config
+ * and a clock the test sets.
+ */
+public final class TestBot implements AutoCloseable {
+  public static final Path SHIPPED_CONFIG = Path.of("../config/cfp-bot.yaml");
+
+  /** Noon in Shanghai, well before the seed's deadline and past the day's digest time. */
+  public static final Instant BEFORE_DEADLINE = Instant.parse("2027-10-20T04:00:00Z");
+
+  public final CfpConfig config;
+  public final Messages messages;
+  public final Storage storage = Storage.inMemory();
+  public final RecordingChannel channel = new RecordingChannel();
+  public final MutableClock clock = new MutableClock(BEFORE_DEADLINE);
+  public final Bot bot;
+
+  public TestBot(Path dataDir) {
+    this(ConfigLoader.load(SHIPPED_CONFIG), dataDir);
+  }
+
+  public TestBot(CfpConfig config, Path dataDir) {
+    this.config = config;
+    this.messages = Messages.defaults().with(config.messages());
+    this.bot =
+        new Bot(config, messages, storage, Map.of(RecordingChannel.NAME, channel), clock, dataDir);
+    bot.start();
+  }
+
+  /** A private-chat text from {@code chat}, handled before this returns. */
+  public HandleResult say(String chat, String text) {
+    return send(inbound(chat, new Content.Text(text), true, false));
+  }
+
+  public HandleResult send(Inbound in) {
+    return channel.handler().handle(in);
+  }
+
+  public Inbound inbound(String chat, Content content, boolean privateChat, boolean inline) {
+    return new Inbound(
+        RecordingChannel.NAME,
+        chat,
+        UUID.randomUUID().toString(),
+        new Sender(chat, "Speaker " + chat, "zh-hans"),
+        privateChat,
+        content,
+        clock.instant(),
+        inline);
+  }
+
+  /** The seed form's answers, in order, then skip the slides and confirm. */
+  public void submitSeedTalk(String chat, String title) {
+    for (String line :
+        new String[] {
+          "/start",
+          "张三",
+          "我是一名运维工程师，负责公司的容器平台。",
+          "zhangsan_docker",
+          "138 0013 8000",
+          title,
+          "介绍我们把单体应用拆分并迁移到 Docker 的过程，踩过的坑和最后的收益。",
+          "/skip",
+          "确认"
+        }) {
+      say(chat, line);
+    }
+  }
+
+  @Override
+  public void close() {
+    bot.close();
+    storage.close();
+  }
+
+  /** A clock that stands still until the test moves it. */
+  public static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    public void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
