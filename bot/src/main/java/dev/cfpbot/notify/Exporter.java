@@ -25,6 +25,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,6 +206,7 @@ public final class Exporter {
   private static String time(Instant instant, java.time.ZoneId zone) {
     return instant == null
         ? ""
-        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
   }
 }
