@@ -3,12 +3,19 @@ package dev.cfpbot.app;
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.console.ConsoleChannel;
+import dev.cfpbot.config.HttpSettings;
+import dev.cfpbot.files.FileStore;
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.web.HttpRoutes;
+import dev.cfpbot.web.UploadLinks;
+import dev.cfpbot.web.WebServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -16,12 +23,16 @@ import java.util.concurrent.CountDownLatch;
 final class Application implements AutoCloseable {
   private static final Duration CONSOLE_WAIT = Duration.ofSeconds(30);
 
+  /** How long an upload link stays valid. */
+  static final Duration UPLOAD_LINK_LIFETIME = Duration.ofDays(7);
+
   private final Storage storage;
   private final Map<String, Channel> channels;
   private final Bot bot;
   private final ConsoleChannel console;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread shutdownHook = new Thread(stopped::countDown, "cfpbot-shutdown");
+  private WebServer web;
 
   private Application(Launch launch, Storage storage, Map<String, Channel> channels) {
     this.storage = storage;
@@ -38,32 +49,70 @@ final class Application implements AutoCloseable {
   }
 
   static Application start(Io io, Launch launch) {
-    Map<String, Channel> channels = new LinkedHashMap<>();
-    // Platform channels join here; the console runs when there are none, or when asked for.
-    if (channels.isEmpty() || launch.consoleWanted()) {
-      boolean interactive = System.console() != null && io.in() == System.in;
-      BufferedReader reader =
-          new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
-      String user = System.getProperty("user.name", "local");
-      channels.put(
-          ConsoleChannel.NAME, new ConsoleChannel(reader, io.out(), interactive, io.clock(), user));
-    }
-    if (channels.containsKey(ConsoleChannel.NAME)) {
-      // The terminal is the chat: keep routine log lines out of it (warnings still show).
-      System.setProperty("cfpbot.stderr.level", io.env().getOrDefault("CFPBOT_LOG_LEVEL", "WARN"));
-    }
+    HttpSettings http = HttpSettings.resolve(launch.config().http(), io.env());
     Storage storage = launch.openStorage();
     Application app;
     try {
+      ChannelContext context = context(launch, storage, http);
+      Map<String, Channel> channels = new LinkedHashMap<>(Channels.create(context));
+      // The console runs when no platform does, or when asked for.
+      if (channels.isEmpty() || launch.consoleWanted()) {
+        channels.put(ConsoleChannel.NAME, console(io));
+        // The terminal is the chat: keep routine log lines out of it (warnings still show).
+        System.setProperty(
+            "cfpbot.stderr.level", io.env().getOrDefault("CFPBOT_LOG_LEVEL", "WARN"));
+      }
       app = new Application(launch, storage, channels);
+      app.startWeb(http, context);
     } catch (RuntimeException e) {
       storage.close();
       throw e;
     }
     app.bot.start(app::handlerFor);
-    Banner.print(launch, channels.keySet());
+    Banner.print(launch, app.channels.keySet(), app.web == null ? -1 : app.web.port());
     Runtime.getRuntime().addShutdownHook(app.shutdownHook);
     return app;
+  }
+
+  private static ChannelContext context(Launch launch, Storage storage, HttpSettings http) {
+    UploadLinks uploads =
+        http.publicUrl() == null
+            ? null
+            : new UploadLinks(
+                http.publicUrl(),
+                SecretKey.load(launch.settings().dataDir(), launch.io().env()),
+                launch.io().clock(),
+                UPLOAD_LINK_LIFETIME);
+    return new ChannelContext(
+        launch.config(),
+        launch.io().env(),
+        launch.messages(),
+        storage,
+        new FileStore(launch.settings().dataDir()),
+        http,
+        uploads,
+        launch.io().clock());
+  }
+
+  private static ConsoleChannel console(Io io) {
+    boolean interactive = System.console() != null && io.in() == System.in;
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
+    String user = System.getProperty("user.name", "local");
+    return new ConsoleChannel(reader, io.out(), interactive, io.clock(), user);
+  }
+
+  /** The HTTP server runs when a channel serves HTTP, or when the operator set a port. */
+  private void startWeb(HttpSettings http, ChannelContext context) {
+    List<HttpRoutes> routes = new ArrayList<>();
+    channels.values().stream()
+        .filter(c -> c instanceof HttpRoutes)
+        .map(c -> (HttpRoutes) c)
+        .forEach(routes::add);
+    if (routes.isEmpty() && !http.explicit()) {
+      return;
+    }
+    web = WebServer.start(http, routes, new Health(storage, channels, context.clock())::report);
   }
 
   /** The console shows each line's replies before it reads the next line. */
@@ -96,6 +145,9 @@ final class Application implements AutoCloseable {
       // the JVM is shutting down: the hook is running or has run
     }
     bot.close();
+    if (web != null) {
+      web.close();
+    }
     storage.close();
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 final class Banner {
   private Banner() {}
 
-  static void print(Launch launch, Collection<String> channels) {
+  static void print(Launch launch, Collection<String> channels, int httpPort) {
     PrintStream out = launch.io().err();
     Lang lang = launch.config().bot().organizerLanguage();
     List<EventConfig> open = launch.config().openEvents(launch.io().clock().instant());
@@ -28,6 +28,9 @@ final class Banner {
     }
     out.println("  data:     " + launch.settings().dataDir().toAbsolutePath().normalize());
     out.println("  channels: " + String.join(", ", channels));
+    if (httpPort > 0) {
+      out.println("  http:     port " + httpPort);
+    }
     if (channels.contains("console")) {
       out.println("Type 投稿 (or /start) to submit a talk, /help for help; Ctrl-D to quit.");
     }

@@ -13,6 +13,7 @@ import dev.cfpbot.notify.Digest;
 import dev.cfpbot.notify.Exporter;
 import dev.cfpbot.notify.FailureReports;
 import dev.cfpbot.notify.OrganizerAlerts;
+import dev.cfpbot.notify.OrganizerCommandSource;
 import dev.cfpbot.notify.OrganizerCommands;
 import dev.cfpbot.notify.OrganizerDesk;
 import dev.cfpbot.notify.ScheduledJob;
@@ -67,6 +68,11 @@ public final class Bot implements AutoCloseable {
     new OrganizerDesk(
             config, messages, storage, digest, new Exporter(config, storage), lifecycle, dataDir)
         .registerAll(commands);
+    for (Channel channel : channels.values()) {
+      if (channel instanceof OrganizerCommandSource source) {
+        source.organizerCommands().forEach(commands::register);
+      }
+    }
 
     this.sender =
         new OutboxSender(

@@ -1,6 +1,7 @@
 package dev.cfpbot.channel;
 
 import dev.cfpbot.conversation.Choice;
+import dev.cfpbot.conversation.UploadRequest;
 import dev.cfpbot.storage.model.FileRef;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * @param choices suggested answers; channels without buttons ignore them (the text says it all)
  * @param requestContact offer a "share my phone number" button where the platform has one
  * @param file a document to attach; null for text only
+ * @param upload the message asks for a file: channels add an upload link where they need one
  */
 public record Outbound(
     String id,
@@ -21,7 +23,8 @@ public record Outbound(
     String text,
     List<Choice> choices,
     boolean requestContact,
-    FileRef file) {
+    FileRef file,
+    UploadRequest upload) {
 
   public Outbound {
     choices = choices == null ? List.of() : List.copyOf(choices);

@@ -13,7 +13,10 @@ public record CfpConfig(
     StorageConfig storage,
     List<EventConfig> events,
     Form form,
-    Map<String, Localized> messages) {
+    Map<String, Localized> messages,
+    HttpConfig http,
+    TelegramConfig telegram,
+    WechatConfig wechat) {
 
   public CfpConfig {
     bot = bot == null ? BotConfig.defaults() : bot;
@@ -23,6 +26,7 @@ public record CfpConfig(
     }
     events = List.copyOf(events);
     messages = messages == null ? Map.of() : Map.copyOf(messages);
+    http = http == null ? HttpConfig.defaults() : http;
   }
 
   public Optional<EventConfig> event(String id) {

@@ -1,5 +1,7 @@
 package dev.cfpbot.conversation;
 
+import dev.cfpbot.storage.model.FileRef;
+
 /** What a speaker sent, as far as the engine cares. Channels translate their messages into it. */
 public sealed interface Content {
 
@@ -7,11 +9,32 @@ public sealed interface Content {
   record Text(String text) implements Content {}
 
   /**
-   * A document. The platform keeps it until it is fetched; {@code platformRef} lets the bot fetch
-   * or re-send it.
+   * A document. The channel stores it before the turn when it can ({@code stored}); {@code
+   * platformRef} lets the bot re-send it without uploading it again.
+   *
+   * @param refusal why the channel could not store it; null when it could (or did not try)
    */
-  record Attachment(String fileName, String mimeType, long size, String platformRef)
-      implements Content {}
+  record Attachment(
+      String fileName,
+      String mimeType,
+      long size,
+      String platformRef,
+      FileRef stored,
+      Refusal refusal)
+      implements Content {
+
+    public Attachment(String fileName, String mimeType, long size, String platformRef) {
+      this(fileName, mimeType, size, platformRef, null, null);
+    }
+  }
+
+  /** Why a channel could not take a file. */
+  enum Refusal {
+    /** Larger than the platform lets bots download (Telegram: 20 MB). */
+    TOO_LARGE_FOR_CHANNEL,
+    /** The content is not what the name says (a .pdf that is no PDF). */
+    CONTENT_MISMATCH
+  }
 
   /** A phone number shared through the platform's own button. */
   record SharedContact(String phone) implements Content {}

@@ -65,7 +65,11 @@ final class FormFlow {
     if (!field.required()) {
       choices.add(t.choice("skip", "/skip"));
     }
-    return new Reply(text.toString(), choices, field.type() == FieldType.PHONE);
+    UploadRequest upload =
+        field.type() == FieldType.FILE
+            ? new UploadRequest(t.state.submissionId(), field.id(), false)
+            : null;
+    return new Reply(text.toString(), choices, field.type() == FieldType.PHONE, null, upload);
   }
 
   /** Takes what the speaker sent as the answer to the field being asked. */
@@ -83,10 +87,11 @@ final class FormFlow {
     }
     String value = ((Validation.Valid) validation).value();
     if (content instanceof Content.Attachment a && field.type() == FieldType.FILE) {
-      t.save(
-          Answer.file(
-              field.id(),
-              new FileRef(a.fileName(), a.mimeType(), a.size(), null, null, a.platformRef())));
+      FileRef file =
+          a.stored() != null
+              ? a.stored()
+              : new FileRef(a.fileName(), a.mimeType(), a.size(), null, null, a.platformRef());
+      t.save(Answer.file(field.id(), file));
     } else {
       t.save(Answer.text(field.id(), value));
     }
@@ -140,9 +145,16 @@ final class FormFlow {
       return FieldValidator.validate(field, text.text());
     }
     if (content instanceof Content.Attachment a) {
-      return field.type() == FieldType.FILE
-          ? FieldValidator.validateFile(field, a.fileName(), a.size())
-          : Validation.Invalid.of("invalid.not_text");
+      if (field.type() != FieldType.FILE) {
+        return Validation.Invalid.of("invalid.not_text");
+      }
+      if (a.refusal() == Content.Refusal.TOO_LARGE_FOR_CHANNEL) {
+        return Validation.Invalid.of("invalid.file_too_big_here");
+      }
+      if (a.refusal() == Content.Refusal.CONTENT_MISMATCH) {
+        return Validation.Invalid.of("invalid.file_type");
+      }
+      return FieldValidator.validateFile(field, a.fileName(), a.size());
     }
     if (content instanceof Content.SharedContact c
         && (field.type() == FieldType.PHONE || field.type() == FieldType.WECHAT_ID)) {
@@ -180,6 +192,13 @@ final class FormFlow {
       choices.add(t.choice("skip", "/skip"));
     }
     t.state = t.state.withFailures(failures);
-    t.say(new Reply(text.toString(), choices, field.type() == FieldType.PHONE));
+    UploadRequest upload =
+        field.type() != FieldType.FILE
+            ? null
+            : new UploadRequest(
+                t.state.submissionId(),
+                field.id(),
+                invalid.reason().equals("invalid.file_too_big_here"));
+    t.say(new Reply(text.toString(), choices, field.type() == FieldType.PHONE, null, upload));
   }
 }

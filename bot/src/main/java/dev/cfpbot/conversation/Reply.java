@@ -9,15 +9,25 @@ import java.util.List;
  * @param choices suggested answers (buttons where the channel has them)
  * @param requestContact offer the platform's "share my phone number" button
  * @param file a document to attach (exports for organizers); null for text only
+ * @param upload the reply asks for a file; null otherwise
  */
-public record Reply(String text, List<Choice> choices, boolean requestContact, FileRef file) {
+public record Reply(
+    String text, List<Choice> choices, boolean requestContact, FileRef file, UploadRequest upload) {
 
   public Reply {
     choices = List.copyOf(choices);
   }
 
+  public Reply(String text, List<Choice> choices, boolean requestContact, FileRef file) {
+    this(text, choices, requestContact, file, null);
+  }
+
   public Reply(String text, List<Choice> choices, boolean requestContact) {
-    this(text, choices, requestContact, null);
+    this(text, choices, requestContact, null, null);
+  }
+
+  public static Reply text(String text, List<Choice> choices) {
+    return new Reply(text, choices, false);
   }
 
   public static Reply text(String text) {

@@ -1,12 +1,12 @@
 package dev.cfpbot.notify;
 
 import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.process.Outbox;
 import dev.cfpbot.storage.Tx;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,6 +47,6 @@ public final class DailyDigest implements ScheduledJob {
 
   @Override
   public void run(Tx tx, Instant due, Instant now) {
-    outbox.toOrganizers(tx, "digest", digest.build(tx, event, now), List.of(), null, now);
+    outbox.toOrganizers(tx, "digest", Reply.text(digest.build(tx, event, now)), now);
   }
 }

@@ -1,5 +1,6 @@
 package dev.cfpbot.notify;
 
+import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.process.DeliveryFailures;
@@ -7,7 +8,6 @@ import dev.cfpbot.process.Outbox;
 import dev.cfpbot.storage.Tx;
 import dev.cfpbot.storage.model.OutboxMessage;
 import java.time.Instant;
-import java.util.List;
 
 /** Tells the organizers about a message the bot gave up on (the digest counts them too). */
 public final class FailureReports implements DeliveryFailures {
@@ -38,6 +38,6 @@ public final class FailureReports implements DeliveryFailures {
             message.channel(),
             "reason",
             reason == null ? "" : reason);
-    outbox.toOrganizers(tx, KIND, text, List.of(), null, now);
+    outbox.toOrganizers(tx, KIND, Reply.text(text), now);
   }
 }

@@ -3,6 +3,7 @@ package dev.cfpbot.notify;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.conversation.Choice;
+import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.conversation.Templates;
 import dev.cfpbot.form.Form;
 import dev.cfpbot.i18n.Lang;
@@ -87,7 +88,7 @@ public final class OrganizerAlerts implements SubmissionListener {
         event.type() == SubmissionEvent.Type.SUBMITTED
             || event.type() == SubmissionEvent.Type.EDITED;
     List<Choice> choices = undecided ? decisionChoices(s.code(), lang) : List.of();
-    outbox.toOrganizers(tx, "alert", text.strip(), choices, slides(answers), now);
+    outbox.toOrganizers(tx, "alert", new Reply(text.strip(), choices, false, slides(answers)), now);
     if (event.type() == SubmissionEvent.Type.DECIDED) {
       tellSpeaker(tx, speaker, s, ev, event.note(), now);
     }
@@ -120,8 +121,7 @@ public final class OrganizerAlerts implements SubmissionListener {
     if (note != null && !note.isBlank()) {
       text = text + "\n\n" + messages.text(lang, "decision.note", "note", note);
     }
-    outbox.send(
-        tx, speaker.channel(), speaker.externalId(), "decision", text, List.of(), false, null, now);
+    outbox.send(tx, speaker.channel(), speaker.externalId(), "decision", Reply.text(text), now);
   }
 
   private static FileRef slides(Map<String, Answer> answers) {

@@ -4,6 +4,7 @@ import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.conversation.Templates;
+import dev.cfpbot.files.PrivateFiles;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.process.SubmissionLifecycle;

@@ -2,13 +2,10 @@ package dev.cfpbot.process;
 
 import dev.cfpbot.channel.Outbound;
 import dev.cfpbot.channel.Routes;
-import dev.cfpbot.conversation.Choice;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.storage.OutboxStore;
 import dev.cfpbot.storage.Tx;
-import dev.cfpbot.storage.model.FileRef;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,52 +25,43 @@ public final class Outbox {
     this.routes = Map.copyOf(routes);
   }
 
+  /** Queues a reply to the chat a message came from. */
   public void reply(Tx tx, String channel, String chatId, Reply reply, Instant now) {
-    send(
-        tx,
-        channel,
-        chatId,
-        "reply",
-        reply.text(),
-        reply.choices(),
-        reply.requestContact(),
-        reply.file(),
-        now);
+    send(tx, channel, chatId, "reply", reply, now);
   }
 
   /** Queues one message; returns its id. */
   public String send(
-      Tx tx,
-      String channel,
-      String recipient,
-      String kind,
-      String text,
-      List<Choice> choices,
-      boolean requestContact,
-      FileRef file,
-      Instant dueAt) {
+      Tx tx, String channel, String recipient, String kind, Reply message, Instant dueAt) {
     String id = UUID.randomUUID().toString();
-    Outbound message =
-        new Outbound(id, channel, recipient, kind, text, choices, requestContact, file);
-    store.enqueue(tx, id, channel, recipient, kind, OutboundCodec.encode(message), dueAt, dueAt);
+    Outbound outbound =
+        new Outbound(
+            id,
+            channel,
+            recipient,
+            kind,
+            message.text(),
+            message.choices(),
+            message.requestContact(),
+            message.file(),
+            message.upload());
+    store.enqueue(tx, id, channel, recipient, kind, OutboundCodec.encode(outbound), dueAt, dueAt);
     return id;
   }
 
   /** Queues a message to the organizers on every channel that has an organizer chat. */
-  public void toOrganizers(
-      Tx tx, String kind, String text, List<Choice> choices, FileRef file, Instant now) {
+  public void toOrganizers(Tx tx, String kind, Reply message, Instant now) {
     routes.forEach(
         (channel, r) ->
-            r.organizerChats()
-                .forEach(chat -> send(tx, channel, chat, kind, text, choices, false, file, now)));
+            r.organizerChats().forEach(chat -> send(tx, channel, chat, kind, message, now)));
   }
 
   /** Queues an announcement to the community channel of every channel that has one. */
-  public void toCommunity(Tx tx, String kind, String text, List<Choice> choices, Instant now) {
+  public void toCommunity(Tx tx, String kind, Reply message, Instant now) {
     routes.forEach(
         (channel, r) -> {
           if (r.community() != null) {
-            send(tx, channel, r.community(), kind, text, choices, false, null, now);
+            send(tx, channel, r.community(), kind, message, now);
           }
         });
   }

@@ -1,4 +1,4 @@
-package dev.cfpbot.notify;
+package dev.cfpbot.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Files holding speakers' personal data are readable by the bot's user only. */
-final class PrivateFiles {
+public final class PrivateFiles {
   private PrivateFiles() {}
 
-  static void restrict(Path file) throws IOException {
+  public static void restrict(Path file) throws IOException {
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {

@@ -1,0 +1,59 @@
+package dev.cfpbot.web;
+
+import dev.cfpbot.config.HttpSettings;
+import io.javalin.Javalin;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The bot's HTTP server on Jetty (through Javalin), with {@code GET /health}. */
+public final class WebServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
+  /** Webhook and callback bodies are small; anything larger is refused before it is read. */
+  public static final long MAX_BODY = 1024 * 1024;
+
+  private final Javalin app;
+
+  private WebServer(Javalin app) {
+    this.app = app;
+  }
+
+  /**
+   * Starts listening on the settings' host and port (0: any free port).
+   *
+   * @param health the body and status of {@code GET /health}
+   */
+  public static WebServer start(
+      HttpSettings settings, List<HttpRoutes> routes, Supplier<HealthReport> health) {
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.jetty.host = settings.host();
+              config.jetty.port = settings.port();
+              config.http.maxRequestSize = MAX_BODY;
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.routes.get(
+                  "/health",
+                  ctx -> {
+                    HealthReport report = health.get();
+                    ctx.status(report.healthy() ? 200 : 503).json(report);
+                  });
+              routes.forEach(r -> r.register(config.routes));
+            });
+    app.start();
+    log.info("HTTP server listening on {}:{}", settings.host(), app.port());
+    return new WebServer(app);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}
