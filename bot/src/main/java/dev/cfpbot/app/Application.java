@@ -33,6 +33,7 @@ final class Application implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread shutdownHook = new Thread(stopped::countDown, "cfpbot-shutdown");
   private WebServer web;
+  private java.util.concurrent.ScheduledExecutorService consoleTimer;
 
   private Application(Launch launch, Storage storage, Map<String, Channel> channels) {
     this.storage = storage;
@@ -69,6 +70,17 @@ final class Application implements AutoCloseable {
       throw e;
     }
     app.bot.start(app::handlerFor);
+    if (app.console != null) {
+      // Messages nobody typed for (a scheduled digest) still reach the terminal.
+      app.consoleTimer =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              dev.cfpbot.process.Threads.named("cfpbot-console-out"));
+      app.consoleTimer.scheduleWithFixedDelay(
+          () -> app.bot.sender().drain(ConsoleChannel.NAME, Duration.ZERO),
+          1,
+          1,
+          java.util.concurrent.TimeUnit.SECONDS);
+    }
     Banner.print(launch, app.channels.keySet(), app.web == null ? -1 : app.web.port());
     Runtime.getRuntime().addShutdownHook(app.shutdownHook);
     return app;
@@ -143,6 +155,9 @@ final class Application implements AutoCloseable {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException e) {
       // the JVM is shutting down: the hook is running or has run
+    }
+    if (consoleTimer != null) {
+      consoleTimer.shutdownNow();
     }
     bot.close();
     if (web != null) {

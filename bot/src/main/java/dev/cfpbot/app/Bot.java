@@ -3,6 +3,7 @@ package dev.cfpbot.app;
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.Routes;
+import dev.cfpbot.channel.console.ConsoleChannel;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.conversation.Engine;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -76,7 +78,12 @@ public final class Bot implements AutoCloseable {
 
     this.sender =
         new OutboxSender(
-            storage, channels, new FailureReports(outbox, messages, organizerLang), clock, 8);
+            storage,
+            channels,
+            new FailureReports(outbox, messages, organizerLang),
+            clock,
+            8,
+            channels.containsKey(ConsoleChannel.NAME) ? Set.of(ConsoleChannel.NAME) : Set.of());
     Engine engine = new Engine(config, messages);
     TurnProcessor processor =
         new TurnProcessor(
