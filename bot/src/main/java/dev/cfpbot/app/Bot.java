@@ -1,5 +1,6 @@
 package dev.cfpbot.app;
 
+import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.Routes;
@@ -61,7 +62,9 @@ public final class Bot implements AutoCloseable {
     Map<String, Routes> routes = new LinkedHashMap<>();
     channels.forEach((name, channel) -> routes.put(name, channel.routes()));
 
-    this.outbox = new Outbox(storage.outbox(), routes);
+    Map<String, Capabilities> capabilities = new LinkedHashMap<>();
+    channels.forEach((name, channel) -> capabilities.put(name, channel.capabilities()));
+    this.outbox = new Outbox(storage.outbox(), routes, capabilities);
     OrganizerAlerts alerts = new OrganizerAlerts(config, messages, storage, outbox);
     SubmissionLifecycle lifecycle =
         new SubmissionLifecycle(storage.submissions(), storage.answers(), alerts);

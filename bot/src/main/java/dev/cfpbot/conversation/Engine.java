@@ -93,6 +93,9 @@ public final class Engine {
       case CONTINUE -> {
         if (step == Step.RESUME) {
           StartFlow.resume(t);
+        } else if (step == Step.IDLE) {
+          // Nothing to continue (a stale button): idle has no prompt to repeat, so say what to do.
+          t.say(t.t("idle.hint"), List.of(t.choice("start", "/start")));
         } else {
           reprompt(t);
         }

@@ -74,6 +74,14 @@ final class ManageFlow {
 
   static void confirmWithdraw(Turn t) {
     SubmissionView view = t.current();
+    // The event may have started, or the organizers decided, since the question was asked.
+    if (!withdrawable(t, view)) {
+      explainNone(
+          t,
+          "withdraw.nothing",
+          s -> s.id().equals(view.id()) && s.submission().state().isActive());
+      return;
+    }
     t.effect(new Effect.Withdraw(view.id()));
     t.say(t.t("withdraw.done", "name", describe(t, view)));
     t.state = ConversationState.idle();

@@ -37,6 +37,10 @@ final class ReviewFlow {
     SubmissionView view = t.current();
     EventConfig event = t.event().orElseThrow();
     if (!event.isOpen(t.in.now())) {
+      if (view.editing()) {
+        // The edits can never be confirmed now: drop them, so the proposal shows as submitted.
+        t.effect(new Effect.DiscardEdits(view.id()));
+      }
       StartFlow.closed(t, event);
       return;
     }

@@ -20,7 +20,7 @@ final class StartFlow {
       offerResume(t);
       return;
     }
-    if (t.state.step() != Step.IDLE && t.state.submissionId() != null && !t.currentIsDraft()) {
+    if (editing(t)) {
       t.say(t.t("start.editing", "code", t.current().submission().code()));
       Engine.reprompt(t);
       return;
@@ -147,6 +147,14 @@ final class StartFlow {
     open.forEach(e -> parts.add(t.templates.event(e, t.lang)));
     parts.add(t.t("start.how"));
     t.say(String.join("\n\n", parts), List.of(t.choice("start", "/start")));
+  }
+
+  /** Editing a submitted proposal (not: being asked to confirm its withdrawal). */
+  private static boolean editing(Turn t) {
+    return switch (t.state.step()) {
+      case ASK, REVIEW, PICK_FIELD -> t.state.submissionId() != null && !t.currentIsDraft();
+      default -> false;
+    };
   }
 
   static boolean inDraft(Turn t) {

@@ -1,5 +1,6 @@
 package dev.cfpbot.form;
 
+import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,8 +21,11 @@ public final class PhoneNumbers {
     if (typed == null) {
       return Optional.empty();
     }
-    String s = SEPARATORS.matcher(typed.strip()).replaceAll("");
-    s = s.replace('＋', '+');
+    // NFKC turns full-width digits, ＋ and ideographic spaces (typed with a Chinese IME) into ASCII.
+    String s =
+        SEPARATORS
+            .matcher(Normalizer.normalize(typed, Normalizer.Form.NFKC).strip())
+            .replaceAll("");
     if (s.startsWith("00")) {
       s = "+" + s.substring(2);
     }

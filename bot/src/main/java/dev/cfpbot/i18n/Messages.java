@@ -6,15 +6,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The bot's texts by key, in both languages, with {@code {name}} placeholders. The defaults come
  * from {@code messages.yaml} on the class path; the operator's overrides replace single keys.
  */
 public final class Messages {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+
   private final Map<String, Localized> texts;
 
   private Messages(Map<String, Localized> texts) {
@@ -64,16 +69,26 @@ public final class Messages {
     return fill(localized.in(lang), args);
   }
 
-  /** Fills {@code {name}} placeholders in {@code template} from name/value pairs. */
+  /**
+   * Fills {@code {name}} placeholders in {@code template} from name/value pairs, in one pass: a
+   * value that itself contains a placeholder (a talk titled "{answers}") is kept as it is.
+   */
   public static String fill(String template, Object... args) {
     if (args.length % 2 != 0) {
       throw new IllegalArgumentException("arguments come in name/value pairs");
     }
-    String result = template;
+    Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.length; i += 2) {
-      result = result.replace("{" + args[i] + "}", String.valueOf(args[i + 1]));
+      values.putIfAbsent(String.valueOf(args[i]), String.valueOf(args[i + 1]));
     }
-    return result;
+    Matcher placeholder = PLACEHOLDER.matcher(template);
+    StringBuilder result = new StringBuilder();
+    while (placeholder.find()) {
+      String value = values.getOrDefault(placeholder.group(1), placeholder.group());
+      placeholder.appendReplacement(result, Matcher.quoteReplacement(value));
+    }
+    placeholder.appendTail(result);
+    return result.toString();
   }
 
   private static Map<String, Localized> loadDefaults() {

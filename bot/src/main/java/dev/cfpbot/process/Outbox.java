@@ -1,11 +1,14 @@
 package dev.cfpbot.process;
 
+import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Outbound;
 import dev.cfpbot.channel.Routes;
+import dev.cfpbot.channel.TextSplitter;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.storage.OutboxStore;
 import dev.cfpbot.storage.Tx;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,13 +19,17 @@ import java.util.UUID;
 public final class Outbox {
   private final OutboxStore store;
   private final Map<String, Routes> routes;
+  private final Map<String, Capabilities> capabilities;
 
   /**
    * @param routes each active channel's organizer and community routes, by channel name
+   * @param capabilities each channel's limits: a text too long for one message is split
    */
-  public Outbox(OutboxStore store, Map<String, Routes> routes) {
+  public Outbox(
+      OutboxStore store, Map<String, Routes> routes, Map<String, Capabilities> capabilities) {
     this.store = store;
     this.routes = Map.copyOf(routes);
+    this.capabilities = Map.copyOf(capabilities);
   }
 
   /** Queues a reply to the chat a message came from. */
@@ -30,23 +37,35 @@ public final class Outbox {
     send(tx, channel, chatId, "reply", reply, now);
   }
 
-  /** Queues one message; returns its id. */
-  public String send(
+  /**
+   * Queues one message, split into several when it is too long for the channel (the choices, file
+   * and upload request go with the last part).
+   */
+  public void send(
       Tx tx, String channel, String recipient, String kind, Reply message, Instant dueAt) {
-    String id = UUID.randomUUID().toString();
-    Outbound outbound =
-        new Outbound(
-            id,
-            channel,
-            recipient,
-            kind,
-            message.text(),
-            message.choices(),
-            message.requestContact(),
-            message.file(),
-            message.upload());
-    store.enqueue(tx, id, channel, recipient, kind, OutboundCodec.encode(outbound), dueAt, dueAt);
-    return id;
+    List<String> parts = parts(channel, message.text());
+    for (int i = 0; i < parts.size(); i++) {
+      boolean last = i == parts.size() - 1;
+      String id = UUID.randomUUID().toString();
+      Outbound outbound =
+          new Outbound(
+              id,
+              channel,
+              recipient,
+              kind,
+              parts.get(i),
+              last ? message.choices() : List.of(),
+              last && message.requestContact(),
+              last ? message.file() : null,
+              last ? message.upload() : null);
+      store.enqueue(tx, id, channel, recipient, kind, OutboundCodec.encode(outbound), dueAt, dueAt);
+    }
+  }
+
+  /** {@code text} in parts that each fit one message of {@code channel}. */
+  public List<String> parts(String channel, String text) {
+    Capabilities c = capabilities.get(channel);
+    return c == null ? List.of(text) : TextSplitter.split(text, c.maxText(), c.unit());
   }
 
   /** Queues a message to the organizers on every channel that has an organizer chat. */

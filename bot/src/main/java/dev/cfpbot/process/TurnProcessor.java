@@ -105,7 +105,16 @@ public final class TurnProcessor {
     List<Reply> queued = new ArrayList<>(replies);
     String inline = null;
     if (in.replyInline() && !queued.isEmpty()) {
-      inline = queued.remove(0).text();
+      // The first part of the first reply goes in the response; the rest is sent after it.
+      Reply first = queued.remove(0);
+      List<String> parts = outbox.parts(in.channel(), first.text());
+      inline = parts.get(0);
+      if (parts.size() > 1) {
+        String rest = String.join("\n\n", parts.subList(1, parts.size()));
+        queued.add(
+            0,
+            new Reply(rest, first.choices(), first.requestContact(), first.file(), first.upload()));
+      }
     }
     for (Reply reply : queued) {
       outbox.reply(tx, in.channel(), in.chatId(), reply, now);

@@ -128,6 +128,25 @@ class EditSubmittedTest {
   }
 
   @Test
+  void confirm_ofEditsAfterTheDeadline_isRefusedAndDropsTheEdits() {
+    String id = SeedForm.submit(h, TITLE);
+    h.send("/edit");
+    h.send("/edit title");
+    h.send(NEW_TITLE);
+    h.now = Instant.parse("2027-10-30T16:00:00Z");
+
+    TurnResult r = h.send("/confirm");
+
+    assertThat(r.effects()).containsExactly(new Effect.DiscardEdits(id));
+    assertThat(r.replies())
+        .containsExactly(
+            Reply.text(
+                h.t("closed.event", "title", SeedForm.EVENT_TITLE, "deadline", SeedForm.DEADLINE)));
+    assertThat(h.answers(id).get("title")).isEqualTo(Answer.text("title", TITLE));
+    assertThat(h.views().get(0).editing()).isFalse();
+  }
+
+  @Test
   void edit_withNoProposal_saysThereIsNothingToEdit() {
     TurnResult r = h.send("/edit");
 

@@ -26,6 +26,9 @@ class PhoneNumbersTest {
         "86 138 0013 8000",
         "＋86 138 0013 8000",
         "＋8613800138000",
+        "１３８ ００１３ ８０００",
+        "138\u30000013\u30008000",
+        "＋８６ １３８００１３８０００",
         "  13800138000  "
       })
   void chineseMobile_inAnySpelling_isNormalisedToE164(String typed) {
