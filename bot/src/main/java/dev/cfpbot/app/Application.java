@@ -118,7 +118,7 @@ final class Application implements AutoCloseable {
   private void startWeb(HttpSettings http, ChannelContext context) {
     List<HttpRoutes> routes = new ArrayList<>();
     channels.values().stream()
-        .filter(c -> c instanceof HttpRoutes)
+        .filter(c -> c instanceof HttpRoutes r && r.wanted())
         .map(c -> (HttpRoutes) c)
         .forEach(routes::add);
     if (routes.isEmpty() && !http.explicit()) {
@@ -137,6 +137,10 @@ final class Application implements AutoCloseable {
       bot.sender().drain(ConsoleChannel.NAME, CONSOLE_WAIT);
       return result;
     };
+  }
+
+  Storage storage() {
+    return storage;
   }
 
   /** Returns when the bot should stop: the console's input ended, or the process was told to. */

@@ -4,6 +4,7 @@ import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.Routes;
+import dev.cfpbot.channel.UpdateTranslator;
 import dev.cfpbot.channel.console.ConsoleChannel;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
@@ -21,6 +22,7 @@ import dev.cfpbot.notify.OrganizerDesk;
 import dev.cfpbot.notify.ScheduledJob;
 import dev.cfpbot.notify.Scheduler;
 import dev.cfpbot.process.Dispatcher;
+import dev.cfpbot.process.InboundQueue;
 import dev.cfpbot.process.Outbox;
 import dev.cfpbot.process.OutboxSender;
 import dev.cfpbot.process.SpeakerTurn;
@@ -49,6 +51,7 @@ public final class Bot implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Scheduler scheduler;
   private final OrganizerCommands commands;
+  private final InboundQueue queue;
 
   public Bot(
       CfpConfig config,
@@ -100,6 +103,14 @@ public final class Bot implements AutoCloseable {
             sender::wake);
     this.dispatcher =
         new Dispatcher(processor, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+    Map<String, UpdateTranslator> translators = new LinkedHashMap<>();
+    channels.forEach(
+        (name, channel) -> {
+          if (channel instanceof UpdateTranslator t) {
+            translators.put(name, t);
+          }
+        });
+    this.queue = new InboundQueue(storage, dispatcher, translators);
     List<ScheduledJob> jobs = new ArrayList<>();
     if (config.bot().digestTime() != null) {
       for (EventConfig event : config.events()) {
@@ -116,6 +127,7 @@ public final class Bot implements AutoCloseable {
   public void start(Function<Channel, InboundHandler> handlerFor) {
     sender.start();
     scheduler.start(Duration.ofSeconds(30));
+    queue.start();
     channels.values().forEach(channel -> channel.start(handlerFor.apply(channel)));
   }
 
@@ -148,6 +160,7 @@ public final class Bot implements AutoCloseable {
   public void close() {
     channels.values().forEach(Channel::stop);
     scheduler.close();
+    queue.close();
     dispatcher.close();
     sender.close();
   }

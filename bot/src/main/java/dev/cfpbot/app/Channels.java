@@ -1,8 +1,18 @@
 package dev.cfpbot.app;
 
 import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.telegram.TelegramChannel;
+import dev.cfpbot.channel.telegram.TelegramSettings;
+import dev.cfpbot.config.CfpConfig;
+import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.form.Field;
+import dev.cfpbot.form.FieldType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The platform channels the configuration asks for: each runs when its credentials are set. */
 final class Channels {
@@ -10,8 +20,42 @@ final class Channels {
 
   static Map<String, Channel> create(ChannelContext context) {
     Map<String, Channel> channels = new LinkedHashMap<>();
-    // Telegram: TELEGRAM_BOT_TOKEN set.
+    TelegramSettings telegram =
+        TelegramSettings.resolve(context.config().telegram(), context.env());
+    if (telegram != null) {
+      channels.put(
+          TelegramChannel.NAME,
+          TelegramChannel.connect(
+              telegram,
+              context.files(),
+              context.uploads(),
+              fileTypes(context.config()),
+              maxFileBytes(context.config()),
+              context.clock()));
+    }
     // WeChat: WECHAT_APP_ID set.
     return channels;
+  }
+
+  /** Every file type some form accepts. */
+  static List<String> fileTypes(CfpConfig config) {
+    Set<String> types = new LinkedHashSet<>();
+    fileFields(config).forEach(f -> types.addAll(f.fileTypes()));
+    return List.copyOf(types);
+  }
+
+  /** The largest file some form accepts. */
+  static long maxFileBytes(CfpConfig config) {
+    return fileFields(config).stream().mapToLong(Field::maxFileBytes).max().orElse(0);
+  }
+
+  private static List<Field> fileFields(CfpConfig config) {
+    List<Field> fields = new ArrayList<>();
+    for (EventConfig event : config.events()) {
+      config.formOf(event).fields().stream()
+          .filter(f -> f.type() == FieldType.FILE)
+          .forEach(fields::add);
+    }
+    return fields;
   }
 }

@@ -11,13 +11,16 @@ import java.util.Set;
  * @param everyoneIsOrganizer true on the console: the person at the keyboard runs the bot
  * @param community the community channel for announcements; null when there is none
  * @param privateChatLink where people in a group can reach the bot privately; may be null
+ * @param routinePosts the community gets routine posts (countdowns, the closing count), not only
+ *     the announcements organizers send (WeChat: mass messages are rationed)
  */
 public record Routes(
     List<String> organizerChats,
     Set<String> organizerIds,
     boolean everyoneIsOrganizer,
     String community,
-    String privateChatLink) {
+    String privateChatLink,
+    boolean routinePosts) {
 
   public Routes {
     organizerChats = List.copyOf(organizerChats);

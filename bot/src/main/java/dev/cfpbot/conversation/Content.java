@@ -33,7 +33,9 @@ public sealed interface Content {
     /** Larger than the platform lets bots download (Telegram: 20 MB). */
     TOO_LARGE_FOR_CHANNEL,
     /** The content is not what the name says (a .pdf that is no PDF). */
-    CONTENT_MISMATCH
+    CONTENT_MISMATCH,
+    /** The channel could not fetch it (the platform was unreachable): send it again. */
+    NOT_RECEIVED
   }
 
   /** A phone number shared through the platform's own button. */

@@ -154,6 +154,9 @@ final class FormFlow {
       if (a.refusal() == Content.Refusal.CONTENT_MISMATCH) {
         return Validation.Invalid.of("invalid.file_type");
       }
+      if (a.refusal() == Content.Refusal.NOT_RECEIVED) {
+        return Validation.Invalid.of("invalid.file_not_received");
+      }
       return FieldValidator.validateFile(field, a.fileName(), a.size());
     }
     if (content instanceof Content.SharedContact c

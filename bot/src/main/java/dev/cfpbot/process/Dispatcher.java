@@ -3,6 +3,7 @@ package dev.cfpbot.process;
 import dev.cfpbot.channel.HandleResult;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.InboundHandler;
+import dev.cfpbot.channel.RawUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs turns on a fixed set of lanes, one thread each. Every chat always lands on the same lane, so
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class Dispatcher implements InboundHandler, AutoCloseable {
   private final TurnProcessor processor;
   private final List<ExecutorService> lanes = new ArrayList<>();
+  private volatile InboundQueue queue;
 
   public Dispatcher(TurnProcessor processor, int laneCount) {
     this.processor = processor;
@@ -27,10 +30,24 @@ public final class Dispatcher implements InboundHandler, AutoCloseable {
     }
   }
 
+  /** Where {@link #accept} stores raw updates. */
+  void useQueue(InboundQueue queue) {
+    this.queue = queue;
+  }
+
   /** Queues {@code in} on its chat's lane. */
   public CompletableFuture<HandleResult> submit(Inbound in) {
-    int lane = Math.floorMod((in.channel() + "/" + in.chatId()).hashCode(), lanes.size());
-    return CompletableFuture.supplyAsync(() -> processor.process(in), lanes.get(lane));
+    return submit(in.channel(), in.chatId(), () -> processor.process(in));
+  }
+
+  /** Runs {@code work} on the lane of {@code chat}, after the work queued there before it. */
+  public <T> CompletableFuture<T> submit(String channel, String chat, Supplier<T> work) {
+    int lane = Math.floorMod((channel + "/" + chat).hashCode(), lanes.size());
+    return CompletableFuture.supplyAsync(work, lanes.get(lane));
+  }
+
+  TurnProcessor processor() {
+    return processor;
   }
 
   /** Handles {@code in} on its lane and waits for the outcome. */
@@ -46,6 +63,15 @@ public final class Dispatcher implements InboundHandler, AutoCloseable {
         throw r;
       }
       throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  @Override
+  public void accept(String channel, List<RawUpdate> updates) {
+    if (queue == null) {
+      InboundHandler.super.accept(channel, updates);
+    } else {
+      queue.accept(channel, updates);
     }
   }
 

@@ -39,7 +39,12 @@ public final class RecordingChannel implements Channel {
   @Override
   public Routes routes() {
     return new Routes(
-        List.of(ORGANIZER_CHAT), Set.of(ORGANIZER_ID), false, "community", "https://t.me/cfp_bot");
+        List.of(ORGANIZER_CHAT),
+        Set.of(ORGANIZER_ID),
+        false,
+        "community",
+        "https://t.me/cfp_bot",
+        true);
   }
 
   @Override

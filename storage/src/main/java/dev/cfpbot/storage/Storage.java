@@ -12,7 +12,8 @@ public record Storage(
     AnswerStore answers,
     InboxStore inbox,
     OutboxStore outbox,
-    ScheduleStore schedules)
+    ScheduleStore schedules,
+    InboundQueueStore queue)
     implements AutoCloseable {
 
   public static Storage open(String url, String user, String password, int poolSize) {
@@ -24,7 +25,8 @@ public record Storage(
         new AnswerStore(),
         new InboxStore(),
         new OutboxStore(),
-        new ScheduleStore());
+        new ScheduleStore(),
+        new InboundQueueStore());
   }
 
   /** A private in-memory H2 database, gone when closed: for tests and trials. */

@@ -21,13 +21,15 @@ class MigrationTest {
               "ANSWERS",
               "CONVERSATIONS",
               "INBOX",
+              "INBOUND_QUEUE",
               "OUTBOX",
               "SCHEDULE_RUNS",
               "SPEAKERS",
               "SUBMISSIONS",
               "SUBMISSION_HISTORY",
               "flyway_schema_history");
-      assertThat(appliedMigrations(storage)).containsExactly("1 V1__cfp_schema.sql");
+      assertThat(appliedMigrations(storage))
+          .containsExactly("1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql");
     }
   }
 
@@ -39,7 +41,8 @@ class MigrationTest {
       Fixtures.use(first, tx -> first.speakers().insert(tx, speaker));
 
       try (Storage second = Storage.open(url, "sa", "", 2)) {
-        assertThat(appliedMigrations(second)).containsExactly("1 V1__cfp_schema.sql");
+        assertThat(appliedMigrations(second))
+            .containsExactly("1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql");
         assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1")))
             .contains(speaker);
       }
@@ -71,7 +74,8 @@ class MigrationTest {
     assertThat(dir.resolve("cfp.mv.db")).exists();
 
     try (Storage second = Storage.open(url, "sa", "", 2)) {
-      assertThat(appliedMigrations(second)).containsExactly("1 V1__cfp_schema.sql");
+      assertThat(appliedMigrations(second))
+          .containsExactly("1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql");
       assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1")))
           .contains(speaker);
       assertThat(Fixtures.in(second, (Tx tx) -> second.inbox().find(tx, "wechat", "msg-1")))

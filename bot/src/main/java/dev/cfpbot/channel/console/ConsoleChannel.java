@@ -64,7 +64,7 @@ public final class ConsoleChannel implements Channel {
 
   @Override
   public Routes routes() {
-    return new Routes(List.of(ORGANIZERS), Set.of(), true, COMMUNITY, null);
+    return new Routes(List.of(ORGANIZERS), Set.of(), true, COMMUNITY, null, true);
   }
 
   @Override

@@ -1,0 +1,109 @@
+package dev.cfpbot.channel.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfpbot.channel.InboundHandler;
+import dev.cfpbot.channel.RawUpdate;
+import dev.cfpbot.process.Threads;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * Long polling. The library asks for the next batch only after {@link #consume} returns, and that
+ * request's offset is what tells Telegram it may forget the batch: so each batch is stored before
+ * {@code consume} returns, and while it cannot be stored (the database is away) no further batch is
+ * requested.
+ */
+final class Polling implements LongPollingUpdateConsumer {
+  private static final Logger log = LoggerFactory.getLogger(Polling.class);
+  private static final List<String> UPDATES = List.of("message", "callback_query");
+
+  /** Seconds a getUpdates request waits for news. */
+  static final int POLL_TIMEOUT = 50;
+
+  private final TelegramSettings settings;
+  private final OkHttpClient http;
+  private final TelegramUrl url;
+  private final Clock clock;
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(Threads.named("cfpbot-telegram-poll"));
+  private volatile InboundHandler handler;
+  private volatile boolean running;
+  private TelegramBotsLongPollingApplication app;
+
+  Polling(TelegramSettings settings, OkHttpClient http, TelegramUrl url, Clock clock) {
+    this.settings = settings;
+    this.http = http;
+    this.url = url;
+    this.clock = clock;
+  }
+
+  void start(InboundHandler handler) throws TelegramApiException {
+    this.handler = handler;
+    this.running = true;
+    // Our own executor and HTTP client: nothing shared with other bots in the JVM.
+    app =
+        new TelegramBotsLongPollingApplication(
+            ObjectMapper::new, () -> http, () -> executor, ExponentialBackOff::new);
+    app.registerBot(
+        settings.token(),
+        () -> url,
+        last ->
+            GetUpdates.builder()
+                .offset(last + 1)
+                .limit(100)
+                .timeout(POLL_TIMEOUT)
+                .allowedUpdates(UPDATES)
+                .build(),
+        this);
+  }
+
+  @Override
+  public void consume(List<Update> updates) {
+    List<RawUpdate> raw =
+        updates.stream()
+            .map(u -> UpdateReader.raw(u, clock.instant()))
+            .flatMap(Optional::stream)
+            .toList();
+    long backoff = 500;
+    while (running) {
+      try {
+        handler.accept(TelegramChannel.NAME, raw);
+        return;
+      } catch (RuntimeException e) {
+        log.warn(
+            "telegram: cannot store {} updates, not acknowledging them yet: {}",
+            raw.size(),
+            e.getMessage());
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoff));
+        backoff = Math.min(backoff * 2, 30_000);
+      }
+    }
+  }
+
+  void stop() {
+    running = false;
+    try {
+      if (app != null) {
+        app.close();
+      }
+    } catch (Exception e) {
+      log.debug("telegram: stopping the poller: {}", e.getClass().getSimpleName());
+    }
+    executor.shutdownNow();
+  }
+}

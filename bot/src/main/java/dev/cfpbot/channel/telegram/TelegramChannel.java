@@ -1,0 +1,212 @@
+package dev.cfpbot.channel.telegram;
+
+import dev.cfpbot.channel.Capabilities;
+import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.channel.InboundHandler;
+import dev.cfpbot.channel.Outbound;
+import dev.cfpbot.channel.RawUpdate;
+import dev.cfpbot.channel.Routes;
+import dev.cfpbot.channel.SendResult;
+import dev.cfpbot.channel.UpdateTranslator;
+import dev.cfpbot.config.ConfigException;
+import dev.cfpbot.files.FileStore;
+import dev.cfpbot.web.HttpRoutes;
+import dev.cfpbot.web.UploadLinks;
+import io.javalin.config.RoutesConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/** Telegram, through the Bot API: long polling or a webhook in, the outbox out. */
+public final class TelegramChannel implements Channel, UpdateTranslator, HttpRoutes {
+  private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
+  public static final String NAME = "telegram";
+
+  private final TelegramSettings settings;
+  private final TelegramClient client;
+  private final String username;
+  private final TelegramSender sender;
+  private final UpdateReader reader;
+  private final Polling polling;
+  private final Webhook webhook;
+  private final OkHttpClient http;
+
+  private TelegramChannel(
+      TelegramSettings settings,
+      OkHttpClient http,
+      TelegramClient client,
+      String username,
+      TelegramSender sender,
+      UpdateReader reader,
+      Clock clock) {
+    this.settings = settings;
+    this.http = http;
+    this.client = client;
+    this.username = username;
+    this.sender = sender;
+    this.reader = reader;
+    TelegramUrl url = url(settings.apiUrl());
+    this.polling = settings.webhookUrl() == null ? new Polling(settings, http, url, clock) : null;
+    this.webhook = settings.webhookUrl() == null ? null : new Webhook(settings, clock);
+  }
+
+  /**
+   * Connects: checks the token with getMe (a wrong token stops start-up with a clear message) and
+   * learns the bot's username for links.
+   *
+   * @param allowedTypes the file types speakers may send (from the form)
+   * @param maxFileBytes the largest file the form accepts
+   */
+  public static TelegramChannel connect(
+      TelegramSettings settings,
+      FileStore files,
+      UploadLinks uploads,
+      List<String> allowedTypes,
+      long maxFileBytes,
+      Clock clock) {
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(Polling.POLL_TIMEOUT + 25))
+            .writeTimeout(Duration.ofSeconds(60))
+            .build();
+    TelegramClient client =
+        new OkHttpTelegramClient(http, settings.token(), url(settings.apiUrl()));
+    String username;
+    try {
+      username = client.execute(new GetMe()).getUserName();
+    } catch (TelegramApiRequestException e) {
+      throw new ConfigException(
+          TelegramSettings.TOKEN
+              + ": Telegram refused the token ("
+              + e.getErrorCode()
+              + " "
+              + e.getApiResponse()
+              + "); check it with BotFather");
+    } catch (TelegramApiException e) {
+      throw new ConfigException(
+          "cannot reach the Telegram Bot API at "
+              + settings.apiUrl()
+              + ": "
+              + Redact.token(String.valueOf(e.getMessage()), settings.token()));
+    }
+    TelegramSender sender =
+        new TelegramSender(
+            settings, client, new TelegramLimits(settings.rateLimits()), files, uploads, username);
+    FileFetcher fetcher =
+        new FileFetcher(settings, client, http, files, allowedTypes, maxFileBytes);
+    log.info("telegram: connected as @{} through {}", username, settings.apiUrl());
+    return new TelegramChannel(
+        settings, http, client, username, sender, new UpdateReader(client, fetcher, clock), clock);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return new Capabilities(true, true, 4096, Capabilities.LengthUnit.CHARS);
+  }
+
+  @Override
+  public Routes routes() {
+    List<String> organizerChats =
+        settings.organizerChat() == null ? List.of() : List.of(settings.organizerChat());
+    return new Routes(
+        organizerChats,
+        settings.organizers(),
+        false,
+        settings.channel(),
+        "https://t.me/" + username,
+        true);
+  }
+
+  /** The bot's @username, without the @. */
+  public String username() {
+    return username;
+  }
+
+  @Override
+  public void start(InboundHandler handler) {
+    Menu.install(client);
+    try {
+      if (webhook != null) {
+        webhook.start(handler);
+        client.execute(
+            SetWebhook.builder()
+                .url(settings.webhookUrl())
+                .secretToken(settings.webhookSecret())
+                .allowedUpdates(List.of("message", "callback_query"))
+                .build());
+        log.info("telegram: webhook registered at {}", settings.webhookUrl());
+      } else {
+        polling.start(handler);
+        log.info("telegram: long polling started");
+      }
+    } catch (TelegramApiException e) {
+      throw new IllegalStateException(
+          "telegram: could not start receiving: " + Redact.token(e.getMessage(), settings.token()),
+          e);
+    }
+  }
+
+  @Override
+  public SendResult send(Outbound message) {
+    return sender.send(message);
+  }
+
+  @Override
+  public Optional<Inbound> translate(RawUpdate update) {
+    return reader.translate(update);
+  }
+
+  @Override
+  public void register(RoutesConfig routes) {
+    if (webhook != null) {
+      webhook.register(routes);
+    }
+  }
+
+  @Override
+  public boolean wanted() {
+    return webhook != null;
+  }
+
+  @Override
+  public void stop() {
+    if (polling != null) {
+      polling.stop();
+    }
+    if (webhook != null && !settings.keepWebhook()) {
+      try {
+        client.execute(new DeleteWebhook());
+      } catch (TelegramApiException e) {
+        log.warn("telegram: the webhook could not be removed: {}", e.getClass().getSimpleName());
+      }
+    }
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  static TelegramUrl url(String apiUrl) {
+    URI uri = URI.create(apiUrl);
+    int port = uri.getPort() > 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+    return new TelegramUrl(uri.getScheme(), uri.getHost(), port, false);
+  }
+}

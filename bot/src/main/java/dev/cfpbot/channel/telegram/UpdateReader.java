@@ -1,0 +1,154 @@
+package dev.cfpbot.channel.telegram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.channel.RawUpdate;
+import dev.cfpbot.channel.Sender;
+import dev.cfpbot.conversation.Content;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Turns Bot API updates into the bot's messages: texts, button presses (as the command the button
+ * stands for), shared contacts, documents (fetched and stored first) and everything else as
+ * unsupported. In groups and channels only commands and button presses count.
+ */
+final class UpdateReader {
+  private static final Logger log = LoggerFactory.getLogger(UpdateReader.class);
+  static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final TelegramClient client;
+  private final FileFetcher fetcher;
+  private final Clock clock;
+
+  UpdateReader(TelegramClient client, FileFetcher fetcher, Clock clock) {
+    this.client = client;
+    this.fetcher = fetcher;
+    this.clock = clock;
+  }
+
+  /** The raw form of an update, keyed by its update_id, in the chat it belongs to. */
+  static Optional<RawUpdate> raw(Update update, Instant now) {
+    Long chat = chatOf(update);
+    if (chat == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new RawUpdate(
+              "u" + update.getUpdateId(), chat.toString(), JSON.writeValueAsString(update), now));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("encode update " + update.getUpdateId(), e);
+    }
+  }
+
+  Optional<Inbound> translate(RawUpdate raw) {
+    Update update;
+    try {
+      update = JSON.readValue(raw.payload(), Update.class);
+    } catch (JsonProcessingException e) {
+      log.warn("telegram: update {} cannot be read, ignored", raw.externalId());
+      return Optional.empty();
+    }
+    if (update.hasCallbackQuery()) {
+      return pressed(raw, update.getCallbackQuery());
+    }
+    Message message = update.getMessage();
+    if (message == null) {
+      return Optional.empty();
+    }
+    boolean privateChat = message.getChat().isUserChat();
+    Content content = content(message);
+    if (!privateChat && !(content instanceof Content.Text t && t.text().startsWith("/"))) {
+      return Optional.empty(); // group talk is not for the bot
+    }
+    Instant sentAt =
+        message.getDate() == null ? clock.instant() : Instant.ofEpochSecond(message.getDate());
+    return Optional.of(
+        new Inbound(
+            TelegramChannel.NAME,
+            raw.chatId(),
+            raw.externalId(),
+            sender(message.getFrom()),
+            privateChat,
+            content,
+            sentAt,
+            false));
+  }
+
+  private Optional<Inbound> pressed(RawUpdate raw, CallbackQuery callback) {
+    try {
+      // Stops the button's spinner; the answer itself comes as a message.
+      client.execute(AnswerCallbackQuery.builder().callbackQueryId(callback.getId()).build());
+    } catch (TelegramApiException e) {
+      log.debug("telegram: callback answer failed: {}", e.getClass().getSimpleName());
+    }
+    if (callback.getData() == null || callback.getMessage() == null) {
+      return Optional.empty();
+    }
+    Chat chat = callback.getMessage().getChat();
+    return Optional.of(
+        new Inbound(
+            TelegramChannel.NAME,
+            raw.chatId(),
+            raw.externalId(),
+            sender(callback.getFrom()),
+            chat.isUserChat(),
+            new Content.Text(callback.getData()),
+            clock.instant(),
+            false));
+  }
+
+  private Content content(Message m) {
+    if (m.hasText()) {
+      return new Content.Text(m.getText());
+    }
+    if (m.hasContact()) {
+      return new Content.SharedContact(m.getContact().getPhoneNumber());
+    }
+    if (m.hasDocument()) {
+      return fetcher.fetch(m.getDocument());
+    }
+    String kind =
+        m.hasPhoto()
+            ? "photo"
+            : m.hasSticker()
+                ? "sticker"
+                : m.hasVoice()
+                    ? "voice"
+                    : m.hasVideo() ? "video" : m.hasLocation() ? "location" : "other";
+    return new Content.Unsupported(kind);
+  }
+
+  private static Sender sender(User user) {
+    if (user == null) {
+      return new Sender("", null, null);
+    }
+    String name =
+        user.getLastName() == null
+            ? user.getFirstName()
+            : user.getFirstName() + " " + user.getLastName();
+    return new Sender(user.getId().toString(), name, user.getLanguageCode());
+  }
+
+  private static Long chatOf(Update update) {
+    if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
+      return update.getCallbackQuery().getMessage().getChatId();
+    }
+    return update.hasMessage() ? update.getMessage().getChatId() : null;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.cfpbot.app;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.testing.TestBot;
+import dev.cfpbot.testkit.FakeTelegram;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real application (configuration, wiring, channels) against a fake Bot API on loopback, with
+ * its own data directory and H2 file, as `./cfp-bot` runs it with TELEGRAM_* set.
+ */
+final class TelegramHarness implements AutoCloseable {
+  static final String TOKEN = "123456:TEST-token_for-the-fake";
+  static final String ORGANIZERS = "-100200300";
+  static final String ORGANIZER = "777";
+  static final String CHANNEL = "@techparty_gz";
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  final FakeTelegram telegram = new FakeTelegram(TOKEN, "cfp_test_bot").start(0);
+  final Path dataDir;
+  final Map<String, String> env = new HashMap<>();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Clock clock;
+  Application app;
+
+  TelegramHarness(Path dataDir, Clock clock, Map<String, String> extraEnv) {
+    this.dataDir = dataDir;
+    this.clock = clock;
+    env.put("CFPBOT_CONFIG", TestBot.SHIPPED_CONFIG.toString());
+    env.put("CFPBOT_DATA_DIR", dataDir.toString());
+    env.put("TELEGRAM_BOT_TOKEN", TOKEN);
+    env.put("TELEGRAM_API_URL", telegram.url());
+    env.put("TELEGRAM_ORGANIZER_CHAT", ORGANIZERS);
+    env.put("TELEGRAM_ORGANIZERS", ORGANIZER);
+    env.put("TELEGRAM_CHANNEL", CHANNEL);
+    env.put("TELEGRAM_RATE_LIMITS", "off");
+    env.putAll(extraEnv);
+  }
+
+  TelegramHarness start() {
+    Io io =
+        new Io(
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            env,
+            clock);
+    app = Application.start(io, Launch.prepare(io, false));
+    return this;
+  }
+
+  /** Stops the bot as a crash would leave it: nothing more is sent or polled. */
+  void stop() {
+    app.close();
+    app = null;
+  }
+
+  /** Waits until {@code chat} has received {@code count} messages, and returns their texts. */
+  List<String> awaitTexts(long chat, int count) {
+    await().atMost(WAIT).until(() -> telegram.textsTo(chat).size() >= count);
+    return telegram.textsTo(chat);
+  }
+
+  Storage storage() {
+    return app.storage();
+  }
+
+  @Override
+  public void close() {
+    if (app != null) {
+      app.close();
+    }
+    telegram.close();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.cfpbot.storage;
+
+import static dev.cfpbot.storage.Fixtures.BASE;
+import static dev.cfpbot.storage.Fixtures.in;
+import static dev.cfpbot.storage.Fixtures.use;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InboundQueueStoreTest {
+  private Storage storage;
+  private InboundQueueStore queue;
+
+  @BeforeEach
+  void open() {
+    storage = Storage.inMemory();
+    queue = storage.queue();
+  }
+
+  @AfterEach
+  void close() {
+    storage.close();
+  }
+
+  @Test
+  void add_thenPending_returnsUpdatesOldestFirst() {
+    use(storage, tx -> queue.add(tx, "telegram", "u2", "c1", "{\"update_id\":2}", BASE));
+    use(
+        storage,
+        tx -> queue.add(tx, "telegram", "u3", "c2", "{\"update_id\":3}", BASE.plusSeconds(1)));
+    use(storage, tx -> queue.add(tx, "wechat", "m1", "o1", "<xml/>", BASE));
+
+    List<InboundQueueStore.Queued> pending =
+        in(storage, (Tx tx) -> queue.pending(tx, "telegram", 10));
+
+    assertThat(pending)
+        .extracting(
+            InboundQueueStore.Queued::externalId,
+            InboundQueueStore.Queued::chatId,
+            InboundQueueStore.Queued::payload)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("u2", "c1", "{\"update_id\":2}"),
+            org.assertj.core.groups.Tuple.tuple("u3", "c2", "{\"update_id\":3}"));
+    assertThat(pending.get(0).receivedAt()).isEqualTo(BASE);
+  }
+
+  @Test
+  void add_sameUpdateTwice_storesItOnce() {
+    boolean first = in(storage, (Tx tx) -> queue.add(tx, "telegram", "u1", "c1", "a", BASE));
+    boolean second = in(storage, (Tx tx) -> queue.add(tx, "telegram", "u1", "c1", "b", BASE));
+
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    assertThat(in(storage, (Tx tx) -> queue.pending(tx, "telegram", 10)))
+        .extracting(InboundQueueStore.Queued::payload)
+        .containsExactly("a");
+  }
+
+  @Test
+  void remove_deletesOnlyThatUpdate() {
+    use(storage, tx -> queue.add(tx, "telegram", "u1", "c1", "a", BASE));
+    use(storage, tx -> queue.add(tx, "telegram", "u2", "c1", "b", BASE));
+
+    use(storage, tx -> queue.remove(tx, "telegram", "u1"));
+
+    assertThat(in(storage, (Tx tx) -> queue.count(tx, "telegram"))).isEqualTo(1L);
+    assertThat(in(storage, (Tx tx) -> queue.pending(tx, "telegram", 10)))
+        .extracting(InboundQueueStore.Queued::externalId)
+        .containsExactly("u2");
+  }
+}
