@@ -11,8 +11,11 @@ import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.conversation.Engine;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.notify.Announcements;
+import dev.cfpbot.notify.CommunityPosts;
 import dev.cfpbot.notify.DailyDigest;
 import dev.cfpbot.notify.Digest;
+import dev.cfpbot.notify.DraftReminders;
 import dev.cfpbot.notify.Exporter;
 import dev.cfpbot.notify.FailureReports;
 import dev.cfpbot.notify.OrganizerAlerts;
@@ -76,6 +79,7 @@ public final class Bot implements AutoCloseable {
     new OrganizerDesk(
             config, messages, storage, digest, new Exporter(config, storage), lifecycle, dataDir)
         .registerAll(commands);
+    new Announcements(config, messages, outbox).registerAll(commands);
     for (Channel channel : channels.values()) {
       if (channel instanceof OrganizerCommandSource source) {
         source.organizerCommands().forEach(commands::register);
@@ -117,6 +121,8 @@ public final class Bot implements AutoCloseable {
         jobs.add(new DailyDigest(event, config.bot().digestTime(), digest, outbox));
       }
     }
+    jobs.addAll(new CommunityPosts(config, messages, storage, outbox).jobs());
+    jobs.addAll(new DraftReminders(config, messages, storage, outbox).jobs());
     this.scheduler = new Scheduler(storage, jobs, clock, sender::wake);
   }
 

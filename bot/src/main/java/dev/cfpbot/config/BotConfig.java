@@ -1,21 +1,27 @@
 package dev.cfpbot.config;
 
 import dev.cfpbot.i18n.Lang;
+import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 
 /**
  * How the bot behaves, whatever the channel.
  *
  * @param defaultLanguage for speakers whose platform does not say they use English
- * @param organizerLanguage the language of alerts and digests
+ * @param organizerLanguage the language of alerts, digests and community posts
  * @param maxSubmissionsPerSpeaker per event, withdrawn ones not counted
  * @param digestTime the time of day (in each event's zone) for the daily digest; null: none
+ * @param countdownPosts before the deadline, when to remind the community ("7d", "3h", "30m")
+ * @param reminderBefore when, before the deadline, speakers with an unfinished draft hear of it
  */
 public record BotConfig(
     Lang defaultLanguage,
     Lang organizerLanguage,
     Integer maxSubmissionsPerSpeaker,
-    LocalTime digestTime) {
+    LocalTime digestTime,
+    List<String> countdownPosts,
+    String reminderBefore) {
 
   public BotConfig {
     defaultLanguage = defaultLanguage == null ? Lang.ZH : defaultLanguage;
@@ -24,9 +30,22 @@ public record BotConfig(
     if (maxSubmissionsPerSpeaker < 1) {
       throw new IllegalArgumentException("max_submissions_per_speaker must be at least 1");
     }
+    countdownPosts =
+        countdownPosts == null ? List.of("7d", "3d", "1d", "3h") : List.copyOf(countdownPosts);
+    countdownPosts.forEach(Durations::parse);
+    reminderBefore = reminderBefore == null ? "24h" : reminderBefore;
+    Durations.parse(reminderBefore);
   }
 
   public static BotConfig defaults() {
-    return new BotConfig(null, null, null, LocalTime.of(9, 0));
+    return new BotConfig(null, null, null, null, null, null);
+  }
+
+  public List<Duration> countdown() {
+    return countdownPosts.stream().map(Durations::parse).toList();
+  }
+
+  public Duration reminder() {
+    return Durations.parse(reminderBefore);
   }
 }

@@ -75,14 +75,20 @@ public final class Outbox {
             r.organizerChats().forEach(chat -> send(tx, channel, chat, kind, message, now)));
   }
 
-  /** Queues an announcement to the community channel of every channel that has one. */
-  public void toCommunity(Tx tx, String kind, Reply message, Instant now) {
+  /**
+   * Queues a post to the community channel of every channel that has one; a routine post (a
+   * countdown) only where the channel takes routine posts. Returns the channels posted to.
+   */
+  public List<String> toCommunity(Tx tx, String kind, Reply message, boolean routine, Instant now) {
+    List<String> posted = new java.util.ArrayList<>();
     routes.forEach(
         (channel, r) -> {
-          if (r.community() != null) {
+          if (r.community() != null && (!routine || r.routinePosts())) {
             send(tx, channel, r.community(), kind, message, now);
+            posted.add(channel);
           }
         });
+    return posted;
   }
 
   public Map<String, Routes> routes() {
