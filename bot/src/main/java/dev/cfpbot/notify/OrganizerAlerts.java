@@ -5,6 +5,7 @@ import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.conversation.Choice;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.conversation.Templates;
+import dev.cfpbot.form.FieldType;
 import dev.cfpbot.form.Form;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
@@ -88,7 +89,19 @@ public final class OrganizerAlerts implements SubmissionListener {
         event.type() == SubmissionEvent.Type.SUBMITTED
             || event.type() == SubmissionEvent.Type.EDITED;
     List<Choice> choices = undecided ? decisionChoices(s.code(), lang) : List.of();
-    outbox.toOrganizers(tx, "alert", new Reply(text.strip(), choices, false, slides(answers)), now);
+    outbox.toOrganizers(tx, "alert", new Reply(text.strip(), choices, false), now);
+    FileRef slides = slides(answers);
+    boolean newSlides =
+        event.type() == SubmissionEvent.Type.SUBMITTED
+            || (event.type() == SubmissionEvent.Type.EDITED
+                && event.changedFields().stream()
+                    .anyMatch(
+                        id -> form.field(id).map(f -> f.type() == FieldType.FILE).orElse(false)));
+    if (slides != null && newSlides) {
+      // The file on its own: the alert's text may be too long for a caption.
+      String caption = messages.text(lang, "alert.slides", "code", s.code(), "name", slides.name());
+      outbox.toOrganizers(tx, "alert-file", new Reply(caption, List.of(), false, slides), now);
+    }
     if (event.type() == SubmissionEvent.Type.DECIDED) {
       tellSpeaker(tx, speaker, s, ev, event.note(), now);
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class MessageKeysTest {
   private static final Path SOURCES = Path.of("src/main/java");
   private static final String KEY = "\"([a-z][a-z_]*(?:\\.[A-Za-z_]+)*)\"";
+
   /** A key with a dot: in a bare ternary, undotted strings are other things (update kinds). */
   private static final String DOTTED_KEY = "\"([a-z][a-z_]*(?:\\.[A-Za-z_]+)+)\"";
 

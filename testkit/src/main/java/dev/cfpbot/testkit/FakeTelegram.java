@@ -53,7 +53,7 @@ public final class FakeTelegram implements AutoCloseable {
               config.http.maxRequestSize = 60L * 1024 * 1024;
               config.routes.post("/bot{token}/{method}", this::call);
               config.routes.get("/bot{token}/{method}", this::call);
-              config.routes.get("/file/bot{token}/{path}", this::download);
+              config.routes.get("/file/bot{token}/<path>", this::download);
             });
     app.start();
     return this;
@@ -232,7 +232,8 @@ public final class FakeTelegram implements AutoCloseable {
   }
 
   private void download(Context ctx) {
-    String fileId = ctx.pathParam("path");
+    String path = ctx.pathParam("path");
+    String fileId = path.substring(path.lastIndexOf('/') + 1);
     byte[] content = token.equals(ctx.pathParam("token")) ? files.get(fileId) : null;
     if (content == null) {
       ctx.status(404).result("Not Found");
