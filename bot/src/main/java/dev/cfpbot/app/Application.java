@@ -143,6 +143,11 @@ final class Application implements AutoCloseable {
     return storage;
   }
 
+  /** The port the HTTP server listens on; -1 when it does not run. */
+  int httpPort() {
+    return web == null ? -1 : web.port();
+  }
+
   /** Returns when the bot should stop: the console's input ended, or the process was told to. */
   void awaitStop() throws InterruptedException {
     if (console != null && channels.size() == 1) {

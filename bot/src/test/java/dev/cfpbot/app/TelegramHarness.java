@@ -76,6 +76,37 @@ final class TelegramHarness implements AutoCloseable {
     return app.storage();
   }
 
+  /** Sends {@code text} from {@code chat} and waits for {@code replies} answers; returns them. */
+  List<String> say(long chat, String text, int replies) {
+    int before = telegram.textsTo(chat).size();
+    telegram.sendText(chat, text);
+    return awaitTexts(chat, before + replies).subList(before, before + replies);
+  }
+
+  /** The seed answers from /start to the receipt, one message at a time. */
+  String submit(long chat, String title) {
+    say(chat, "/start", 2);
+    for (String answer :
+        new String[] {
+          "张三",
+          "运维工程师。",
+          "zhangsan_docker",
+          "138 0013 8000",
+          title,
+          "介绍我们把单体应用迁移到 Docker 的过程和踩过的坑。",
+          "/skip"
+        }) {
+      say(chat, answer, 1);
+    }
+    return say(chat, "确认", 1).get(0);
+  }
+
+  /** Waits until {@code chat} (a group or channel id, or @name) has received {@code count}. */
+  List<dev.cfpbot.testkit.SentMessage> awaitSent(String chat, int count) {
+    await().atMost(WAIT).until(() -> telegram.sentTo(chat).size() >= count);
+    return telegram.sentTo(chat);
+  }
+
   @Override
   public void close() {
     if (app != null) {

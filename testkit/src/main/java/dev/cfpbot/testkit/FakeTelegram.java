@@ -111,6 +111,17 @@ public final class FakeTelegram implements AutoCloseable {
     return log.add(json, "message", updates.photo(newMessage(chatId, chatId, "zh-hans")));
   }
 
+  /**
+   * An update as Telegram would post it to a webhook (not queued for getUpdates).
+   *
+   * @param updateId the update's id
+   */
+  public String webhookUpdate(int updateId, long chatId, String text) {
+    ObjectNode update = json.createObjectNode().put("update_id", updateId);
+    update.set("message", updates.text(newMessage(chatId, chatId, "zh-hans"), text));
+    return update.toString();
+  }
+
   /** Delivers update {@code updateId} once more, as Telegram may. */
   public void redeliver(int updateId) {
     log.redeliver(updateId);
@@ -205,7 +216,9 @@ public final class FakeTelegram implements AutoCloseable {
         params.has("text") ? params.get("text").asText() : params.path("caption").asText(null);
     String document = null;
     if (method.equals("senddocument")) {
-      UploadedFile upload = ctx.isMultipart() ? ctx.uploadedFile("document") : null;
+      // An upload arrives as its own part ("attach://<name>" in the document field).
+      UploadedFile upload =
+          ctx.isMultipart() && !ctx.uploadedFiles().isEmpty() ? ctx.uploadedFiles().get(0) : null;
       document = upload != null ? upload.filename() : params.path("document").asText();
     }
     JsonNode markup = params.get("reply_markup");
@@ -246,7 +259,13 @@ public final class FakeTelegram implements AutoCloseable {
     if (ctx.isMultipart()
         || ctx.contentType() != null && ctx.contentType().startsWith("application/x-www-form")) {
       ObjectNode node = json.createObjectNode();
-      ctx.formParamMap().forEach((k, v) -> node.put(k, v.get(0)));
+      ctx.formParamMap()
+          .forEach(
+              (k, v) -> {
+                if (!v.isEmpty()) {
+                  node.put(k, v.get(0));
+                }
+              });
       return node;
     }
     String body = ctx.body();

@@ -138,8 +138,9 @@ final class TelegramSender {
     return "\n\n" + escape("上传页面 / Upload page: " + link);
   }
 
+  /** Community posts and their previews carry link buttons, not callback buttons. */
   private boolean isPost(Outbound m) {
-    return m.recipient().equals(settings.channel());
+    return m.recipient().equals(settings.channel()) || m.kind().startsWith("announcement");
   }
 
   private SendResult outcome(Outbound m, TelegramApiRequestException e) {
@@ -150,7 +151,8 @@ final class TelegramSender {
       log.warn("telegram: 429 for {} {}, retry after {} s", m.kind(), m.id(), after);
       return new SendResult.Retry(after == null ? null : Duration.ofSeconds(after), reason);
     }
-    if (code == null || code >= 500) {
+    // No code at all: the answer was no Bot API answer (a proxy's error page): try again.
+    if (code == null || code == 0 || code >= 500) {
       return new SendResult.Retry(null, reason);
     }
     return new SendResult.Failed(reason);
