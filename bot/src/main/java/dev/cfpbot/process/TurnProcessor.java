@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,14 +72,22 @@ public final class TurnProcessor {
         if (attempt >= ATTEMPTS) {
           throw e;
         }
+        pause(attempt);
       } catch (StorageException e) {
         if (!e.isUniqueViolation() || attempt >= ATTEMPTS) {
           throw e;
         }
+        pause(attempt);
       } catch (RuntimeException e) {
         return failed(in, e);
       }
     }
+  }
+
+  /** A short random pause before redoing a turn that lost a race, so the racers fall apart. */
+  private static void pause(int attempt) {
+    long millis = ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1);
+    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
   }
 
   private HandleResult turn(Tx tx, Inbound in) {

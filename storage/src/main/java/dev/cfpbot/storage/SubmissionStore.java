@@ -82,14 +82,24 @@ public final class SubmissionStore {
         SubmissionState.DRAFT);
   }
 
-  /** The number the next confirmed submission of an event gets. */
+  /**
+   * The number the next confirmed submission of an event gets. Locks the event's counter until the
+   * transaction ends: another confirmation of the same event waits here, then sees the number this
+   * one took (recorded by {@link #changeState}).
+   */
   public int nextNumber(Tx tx, String eventId) {
-    return (int)
-            tx.count(
-                "find next submission number",
-                "select coalesce(max(number), 0) from submissions where event_id = ?",
-                eventId)
-        + 1;
+    String select = "select last_number from submission_counters where event_id = ? for update";
+    var last = tx.first("lock submission counter", select, row -> row.getInt(1), eventId);
+    if (last.isEmpty()) {
+      // The first confirmation of this event: a race here ends in a unique violation, and the
+      // retried transaction finds the row.
+      tx.update(
+          "create submission counter",
+          "insert into submission_counters (event_id, last_number) values (?, 0)",
+          eventId);
+      last = tx.first("lock submission counter", select, row -> row.getInt(1), eventId);
+    }
+    return last.orElseThrow() + 1;
   }
 
   public Map<SubmissionState, Long> countByState(Tx tx, String eventId) {
@@ -149,6 +159,15 @@ public final class SubmissionStore {
             from);
     if (changed != 1) {
       throw new ConcurrentUpdateException("change submission state", "submission " + id);
+    }
+    if (number != null) {
+      tx.update(
+          "advance submission counter",
+          "update submission_counters set last_number = ? where event_id = (select event_id from"
+              + " submissions where id = ?) and last_number < ?",
+          number,
+          id,
+          number);
     }
     appendHistory(tx, new HistoryEntry(id, from, to, actor, note, at));
   }

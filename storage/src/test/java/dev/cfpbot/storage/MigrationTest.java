@@ -26,10 +26,12 @@ class MigrationTest {
               "SCHEDULE_RUNS",
               "SPEAKERS",
               "SUBMISSIONS",
+              "SUBMISSION_COUNTERS",
               "SUBMISSION_HISTORY",
               "flyway_schema_history");
       assertThat(appliedMigrations(storage))
-          .containsExactly("1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql");
+          .containsExactly(
+              "1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql", "3 V3__submission_counters.sql");
     }
   }
 
@@ -42,7 +44,8 @@ class MigrationTest {
 
       try (Storage second = Storage.open(url, "sa", "", 2)) {
         assertThat(appliedMigrations(second))
-            .containsExactly("1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql");
+            .containsExactly(
+                "1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql", "3 V3__submission_counters.sql");
         assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1")))
             .contains(speaker);
       }
@@ -75,7 +78,8 @@ class MigrationTest {
 
     try (Storage second = Storage.open(url, "sa", "", 2)) {
       assertThat(appliedMigrations(second))
-          .containsExactly("1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql");
+          .containsExactly(
+              "1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql", "3 V3__submission_counters.sql");
       assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1")))
           .contains(speaker);
       assertThat(Fixtures.in(second, (Tx tx) -> second.inbox().find(tx, "wechat", "msg-1")))
