@@ -2,6 +2,7 @@ package dev.cfpbot.notify;
 
 import dev.cfpbot.process.Threads;
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.StorageException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,31 +53,43 @@ public final class Scheduler implements AutoCloseable {
         continue;
       }
       boolean late = due.get().plus(GRACE).isBefore(now);
-      boolean ran =
-          storage
-              .database()
-              .inTransaction(
-                  "run scheduled " + job.name(),
-                  tx -> {
-                    if (!storage.schedules().claimRun(tx, job.name(), due.get(), now)) {
-                      return false;
-                    }
-                    if (late) {
-                      log.info(
-                          "schedule: {} was due at {}, more than {} ago: skipped",
-                          job.name(),
-                          due.get(),
-                          GRACE);
-                      return false;
-                    }
-                    job.run(tx, due.get(), now);
-                    return true;
-                  });
+      boolean ran;
+      try {
+        ran = runOnce(job, due.get(), late, now);
+      } catch (StorageException e) {
+        if (!e.isUniqueViolation()) {
+          throw e;
+        }
+        ran = false; // another instance (or tick) claimed this run first
+      }
       if (ran) {
         log.info("schedule: ran {} due at {}", job.name(), due.get());
         afterRun.run();
       }
     }
+  }
+
+  /** Claims the run and, unless it is late, does the work, in one transaction. */
+  private boolean runOnce(ScheduledJob job, Instant due, boolean late, Instant now) {
+    return storage
+        .database()
+        .inTransaction(
+            "run scheduled " + job.name(),
+            tx -> {
+              if (!storage.schedules().claimRun(tx, job.name(), due, now)) {
+                return false;
+              }
+              if (late) {
+                log.info(
+                    "schedule: {} was due at {}, more than {} ago: skipped",
+                    job.name(),
+                    due,
+                    GRACE);
+                return false;
+              }
+              job.run(tx, due, now);
+              return true;
+            });
   }
 
   private void tickSafely() {
