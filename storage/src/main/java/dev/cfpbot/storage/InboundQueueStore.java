@@ -46,7 +46,7 @@ public final class InboundQueueStore {
     return tx.list(
         "list queued updates",
         "select seq, channel, external_id, chat_id, payload, received_at from inbound_queue"
-            + " where channel = ? order by seq fetch first ? rows only",
+            + " where channel = ? order by seq limit ?",
         row ->
             new Queued(
                 row.getLong("seq"),

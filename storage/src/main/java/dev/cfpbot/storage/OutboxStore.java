@@ -70,7 +70,7 @@ public final class OutboxStore {
                 + " and not exists (select 1 from outbox p where p.channel = o.channel"
                 + " and p.recipient = o.recipient and p.seq < o.seq"
                 + " and p.state in ('PENDING', 'SENDING'))"
-                + " order by o.seq fetch first ? rows only",
+                + " order by o.seq limit ?",
             OutboxStore::map,
             params.toArray());
     List<OutboxMessage> claimed = new ArrayList<>();

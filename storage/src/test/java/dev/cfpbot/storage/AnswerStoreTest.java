@@ -20,7 +20,7 @@ class AnswerStoreTest {
 
   @BeforeEach
   void open() {
-    storage = Storage.inMemory();
+    storage = TestStorage.open();
     answers = storage.answers();
     Fixtures.insertSpeaker(storage, "sp-1");
     use(

@@ -17,7 +17,7 @@ class ConversationStoreTest {
 
   @BeforeEach
   void open() {
-    storage = Storage.inMemory();
+    storage = TestStorage.open();
     conversations = storage.conversations();
     Fixtures.insertSpeaker(storage, "sp-1");
   }

@@ -16,7 +16,7 @@ class DatabaseTest {
 
   @BeforeEach
   void open() {
-    storage = Storage.inMemory();
+    storage = TestStorage.open();
     database = storage.database();
   }
 
@@ -82,7 +82,7 @@ class DatabaseTest {
   @Test
   void isReachable_openDatabase_isTrueAndClosedDatabase_isFalse() {
     assertThat(database.isReachable()).isTrue();
-    assertThat(database.isPostgres()).isFalse();
+    assertThat(database.isPostgres()).isEqualTo(TestStorage.postgres());
 
     storage.close();
 

@@ -16,7 +16,7 @@ class InboundQueueStoreTest {
 
   @BeforeEach
   void open() {
-    storage = Storage.inMemory();
+    storage = TestStorage.open();
     queue = storage.queue();
   }
 

@@ -17,7 +17,7 @@ class InboxStoreTest {
 
   @BeforeEach
   void open() {
-    storage = Storage.inMemory();
+    storage = TestStorage.open();
     inbox = storage.inbox();
   }
 

@@ -15,7 +15,7 @@ class MigrationTest {
 
   @Test
   void open_inMemory_createsEveryTable() {
-    try (Storage storage = Storage.inMemory()) {
+    try (Storage storage = TestStorage.open()) {
       assertThat(tables(storage))
           .containsExactlyInAnyOrder(
               "ANSWERS",
@@ -54,8 +54,8 @@ class MigrationTest {
 
   @Test
   void inMemory_twice_givesSeparateDatabases() {
-    try (Storage first = Storage.inMemory();
-        Storage second = Storage.inMemory()) {
+    try (Storage first = TestStorage.open();
+        Storage second = TestStorage.open()) {
       Fixtures.use(first, tx -> first.speakers().insert(tx, speaker("sp-1", "telegram", "100")));
 
       assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1"))).isEmpty();
@@ -93,8 +93,12 @@ class MigrationTest {
         tx ->
             tx.list(
                 "list tables",
-                "select table_name from information_schema.tables where table_schema = 'PUBLIC'",
-                row -> row.getString(1)));
+                "select table_name from information_schema.tables"
+                    + " where lower(table_schema) = 'public' and table_type in ('TABLE', 'BASE TABLE')",
+                row ->
+                    row.getString(1).equals("flyway_schema_history")
+                        ? row.getString(1)
+                        : row.getString(1).toUpperCase(java.util.Locale.ROOT)));
   }
 
   private static List<String> appliedMigrations(Storage storage) {

@@ -24,7 +24,7 @@ class OutboxStoreTest {
 
   @BeforeEach
   void open() {
-    storage = Storage.inMemory();
+    storage = TestStorage.open();
     outbox = storage.outbox();
   }
 

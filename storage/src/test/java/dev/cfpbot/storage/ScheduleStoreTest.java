@@ -18,7 +18,7 @@ class ScheduleStoreTest {
 
   @BeforeEach
   void open() {
-    storage = Storage.inMemory();
+    storage = TestStorage.open();
     schedules = storage.schedules();
   }
 

@@ -18,7 +18,7 @@ class SpeakerStoreTest {
 
   @BeforeEach
   void open() {
-    storage = Storage.inMemory();
+    storage = TestStorage.open();
     speakers = storage.speakers();
   }
 

@@ -19,7 +19,7 @@ class SubmissionNumbersTest {
 
   @BeforeEach
   void open() {
-    storage = Storage.inMemory();
+    storage = TestStorage.open();
     Fixtures.use(
         storage,
         tx -> {

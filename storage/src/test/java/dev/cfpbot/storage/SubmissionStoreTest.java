@@ -34,7 +34,7 @@ class SubmissionStoreTest {
 
   @BeforeEach
   void open() {
-    storage = Storage.inMemory();
+    storage = TestStorage.open();
     submissions = storage.submissions();
     Fixtures.insertSpeaker(storage, "sp-1");
     Fixtures.insertSpeaker(storage, "sp-2");
