@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
 public final class Scheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
   static final Duration GRACE = Duration.ofHours(1);
+  private static final String LEASE = "scheduler";
+
+  /** Three ticks: a holder that misses two is still the holder. */
+  static final Duration LEASE_TTL = Duration.ofSeconds(90);
+
+  private final String holder = "scheduler-" + java.util.UUID.randomUUID();
 
   private final Storage storage;
   private final List<ScheduledJob> jobs;
@@ -47,6 +53,9 @@ public final class Scheduler implements AutoCloseable {
   /** Runs every job that is due now and has not run for that time yet. */
   public void tick() {
     Instant now = clock.instant();
+    if (!holdLease(now)) {
+      return; // another instance runs the schedules
+    }
     for (ScheduledJob job : jobs) {
       Optional<Instant> due = job.lastDue(now);
       if (due.isEmpty()) {
@@ -66,6 +75,22 @@ public final class Scheduler implements AutoCloseable {
         log.info("schedule: ran {} due at {}", job.name(), due.get());
         afterRun.run();
       }
+    }
+  }
+
+  /** Takes or renews the cluster-wide scheduler lease; a dead holder's lease runs out. */
+  private boolean holdLease(Instant now) {
+    try {
+      return storage
+          .database()
+          .inTransaction(
+              "renew scheduler lease",
+              tx -> storage.leases().acquire(tx, LEASE, holder, now, LEASE_TTL));
+    } catch (StorageException e) {
+      if (e.isUniqueViolation()) {
+        return false;
+      }
+      throw e;
     }
   }
 
@@ -103,5 +128,13 @@ public final class Scheduler implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    try {
+      storage
+          .database()
+          .useTransaction(
+              "release scheduler lease", tx -> storage.leases().release(tx, LEASE, holder));
+    } catch (StorageException e) {
+      log.debug("schedule: lease not released: {}", e.getMessage());
+    }
   }
 }

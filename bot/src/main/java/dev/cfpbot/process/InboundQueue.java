@@ -1,26 +1,28 @@
 package dev.cfpbot.process;
 
-import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.RawUpdate;
 import dev.cfpbot.channel.UpdateTranslator;
 import dev.cfpbot.storage.InboundQueueStore;
 import dev.cfpbot.storage.Storage;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Raw platform updates, stored before they are acknowledged and handled after, on their chat's
- * lane. An update leaves the queue once its turn has committed; whatever is left — the process
- * died, the database was away — is picked up again by a sweep.
+ * Raw platform updates, stored before they are acknowledged and handled after. A chat with stored
+ * updates is drained on its lane: each turn takes the chat's oldest update under a row lock and
+ * removes it in the same transaction, so that of several instances storing updates of one chat,
+ * each update is handled once and in the platform's order. Whatever is left — the process died, the
+ * database was away — is picked up by a sweep.
  */
 public final class InboundQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InboundQueue.class);
@@ -29,9 +31,15 @@ public final class InboundQueue implements AutoCloseable {
   private final Storage storage;
   private final Dispatcher dispatcher;
   private final Map<String, UpdateTranslator> translators;
-  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final Map<String, Drain> drains = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper =
       Executors.newSingleThreadScheduledExecutor(Threads.named("cfpbot-inbound-sweep"));
+
+  /** Whether a chat's drain is running, and whether it has been asked to look again. */
+  private static final class Drain {
+    final AtomicBoolean running = new AtomicBoolean();
+    final AtomicBoolean dirty = new AtomicBoolean();
+  }
 
   /**
    * @param translators by channel name: the channels whose updates pass through the queue
@@ -48,12 +56,10 @@ public final class InboundQueue implements AutoCloseable {
    * Hands over what earlier runs left, then keeps sweeping for updates that could not be handled.
    */
   public void start() {
-    sweep();
-    sweeper.scheduleWithFixedDelay(
-        this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+    sweeper.scheduleWithFixedDelay(this::sweep, 0, SWEEP.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Stores the batch in one transaction, then queues each update on its chat's lane. */
+  /** Stores the batch in one transaction, then drains each chat it touched. */
   void accept(String channel, List<RawUpdate> updates) {
     storage
         .database()
@@ -63,40 +69,46 @@ public final class InboundQueue implements AutoCloseable {
               for (RawUpdate u : updates) {
                 storage
                     .queue()
-                    .add(tx, channel, u.externalId(), u.chatId(), u.payload(), u.receivedAt());
+                    .add(
+                        tx,
+                        channel,
+                        u.externalId(),
+                        u.chatId(),
+                        u.sortKey(),
+                        u.payload(),
+                        u.receivedAt());
               }
             });
-    updates.forEach(u -> schedule(channel, u));
+    Set<String> chats = new LinkedHashSet<>();
+    updates.forEach(u -> chats.add(u.chatId()));
+    chats.forEach(chat -> drain(channel, chat));
   }
 
-  private void schedule(String channel, RawUpdate update) {
-    String key = channel + "/" + update.externalId();
-    if (!inFlight.add(key)) {
-      return;
+  private void drain(String channel, String chat) {
+    Drain drain = drains.computeIfAbsent(channel + "/" + chat, k -> new Drain());
+    drain.dirty.set(true);
+    if (drain.running.compareAndSet(false, true)) {
+      dispatcher.submit(channel, chat, () -> run(channel, chat, drain));
     }
-    dispatcher
-        .submit(channel, update.chatId(), () -> handle(channel, update))
-        .whenComplete(
-            (ok, error) -> {
-              inFlight.remove(key);
-              if (error != null) {
-                log.warn(
-                    "{} update {} not handled yet, will try again: {}",
-                    channel,
-                    update.externalId(),
-                    error.getMessage());
-              }
-            });
   }
 
-  private boolean handle(String channel, RawUpdate update) {
-    Optional<Inbound> in = translators.get(channel).translate(update);
-    in.ifPresent(dispatcher.processor()::process);
-    storage
-        .database()
-        .useTransaction(
-            "remove handled update",
-            tx -> storage.queue().remove(tx, channel, update.externalId()));
+  private boolean run(String channel, String chat, Drain drain) {
+    try {
+      do {
+        drain.dirty.set(false);
+        while (dispatcher.processor().processQueued(channel, chat, translators.get(channel))) {
+          // one stored update per turn, oldest first
+        }
+      } while (drain.dirty.get());
+    } catch (RuntimeException e) {
+      log.warn("{} chat updates not handled yet, will try again: {}", channel, e.getMessage());
+    } finally {
+      drain.running.set(false);
+    }
+    // An update stored after the last look but before the flag went down.
+    if (drain.dirty.get() && drain.running.compareAndSet(false, true)) {
+      dispatcher.submit(channel, chat, () -> run(channel, chat, drain));
+    }
     return true;
   }
 
@@ -108,9 +120,9 @@ public final class InboundQueue implements AutoCloseable {
                 .database()
                 .inTransaction(
                     "list queued updates", tx -> storage.queue().pending(tx, channel, 500));
-        for (InboundQueueStore.Queued q : left) {
-          schedule(channel, new RawUpdate(q.externalId(), q.chatId(), q.payload(), q.receivedAt()));
-        }
+        Set<String> chats = new LinkedHashSet<>();
+        left.forEach(q -> chats.add(q.chatId()));
+        chats.forEach(chat -> drain(channel, chat));
       }
     } catch (RuntimeException e) {
       log.warn("inbound queue: cannot look for waiting updates: {}", e.getMessage());

@@ -2,10 +2,13 @@ package dev.cfpbot.process;
 
 import dev.cfpbot.channel.HandleResult;
 import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.channel.RawUpdate;
+import dev.cfpbot.channel.UpdateTranslator;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.ConcurrentUpdateException;
+import dev.cfpbot.storage.InboundQueueStore;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.StorageException;
 import dev.cfpbot.storage.Tx;
@@ -13,9 +16,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,28 +65,71 @@ public final class TurnProcessor {
     this.afterCommit = afterCommit;
   }
 
+  /** Handles a message the channel hands over directly. */
   public HandleResult process(Inbound in) {
+    try {
+      return retrying("handle " + in.channel() + " message", tx -> turn(tx, in));
+    } catch (StorageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return failed(in, null, e);
+    }
+  }
+
+  /**
+   * Handles the oldest stored update of one chat, holding it locked for the whole turn (so that of
+   * several instances only one handles it, and in order), and removes it from the queue in the same
+   * transaction. Returns false when the chat has no stored update.
+   */
+  public boolean processQueued(String channel, String chat, UpdateTranslator translator) {
+    AtomicReference<Inbound> current = new AtomicReference<>();
+    AtomicReference<String> externalId = new AtomicReference<>();
+    try {
+      return retrying(
+          "handle stored " + channel + " update",
+          tx -> {
+            Optional<InboundQueueStore.Queued> head = storage.queue().lockHead(tx, channel, chat);
+            if (head.isEmpty()) {
+              return false;
+            }
+            InboundQueueStore.Queued q = head.get();
+            externalId.set(q.externalId());
+            Optional<Inbound> in =
+                translator.translate(
+                    new RawUpdate(q.externalId(), q.chatId(), 0, q.payload(), q.receivedAt()));
+            current.set(in.orElse(null));
+            in.ifPresent(i -> turn(tx, i));
+            storage.queue().remove(tx, channel, q.externalId());
+            return true;
+          });
+    } catch (StorageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (current.get() == null) {
+        throw e;
+      }
+      failed(current.get(), externalId.get(), e);
+      return true;
+    }
+  }
+
+  /** Runs {@code work} in a transaction, again on fresh data when it lost a race. */
+  private <T> T retrying(String operation, Function<Tx, T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        HandleResult result =
-            storage
-                .database()
-                .inTransaction("handle " + in.channel() + " message", tx -> turn(tx, in));
+        T result = storage.database().inTransaction(operation, work);
         afterCommit.run();
         return result;
       } catch (ConcurrentUpdateException e) {
         if (attempt >= ATTEMPTS) {
           throw e;
         }
-        pause(attempt);
       } catch (StorageException e) {
         if (!e.isUniqueViolation() || attempt >= ATTEMPTS) {
           throw e;
         }
-        pause(attempt);
-      } catch (RuntimeException e) {
-        return failed(in, e);
       }
+      pause(attempt);
     }
   }
 
@@ -134,10 +183,11 @@ public final class TurnProcessor {
   }
 
   /**
-   * A bug, not bad input: the message is recorded as handled so that a redelivery does not hit the
-   * same bug forever, and the speaker hears that their saved answers are safe.
+   * A bug, not bad input: the message is recorded as handled (and leaves the queue) so that a
+   * redelivery does not hit the same bug forever, and the speaker hears that their saved answers
+   * are safe.
    */
-  private HandleResult failed(Inbound in, RuntimeException e) {
+  private HandleResult failed(Inbound in, String queuedId, RuntimeException e) {
     log.error("{} message {} could not be handled", in.channel(), in.externalId(), e);
     Reply sorry = Reply.text(messages.text(defaultLanguage, "error.internal"));
     HandleResult result =
@@ -146,6 +196,9 @@ public final class TurnProcessor {
             .inTransaction(
                 "record failed " + in.channel() + " message",
                 tx -> {
+                  if (queuedId != null) {
+                    storage.queue().remove(tx, in.channel(), queuedId);
+                  }
                   if (storage.inbox().find(tx, in.channel(), in.externalId()).isPresent()) {
                     return new HandleResult(null, true);
                   }

@@ -1,13 +1,19 @@
 package dev.cfpbot.storage;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Platform updates stored before they are handled. An update is deleted once its turn has
- * committed; what is left after a crash is handled at the next start.
+ * Platform updates stored before they are handled. An update leaves the queue in the transaction of
+ * its turn; what is left after a crash is handled at the next start. Each chat's updates are
+ * handled in the platform's order ({@code sort_key}), by whichever instance holds the chat's oldest
+ * update locked.
  */
 public final class InboundQueueStore {
+  private static final String COLUMNS = "seq, channel, external_id, chat_id, payload, received_at";
 
   /** A stored update: the platform's raw payload and where it came from. */
   public record Queued(
@@ -18,9 +24,19 @@ public final class InboundQueueStore {
       String payload,
       Instant receivedAt) {}
 
-  /** Stores an update unless it is stored already (a platform redelivery); true when stored. */
+  /**
+   * Stores an update unless it is stored already (a platform redelivery); true when stored.
+   *
+   * @param sortKey the platform's order of updates (Telegram's update_id)
+   */
   public boolean add(
-      Tx tx, String channel, String externalId, String chatId, String payload, Instant at) {
+      Tx tx,
+      String channel,
+      String externalId,
+      String chatId,
+      long sortKey,
+      String payload,
+      Instant at) {
     if (tx.count(
             "look up queued update",
             "select count(*) from inbound_queue where channel = ? and external_id = ?",
@@ -31,30 +47,39 @@ public final class InboundQueueStore {
     }
     tx.update(
         "queue update",
-        "insert into inbound_queue (channel, external_id, chat_id, payload, received_at)"
-            + " values (?, ?, ?, ?, ?)",
+        "insert into inbound_queue (channel, external_id, chat_id, sort_key, payload, received_at)"
+            + " values (?, ?, ?, ?, ?, ?)",
         channel,
         externalId,
         chatId,
+        sortKey,
         payload,
         at);
     return true;
+  }
+
+  /**
+   * The chat's oldest stored update, locked until the transaction ends: another instance asking for
+   * the same chat waits, and then sees the next one.
+   */
+  public Optional<Queued> lockHead(Tx tx, String channel, String chatId) {
+    return tx.first(
+        "lock queued update",
+        "select "
+            + COLUMNS
+            + " from inbound_queue where channel = ? and chat_id = ? order by sort_key, seq"
+            + " limit 1 for update",
+        InboundQueueStore::map,
+        channel,
+        chatId);
   }
 
   /** The channel's stored updates, oldest first. */
   public List<Queued> pending(Tx tx, String channel, int limit) {
     return tx.list(
         "list queued updates",
-        "select seq, channel, external_id, chat_id, payload, received_at from inbound_queue"
-            + " where channel = ? order by seq limit ?",
-        row ->
-            new Queued(
-                row.getLong("seq"),
-                row.getString("channel"),
-                row.getString("external_id"),
-                row.getString("chat_id"),
-                row.getString("payload"),
-                Tx.instant(row, "received_at")),
+        "select " + COLUMNS + " from inbound_queue where channel = ? order by seq limit ?",
+        InboundQueueStore::map,
         channel,
         limit);
   }
@@ -70,5 +95,15 @@ public final class InboundQueueStore {
   public long count(Tx tx, String channel) {
     return tx.count(
         "count queued updates", "select count(*) from inbound_queue where channel = ?", channel);
+  }
+
+  private static Queued map(ResultSet row) throws SQLException {
+    return new Queued(
+        row.getLong("seq"),
+        row.getString("channel"),
+        row.getString("external_id"),
+        row.getString("chat_id"),
+        row.getString("payload"),
+        Tx.instant(row, "received_at"));
   }
 }

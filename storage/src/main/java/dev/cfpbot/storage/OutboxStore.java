@@ -44,7 +44,8 @@ public final class OutboxStore {
 
   /**
    * Claims up to {@code limit} messages that are due, at most one per recipient (the oldest not yet
-   * sent), for {@code lease}. A message whose earlier claim expired is claimed again.
+   * sent), for {@code lease}. A message whose earlier claim expired is claimed again. Rows that
+   * another instance is claiming at this moment are skipped, not waited for.
    *
    * @param channels only messages for these channels
    */
@@ -70,7 +71,7 @@ public final class OutboxStore {
                 + " and not exists (select 1 from outbox p where p.channel = o.channel"
                 + " and p.recipient = o.recipient and p.seq < o.seq"
                 + " and p.state in ('PENDING', 'SENDING'))"
-                + " order by o.seq limit ?",
+                + " order by o.seq limit ? for update skip locked",
             OutboxStore::map,
             params.toArray());
     List<OutboxMessage> claimed = new ArrayList<>();

@@ -13,7 +13,8 @@ public record Storage(
     InboxStore inbox,
     OutboxStore outbox,
     ScheduleStore schedules,
-    InboundQueueStore queue)
+    InboundQueueStore queue,
+    LeaseStore leases)
     implements AutoCloseable {
 
   public static Storage open(String url, String user, String password, int poolSize) {
@@ -26,7 +27,8 @@ public record Storage(
         new InboxStore(),
         new OutboxStore(),
         new ScheduleStore(),
-        new InboundQueueStore());
+        new InboundQueueStore(),
+        new LeaseStore());
   }
 
   /** A private in-memory H2 database, gone when closed: for tests and trials. */

@@ -27,11 +27,11 @@ class InboundQueueStoreTest {
 
   @Test
   void add_thenPending_returnsUpdatesOldestFirst() {
-    use(storage, tx -> queue.add(tx, "telegram", "u2", "c1", "{\"update_id\":2}", BASE));
+    use(storage, tx -> queue.add(tx, "telegram", "u2", "c1", 2, "{\"update_id\":2}", BASE));
     use(
         storage,
-        tx -> queue.add(tx, "telegram", "u3", "c2", "{\"update_id\":3}", BASE.plusSeconds(1)));
-    use(storage, tx -> queue.add(tx, "wechat", "m1", "o1", "<xml/>", BASE));
+        tx -> queue.add(tx, "telegram", "u3", "c2", 3, "{\"update_id\":3}", BASE.plusSeconds(1)));
+    use(storage, tx -> queue.add(tx, "wechat", "m1", "o1", 1, "<xml/>", BASE));
 
     List<InboundQueueStore.Queued> pending =
         in(storage, (Tx tx) -> queue.pending(tx, "telegram", 10));
@@ -49,8 +49,8 @@ class InboundQueueStoreTest {
 
   @Test
   void add_sameUpdateTwice_storesItOnce() {
-    boolean first = in(storage, (Tx tx) -> queue.add(tx, "telegram", "u1", "c1", "a", BASE));
-    boolean second = in(storage, (Tx tx) -> queue.add(tx, "telegram", "u1", "c1", "b", BASE));
+    boolean first = in(storage, (Tx tx) -> queue.add(tx, "telegram", "u1", "c1", 1, "a", BASE));
+    boolean second = in(storage, (Tx tx) -> queue.add(tx, "telegram", "u1", "c1", 1, "b", BASE));
 
     assertThat(first).isTrue();
     assertThat(second).isFalse();
@@ -61,8 +61,8 @@ class InboundQueueStoreTest {
 
   @Test
   void remove_deletesOnlyThatUpdate() {
-    use(storage, tx -> queue.add(tx, "telegram", "u1", "c1", "a", BASE));
-    use(storage, tx -> queue.add(tx, "telegram", "u2", "c1", "b", BASE));
+    use(storage, tx -> queue.add(tx, "telegram", "u1", "c1", 1, "a", BASE));
+    use(storage, tx -> queue.add(tx, "telegram", "u2", "c1", 2, "b", BASE));
 
     use(storage, tx -> queue.remove(tx, "telegram", "u1"));
 
@@ -70,5 +70,17 @@ class InboundQueueStoreTest {
     assertThat(in(storage, (Tx tx) -> queue.pending(tx, "telegram", 10)))
         .extracting(InboundQueueStore.Queued::externalId)
         .containsExactly("u2");
+  }
+
+  @Test
+  void lockHead_returnsTheChatsUpdateFirstInThePlatformsOrder() {
+    use(storage, tx -> queue.add(tx, "telegram", "u9", "c1", 9, "nine", BASE));
+    use(storage, tx -> queue.add(tx, "telegram", "u7", "c1", 7, "seven", BASE));
+    use(storage, tx -> queue.add(tx, "telegram", "u8", "c2", 8, "other chat", BASE));
+
+    var head = in(storage, (Tx tx) -> queue.lockHead(tx, "telegram", "c1"));
+
+    assertThat(head).map(InboundQueueStore.Queued::payload).contains("seven");
+    assertThat(in(storage, (Tx tx) -> queue.lockHead(tx, "telegram", "c3"))).isEmpty();
   }
 }

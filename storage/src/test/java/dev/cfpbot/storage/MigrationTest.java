@@ -22,6 +22,7 @@ class MigrationTest {
               "CONVERSATIONS",
               "INBOX",
               "INBOUND_QUEUE",
+              "LEASES",
               "OUTBOX",
               "SCHEDULE_RUNS",
               "SPEAKERS",
@@ -31,7 +32,10 @@ class MigrationTest {
               "flyway_schema_history");
       assertThat(appliedMigrations(storage))
           .containsExactly(
-              "1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql", "3 V3__submission_counters.sql");
+              "1 V1__cfp_schema.sql",
+              "2 V2__inbound_queue.sql",
+              "3 V3__submission_counters.sql",
+              "4 V4__leases_and_queue_order.sql");
     }
   }
 
@@ -45,7 +49,10 @@ class MigrationTest {
       try (Storage second = Storage.open(url, "sa", "", 2)) {
         assertThat(appliedMigrations(second))
             .containsExactly(
-                "1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql", "3 V3__submission_counters.sql");
+                "1 V1__cfp_schema.sql",
+                "2 V2__inbound_queue.sql",
+                "3 V3__submission_counters.sql",
+                "4 V4__leases_and_queue_order.sql");
         assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1")))
             .contains(speaker);
       }
@@ -79,7 +86,10 @@ class MigrationTest {
     try (Storage second = Storage.open(url, "sa", "", 2)) {
       assertThat(appliedMigrations(second))
           .containsExactly(
-              "1 V1__cfp_schema.sql", "2 V2__inbound_queue.sql", "3 V3__submission_counters.sql");
+              "1 V1__cfp_schema.sql",
+              "2 V2__inbound_queue.sql",
+              "3 V3__submission_counters.sql",
+              "4 V4__leases_and_queue_order.sql");
       assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1")))
           .contains(speaker);
       assertThat(Fixtures.in(second, (Tx tx) -> second.inbox().find(tx, "wechat", "msg-1")))

@@ -50,7 +50,11 @@ final class UpdateReader {
     try {
       return Optional.of(
           new RawUpdate(
-              "u" + update.getUpdateId(), chat.toString(), JSON.writeValueAsString(update), now));
+              "u" + update.getUpdateId(),
+              chat.toString(),
+              update.getUpdateId(),
+              JSON.writeValueAsString(update),
+              now));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("encode update " + update.getUpdateId(), e);
     }
