@@ -1,6 +1,7 @@
 package dev.cfpbot.app;
 
 import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.ChannelStatus;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.web.HealthReport;
 import java.time.Clock;
@@ -10,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Answers {@code GET /health}: the database, each channel, the outbox backlog and its age. */
+/**
+ * Answers {@code GET /health}: the database, each channel, the outbox backlog and the age of its
+ * oldest message. Unhealthy (503) when the database cannot be reached or a channel is failing.
+ */
 final class Health {
   private final Storage storage;
   private final Map<String, Channel> channels;
@@ -24,21 +28,27 @@ final class Health {
 
   HealthReport report() {
     Map<String, String> states = new LinkedHashMap<>();
-    channels.keySet().forEach(name -> states.put(name, "running"));
+    boolean channelsHealthy = true;
+    for (Map.Entry<String, Channel> e : channels.entrySet()) {
+      if (e.getValue() instanceof ChannelStatus s) {
+        states.put(e.getKey(), s.status());
+        channelsHealthy &= s.healthy();
+      } else {
+        states.put(e.getKey(), "running");
+      }
+    }
     try {
-      long backlog;
-      Optional<Instant> oldest;
-      backlog =
+      long backlog =
           storage
               .database()
               .inTransaction("health: outbox", tx -> storage.outbox().countUnsent(tx, null));
-      oldest =
+      Optional<Instant> oldest =
           storage
               .database()
               .inTransaction("health: outbox age", tx -> storage.outbox().oldestUnsent(tx));
       long age =
           oldest.map(o -> Math.max(0, Duration.between(o, clock.instant()).toSeconds())).orElse(0L);
-      return new HealthReport(true, "up", states, backlog, age);
+      return new HealthReport(channelsHealthy, "up", states, backlog, age);
     } catch (RuntimeException e) {
       return new HealthReport(false, "down: " + e.getMessage(), states, -1, -1);
     }

@@ -44,7 +44,8 @@ public final class Database implements AutoCloseable {
     config.setPoolName("cfpbot-db");
     // Fail fast on a wrong URL or a locked file instead of retrying for half a minute.
     config.setInitializationFailTimeout(1);
-    config.setConnectionTimeout(10_000);
+    // A database that is away answers within seconds: turns and /health fail fast, and retry.
+    config.setConnectionTimeout(5_000);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);

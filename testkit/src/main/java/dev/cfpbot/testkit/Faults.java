@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -73,6 +75,8 @@ public final class Faults {
   private final Map<String, Bucket> perChat = new ConcurrentHashMap<>();
   private final Bucket global = new Bucket(30, 30);
   private final AtomicInteger limited = new AtomicInteger();
+  private final List<String> refusals = new CopyOnWriteArrayList<>();
+  private final Map<String, Long> lastPass = new ConcurrentHashMap<>();
   private final Random random = new Random(42);
   private volatile boolean limits;
   private volatile double randomShare;
@@ -90,6 +94,11 @@ public final class Faults {
   /** Fail this share of send calls at random: 429, 500 or a timeout in equal parts. */
   public void failRandomly(double share) {
     randomShare = share;
+  }
+
+  /** Which limit refused each refused call: "global" or "chat <id>". */
+  public List<String> refusals() {
+    return List.copyOf(refusals);
   }
 
   /** How many calls the rate limits refused. */
@@ -114,15 +123,28 @@ public final class Faults {
     }
     if (limits) {
       boolean group = chat.startsWith("-") || chat.startsWith("@");
-      int wait =
-          perChat
-              .computeIfAbsent(chat, c -> group ? new Bucket(20, 20 / 60.0) : new Bucket(3, 1))
-              .take();
+      Bucket bucket =
+          perChat.computeIfAbsent(chat, c -> group ? new Bucket(20, 20 / 60.0) : new Bucket(3, 1));
+      int wait = bucket.take();
+      Long previous = lastPass.get(chat);
+      String which =
+          "chat "
+              + chat
+              + " ("
+              + (previous == null
+                  ? "first"
+                  : (System.nanoTime() - previous) / 1_000_000 + " ms after the last")
+              + ")";
       if (wait == 0) {
         wait = global.take();
+        which = "global";
+      }
+      if (wait == 0) {
+        lastPass.put(chat, System.nanoTime());
       }
       if (wait > 0) {
         limited.incrementAndGet();
+        refusals.add(which);
         return new TooManyRequests(wait);
       }
     }

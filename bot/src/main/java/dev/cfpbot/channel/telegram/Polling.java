@@ -43,6 +43,10 @@ final class Polling implements LongPollingUpdateConsumer {
       Executors.newSingleThreadScheduledExecutor(Threads.named("cfpbot-telegram-poll"));
   private volatile InboundHandler handler;
   private volatile boolean running;
+
+  /** Why the last batch could not be stored, while it cannot; null when all is well. */
+  private volatile String storeProblem;
+
   private TelegramBotsLongPollingApplication app;
 
   Polling(TelegramSettings settings, OkHttpClient http, TelegramUrl url, Clock clock) {
@@ -83,16 +87,24 @@ final class Polling implements LongPollingUpdateConsumer {
     while (running) {
       try {
         handler.accept(TelegramChannel.NAME, raw);
+        storeProblem = null;
         return;
       } catch (RuntimeException e) {
+        storeProblem = e.getMessage();
         log.warn(
             "telegram: cannot store {} updates, not acknowledging them yet: {}",
             raw.size(),
             e.getMessage());
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoff));
-        backoff = Math.min(backoff * 2, 30_000);
+        // Each attempt already waits for a connection: a short pause keeps recovery quick.
+        backoff = Math.min(backoff * 2, 2_000);
       }
     }
+  }
+
+  /** Null while updates are stored as they come; otherwise why they are not. */
+  String problem() {
+    return storeProblem;
   }
 
   void stop() {

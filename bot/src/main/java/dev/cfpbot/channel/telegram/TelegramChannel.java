@@ -2,6 +2,7 @@ package dev.cfpbot.channel.telegram;
 
 import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.ChannelStatus;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.Outbound;
@@ -32,7 +33,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** Telegram, through the Bot API: long polling or a webhook in, the outbox out. */
-public final class TelegramChannel implements Channel, UpdateTranslator, HttpRoutes {
+public final class TelegramChannel implements Channel, UpdateTranslator, HttpRoutes, ChannelStatus {
   private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
   public static final String NAME = "telegram";
 
@@ -181,6 +182,20 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
     if (webhook != null) {
       webhook.register(routes);
     }
+  }
+
+  @Override
+  public String status() {
+    if (webhook != null) {
+      return "webhook";
+    }
+    String problem = polling.problem();
+    return problem == null ? "polling" : "polling, updates not stored: " + problem;
+  }
+
+  @Override
+  public boolean healthy() {
+    return webhook != null || polling.problem() == null;
   }
 
   @Override

@@ -1,0 +1,99 @@
+package dev.cfpbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cfpbot.testkit.PostgresServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A flaky Bot API and a database that goes away: everything still arrives, in order. */
+class FaultsTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void flakyBotApi_tenPercentOfSendsFail_everyReplyArrivesInOrderWithinTheLimits()
+      throws Exception {
+    try (TelegramHarness h =
+        new TelegramHarness(dataDir, Clock.systemUTC(), Map.of("TELEGRAM_RATE_LIMITS", "on"))
+            .start()) {
+      h.telegram.faults().enforceLimits(true);
+      h.telegram.faults().failRandomly(0.10);
+      ExecutorService pool = Executors.newFixedThreadPool(20);
+      List<Future<String>> receipts = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        long chat = 70_000 + i;
+        receipts.add(pool.submit(() -> h.submit(chat, "演讲 " + chat)));
+      }
+      for (Future<String> receipt : receipts) {
+        assertThat(receipt.get()).startsWith("✅ 投稿成功！编号 GZ-");
+      }
+      pool.shutdown();
+
+      for (int i = 0; i < 20; i++) {
+        List<String> texts = h.telegram.textsTo(70_000 + i);
+        assertThat(texts).hasSize(10);
+        for (int q = 1; q <= 7; q++) {
+          assertThat(texts.get(q)).startsWith("(" + q + "/7) ");
+        }
+      }
+      assertThat(h.telegram.faults().refusals()).isEmpty();
+    }
+  }
+
+  @Test
+  void databaseRestart_updatesWaitUnacknowledged_healthSaysSo_andAllIsHandledAfter()
+      throws Exception {
+    PostgresServer.Database db = PostgresServer.newDatabase();
+    Map<String, String> env =
+        Map.of(
+            "CFPBOT_DB_URL", db.url(),
+            "CFPBOT_DB_USER", db.user(),
+            "CFPBOT_DB_PASSWORD", db.password(),
+            "CFPBOT_HTTP_PORT", "0");
+    try (TelegramHarness h = new TelegramHarness(dataDir, Clock.systemUTC(), env).start()) {
+      long dave = 4004;
+      h.say(dave, "/start", 2);
+      assertThat(health(h).statusCode()).isEqualTo(200);
+
+      PostgresServer.restart(
+          () -> {
+            h.telegram.sendText(dave, "王五");
+            await().atMost(Duration.ofSeconds(30)).until(() -> health(h).statusCode() == 503);
+            assertThat(health(h).body()).contains("\"database\":\"down");
+          });
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> h.telegram.textsTo(dave).size() >= 3);
+      assertThat(h.telegram.textsTo(dave).get(2)).startsWith("(2/7) ");
+      await().atMost(Duration.ofSeconds(30)).until(() -> health(h).statusCode() == 200);
+      assertThat(health(h).body())
+          .contains("\"database\":\"up\"")
+          .contains("\"telegram\":\"polling\"");
+    }
+  }
+
+  private static HttpResponse<String> health(TelegramHarness h) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + h.app.httpPort() + "/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
