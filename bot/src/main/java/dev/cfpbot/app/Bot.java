@@ -79,7 +79,7 @@ public final class Bot implements AutoCloseable {
     new OrganizerDesk(
             config, messages, storage, digest, new Exporter(config, storage), lifecycle, dataDir)
         .registerAll(commands);
-    new Announcements(config, messages, outbox).registerAll(commands);
+    new Announcements(config, messages, storage, outbox).registerAll(commands);
     for (Channel channel : channels.values()) {
       if (channel instanceof OrganizerCommandSource source) {
         source.organizerCommands().forEach(commands::register);

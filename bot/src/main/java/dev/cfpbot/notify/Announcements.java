@@ -9,7 +9,9 @@ import dev.cfpbot.conversation.Templates;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.process.Outbox;
+import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.model.Speaker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import java.util.Optional;
  * Posting the call to the community: {@code /announce} shows the post to the organizer who asked,
  * {@code /announce confirm} posts it, {@code /announce update <text>} posts a follow-up (the venue
  * once it is known). Every post carries a button that opens the bot's private chat on the form.
+ * {@code /announce speakers <text>} tells every speaker of the call in their own chat.
  */
 public final class Announcements {
   static final String BUTTON = "我要投稿 / Submit a talk";
@@ -26,10 +29,12 @@ public final class Announcements {
   private final Messages messages;
   private final Templates templates;
   private final Outbox outbox;
+  private final Storage storage;
   private final Lang lang;
 
-  public Announcements(CfpConfig config, Messages messages, Outbox outbox) {
+  public Announcements(CfpConfig config, Messages messages, Storage storage, Outbox outbox) {
     this.config = config;
+    this.storage = storage;
     this.messages = messages;
     this.templates = new Templates(messages);
     this.outbox = outbox;
@@ -55,6 +60,9 @@ public final class Announcements {
   private List<Reply> announce(Tx tx, Inbound in, String arg, Instant now) {
     String[] parts = arg.strip().split("\\s+", 2);
     String verb = parts[0];
+    if (verb.equals("speakers")) {
+      return toSpeakers(tx, parts.length > 1 ? parts[1].strip() : "", now);
+    }
     if (verb.equals("update")) {
       String text = parts.length > 1 ? parts[1].strip() : "";
       if (text.isEmpty()) {
@@ -82,6 +90,32 @@ public final class Announcements {
             messages.text(lang, "announce.preview", "command", command),
             List.of(new Choice(messages.text(lang, "choice.post"), command)),
             false));
+  }
+
+  /**
+   * A message to every speaker with a draft or a proposal for the open event (the venue changed,
+   * the schedule is out), each in their own chat.
+   */
+  private List<Reply> toSpeakers(Tx tx, String text, Instant now) {
+    if (text.isEmpty()) {
+      return List.of(Reply.text(messages.text(lang, "announce.speakers_empty")));
+    }
+    EventConfig event = event("", now).orElseThrow();
+    int sent = 0;
+    for (String id : storage.submissions().speakersOf(tx, event.id())) {
+      Optional<Speaker> speaker = storage.speakers().get(tx, id);
+      if (speaker.isPresent()) {
+        outbox.send(
+            tx,
+            speaker.get().channel(),
+            speaker.get().externalId(),
+            "notice",
+            Reply.text(text),
+            now);
+        sent++;
+      }
+    }
+    return List.of(Reply.text(messages.text(lang, "announce.speakers_sent", "count", sent)));
   }
 
   private List<Reply> posted(List<String> channels) {

@@ -82,6 +82,17 @@ public final class SubmissionStore {
         SubmissionState.DRAFT);
   }
 
+  /** The speakers with a draft or a proposal still in play for an event (not withdrawn). */
+  public List<String> speakersOf(Tx tx, String eventId) {
+    return tx.list(
+        "list speakers of event",
+        "select distinct speaker_id from submissions where event_id = ? and state <> ?"
+            + " order by speaker_id",
+        row -> row.getString(1),
+        eventId,
+        SubmissionState.WITHDRAWN);
+  }
+
   /**
    * The number the next confirmed submission of an event gets. Locks the event's counter until the
    * transaction ends: another confirmation of the same event waits here, then sees the number this

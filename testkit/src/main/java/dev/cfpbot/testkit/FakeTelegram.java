@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A Telegram Bot API on loopback for one bot token: {@code getUpdates} long-polls and honours
@@ -35,6 +37,7 @@ public final class FakeTelegram implements AutoCloseable {
   private final AtomicInteger callbacks = new AtomicInteger();
   private final AtomicLong firstGetUpdates = new AtomicLong();
   private final Map<String, JsonNode> calls = new ConcurrentHashMap<>();
+  private final List<Consumer<SentMessage>> listeners = new CopyOnWriteArrayList<>();
   private Javalin app;
 
   public FakeTelegram(String token, String username) {
@@ -148,6 +151,11 @@ public final class FakeTelegram implements AutoCloseable {
     return calls.get(method);
   }
 
+  /** Calls {@code listener} with every message the bot sends, as it arrives. */
+  public void onSent(Consumer<SentMessage> listener) {
+    listeners.add(listener);
+  }
+
   public Faults faults() {
     return faults;
   }
@@ -225,7 +233,7 @@ public final class FakeTelegram implements AutoCloseable {
     if (markup != null && markup.isTextual()) {
       markup = parse(markup.asText());
     }
-    sent.add(
+    SentMessage record =
         new SentMessage(
             method,
             chat,
@@ -234,7 +242,9 @@ public final class FakeTelegram implements AutoCloseable {
             params.path("parse_mode").asText(null),
             markup,
             document,
-            Instant.now()));
+            Instant.now());
+    sent.add(record);
+    listeners.forEach(l -> l.accept(record));
     ObjectNode message = json.createObjectNode();
     message.put("message_id", id).put("date", Instant.now().getEpochSecond());
     message.set("chat", updates.chat(Long.parseLong(chat.startsWith("@") ? "-1001" : chat)));

@@ -1,0 +1,199 @@
+package dev.cfpbot.testkit.load;
+
+import dev.cfpbot.testkit.FakeTelegram;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The performance figures of the README: the real bot (./cfp-bot) against the fake Bot API on
+ * loopback, with simulated speakers going through complete submissions.
+ *
+ * <pre>
+ *   bench/run [speakers] [fan-out chats] [phases]   defaults: 300 1000 throughput,limits,fanout
+ * </pre>
+ */
+public final class Benchmark {
+  static final String TOKEN = "424242:BENCH-token_for-the-fake";
+
+  private final Path root;
+  private final Path work;
+  private final int speakers;
+  private final int fanOut;
+  private final String phases;
+
+  private Benchmark(Path root, Path work, int speakers, int fanOut, String phases) {
+    this.root = root;
+    this.work = work;
+    this.speakers = speakers;
+    this.fanOut = fanOut;
+    this.phases = phases;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(System.getProperty("cfpbot.root", ".")).toAbsolutePath().normalize();
+    int speakers = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+    int fanOut = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    String phases = args.length > 2 ? args[2] : "throughput,limits,fanout";
+    Path work = Files.createTempDirectory("cfpbot-bench");
+    new Benchmark(root, work, speakers, fanOut, phases).run();
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    System.out.printf(
+        Locale.ROOT,
+        "cfp-bot benchmark: %d speakers, H2 file database, logs in %s%n%n",
+        speakers,
+        work);
+    if (phases.contains("throughput")) {
+      throughput();
+    }
+    if (phases.contains("limits")) {
+      withTelegramLimits();
+    }
+    if (phases.contains("fanout")) {
+      fanOut();
+    }
+  }
+
+  private Map<String, String> env(FakeTelegram telegram, Path data, boolean limits) {
+    Map<String, String> env = new HashMap<>();
+    env.put("CFPBOT_CONFIG", root.resolve("config/cfp-bot.yaml").toString());
+    env.put("CFPBOT_DATA_DIR", data.toString());
+    env.put("TELEGRAM_BOT_TOKEN", TOKEN);
+    env.put("TELEGRAM_API_URL", telegram.url());
+    env.put("TELEGRAM_RATE_LIMITS", limits ? "on" : "off");
+    env.put("CFPBOT_LOG_LEVEL", "WARN");
+    return env;
+  }
+
+  /** Cold and warm bursts without Telegram's limits: how fast the bot itself is. */
+  private void throughput() throws Exception {
+    try (FakeTelegram telegram = new FakeTelegram(TOKEN, "cfp_bench_bot").start(0)) {
+      BotProcess bot =
+          BotProcess.start(
+              root.resolve("cfp-bot"),
+              env(telegram, work.resolve("data-1"), false),
+              work.resolve("bot-1.log"));
+      while (telegram.firstGetUpdatesAt() == 0) {
+        Thread.onSpinWait();
+      }
+      double startup = (System.nanoTime() - bot.startedNanos) / 1e6;
+      System.out.printf(Locale.ROOT, "start-up to the first getUpdates: %.0f ms%n", startup);
+      burst("cold", telegram, bot, 1_000_000L);
+      burst("warm", telegram, bot, 2_000_000L);
+      System.out.printf(Locale.ROOT, "peak RSS of the bot: %.1f MB%n%n", bot.peakRssMb());
+      bot.close();
+    }
+  }
+
+  private void burst(String name, FakeTelegram telegram, BotProcess bot, long firstChat)
+      throws Exception {
+    Latencies latencies = new Latencies();
+    Speakers driver = new Speakers(telegram, latencies);
+    long cpuBefore = bot.cpuMillis();
+    long start = System.nanoTime();
+    int finished = driver.run(firstChat, speakers, Duration.ofMinutes(5));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long cpu = bot.cpuMillis() - cpuBefore;
+    int turns = driver.turns();
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %d/%d speakers finished, %d turns in %.2f s = %.0f turns/s; reply latency %s; bot CPU %.3f ms/turn%n",
+        name,
+        finished,
+        speakers,
+        turns,
+        seconds,
+        turns / seconds,
+        latencies.summary(),
+        (double) cpu / turns);
+  }
+
+  /** The same with Telegram's limits kept by the fake (429 beyond them) and by the bot. */
+  private void withTelegramLimits() throws Exception {
+    try (FakeTelegram telegram = new FakeTelegram(TOKEN, "cfp_bench_bot").start(0)) {
+      telegram.faults().enforceLimits(true);
+      BotProcess bot =
+          BotProcess.start(
+              root.resolve("cfp-bot"),
+              env(telegram, work.resolve("data-2"), true),
+              work.resolve("bot-2.log"));
+      Latencies latencies = new Latencies();
+      Speakers driver = new Speakers(telegram, latencies);
+      long start = System.nanoTime();
+      int finished = driver.run(3_000_000L, speakers, Duration.ofMinutes(10));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      int replies = telegram.sent().size();
+      double shortest = replies / 30.0;
+      System.out.printf(
+          Locale.ROOT,
+          "with Telegram's limits: %d/%d speakers finished in %.1f s; %d replies need at least %.1f s at 30/s (%.0f%% over); 429s: %d%n%n",
+          finished,
+          speakers,
+          seconds,
+          replies,
+          shortest,
+          (seconds / shortest - 1) * 100,
+          telegram.faults().limited());
+      bot.close();
+    }
+  }
+
+  /**
+   * An announcement to many speakers' chats, against Telegram's 30 messages a second: the speakers
+   * start a draft with the limits off, then the bot restarts with them on (one fake Bot API
+   * throughout: Telegram never reuses an update id) and an organizer sends the announcement.
+   */
+  private void fanOut() throws Exception {
+    Path data = work.resolve("data-3");
+    try (FakeTelegram telegram = new FakeTelegram(TOKEN, "cfp_bench_bot").start(0)) {
+      Map<String, String> env = env(telegram, data, false);
+      env.put("TELEGRAM_ORGANIZERS", "42");
+      BotProcess setup = BotProcess.start(root.resolve("cfp-bot"), env, work.resolve("bot-3.log"));
+      new Speakers(telegram, new Latencies()).startOnly(4_000_000L, fanOut, Duration.ofMinutes(5));
+      setup.close();
+
+      telegram.faults().enforceLimits(true);
+      env.put("TELEGRAM_RATE_LIMITS", "on");
+      BotProcess bot = BotProcess.start(root.resolve("cfp-bot"), env, work.resolve("bot-4.log"));
+      CountDownLatch delivered = new CountDownLatch(fanOut);
+      telegram.onSent(
+          m -> {
+            if (m.text() != null && m.text().startsWith("地点已确定")) {
+              delivered.countDown();
+            }
+          });
+      long start = System.nanoTime();
+      telegram.sendText(42, "/announce speakers 地点已确定：广州天河区某某大厦 3 楼");
+      if (!delivered.await(Long.getLong("cfpbot.bench.wait", 600), TimeUnit.SECONDS)) {
+        System.out.println("the organizer was told: " + telegram.textsTo(42));
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "fan-out of an announcement to %d chats: %.1f s from the organizer's command to the last"
+              + " message; Telegram's 30 messages/s allow %.1f s at best; 429s: %d%n",
+          fanOut - delivered.getCount(),
+          seconds,
+          fanOut / 30.0,
+          telegram.faults().limited());
+      bot.close();
+    }
+  }
+
+  static void deleteQuietly(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
