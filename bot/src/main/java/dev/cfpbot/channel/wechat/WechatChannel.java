@@ -3,6 +3,7 @@ package dev.cfpbot.channel.wechat;
 import dev.cfpbot.app.ChannelContext;
 import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.ChannelStatus;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.LinksInText;
 import dev.cfpbot.channel.Outbound;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * to type), at most 2048 bytes of UTF-8 each.
  */
 public final class WechatChannel
-    implements Channel, HttpRoutes, OrganizerCommandSource, LinksInText {
+    implements Channel, ChannelStatus, HttpRoutes, OrganizerCommandSource, LinksInText {
   public static final String NAME = "wechat";
   private static final Logger log = LoggerFactory.getLogger(WechatChannel.class);
   private static final Capabilities CAPABILITIES =
@@ -42,6 +43,7 @@ public final class WechatChannel
   private final WechatSender sender;
   private final WechatLinks links;
   private final WechatCommands commands;
+  private volatile boolean started;
 
   public WechatChannel(WechatSettings settings, ChannelContext context) {
     this.settings = settings;
@@ -123,6 +125,7 @@ public final class WechatChannel
   public void start(InboundHandler handler) {
     WechatXml.warmUp();
     callback.start(handler);
+    started = true;
     log.info(
         "wechat: receiving callbacks on /wechat ({}), {} organizer(s)",
         settings.safeMode() ? "safe mode understood" : "plain mode only",
@@ -142,8 +145,27 @@ public final class WechatChannel
     return sender.send(message);
   }
 
+  /** For /health: whether callbacks are taken, and whether the API takes the account's keys. */
+  @Override
+  public String status() {
+    String problem = sender.problem();
+    if (problem != null) {
+      return "the WeChat API refuses the account's settings (" + problem + ")";
+    }
+    if (!started) {
+      return "not started";
+    }
+    return settings.safeMode() ? "callbacks (plain and safe mode)" : "callbacks (plain mode)";
+  }
+
+  @Override
+  public boolean healthy() {
+    return sender.problem() == null;
+  }
+
   @Override
   public void stop() {
+    started = false;
     callback.start(null);
   }
 

@@ -59,6 +59,9 @@ final class WechatSender {
   private final TemplateFallback templates;
   private final String limitsNote;
 
+  /** What the API last said is wrong with the account's settings; null once a send succeeds. */
+  private volatile String problem;
+
   /**
    * @param limitsNote sent to the organizer after a mass-message preview: WeChat's limits
    */
@@ -73,7 +76,20 @@ final class WechatSender {
     return kind.equals(ANNOUNCEMENT) || kind.equals(ANNOUNCEMENT_UPDATE);
   }
 
+  /** The settings problem the API reported, until a send succeeds again; null when none. */
+  String problem() {
+    return problem;
+  }
+
   SendResult send(Outbound m) {
+    SendResult result = attempt(m);
+    if (result instanceof SendResult.Sent) {
+      problem = null;
+    }
+    return result;
+  }
+
+  private SendResult attempt(Outbound m) {
     try {
       switch (m.kind()) {
         case ANNOUNCEMENT, ANNOUNCEMENT_UPDATE -> {
@@ -123,6 +139,7 @@ final class WechatSender {
       return windowClosed(m, code);
     }
     if (MISCONFIGURED.containsKey(code)) {
+      problem = code + ": " + MISCONFIGURED.get(code);
       log.warn(
           "wechat: the API refused the account's settings ({}): {}", code, MISCONFIGURED.get(code));
       return new SendResult.Retry(

@@ -191,6 +191,23 @@ class WechatOrganizerTest {
   }
 
   @Test
+  void serverNotOnTheIpWhitelist_messagesWait_andHealthSaysWhatToFix() {
+    start(Map.of());
+    assertThat(t.channel.healthy()).isTrue();
+    assertThat(t.channel.status()).isEqualTo("callbacks (plain and safe mode)");
+    t.api.failNext(FakeWechatApi.CUSTOM, 40164);
+
+    t.plain.text("o-hugo", "投稿");
+
+    await().atMost(WAIT).until(() -> awaitingRetry() == 1);
+    assertThat(t.channel.healthy()).isFalse();
+    assertThat(t.channel.status())
+        .isEqualTo(
+            "the WeChat API refuses the account's settings (40164: add this server's outgoing IP"
+                + " address to the Official Account's IP whitelist)");
+  }
+
+  @Test
   void strangerRunningAnOrganizerCommand_isRefused() {
     start(Map.of());
 
