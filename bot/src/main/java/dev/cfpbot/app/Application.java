@@ -6,12 +6,18 @@ import dev.cfpbot.channel.console.ConsoleChannel;
 import dev.cfpbot.config.HttpSettings;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.web.DownloadLinks;
+import dev.cfpbot.web.DownloadPage;
 import dev.cfpbot.web.HttpRoutes;
 import dev.cfpbot.web.UploadLinks;
+import dev.cfpbot.web.UploadPage;
+import dev.cfpbot.web.UploadTargets;
 import dev.cfpbot.web.WebServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +32,10 @@ final class Application implements AutoCloseable {
   /** How long an upload link stays valid. */
   static final Duration UPLOAD_LINK_LIFETIME = Duration.ofDays(7);
 
+  /** How long a link to an export stays valid. */
+  static final Duration DOWNLOAD_LINK_LIFETIME = Duration.ofHours(24);
+
+  private final Launch launch;
   private final Storage storage;
   private final Map<String, Channel> channels;
   private final Bot bot;
@@ -36,6 +46,7 @@ final class Application implements AutoCloseable {
   private java.util.concurrent.ScheduledExecutorService consoleTimer;
 
   private Application(Launch launch, Storage storage, Map<String, Channel> channels) {
+    this.launch = launch;
     this.storage = storage;
     this.channels = channels;
     this.console = (ConsoleChannel) channels.get(ConsoleChannel.NAME);
@@ -87,14 +98,14 @@ final class Application implements AutoCloseable {
   }
 
   private static ChannelContext context(Launch launch, Storage storage, HttpSettings http) {
-    UploadLinks uploads =
-        http.publicUrl() == null
-            ? null
-            : new UploadLinks(
-                http.publicUrl(),
-                SecretKey.load(launch.settings().dataDir(), launch.io().env()),
-                launch.io().clock(),
-                UPLOAD_LINK_LIFETIME);
+    UploadLinks uploads = null;
+    DownloadLinks downloads = null;
+    if (http.publicUrl() != null) {
+      byte[] key = SecretKey.load(launch.settings().dataDir(), launch.io().env());
+      Clock clock = launch.io().clock();
+      uploads = new UploadLinks(http.publicUrl(), key, clock, UPLOAD_LINK_LIFETIME);
+      downloads = new DownloadLinks(http.publicUrl(), key, clock, DOWNLOAD_LINK_LIFETIME);
+    }
     return new ChannelContext(
         launch.config(),
         launch.io().env(),
@@ -103,6 +114,7 @@ final class Application implements AutoCloseable {
         new FileStore(launch.settings().dataDir()),
         http,
         uploads,
+        downloads,
         launch.io().clock());
   }
 
@@ -114,13 +126,30 @@ final class Application implements AutoCloseable {
     return new ConsoleChannel(reader, io.out(), interactive, io.clock(), user);
   }
 
-  /** The HTTP server runs when a channel serves HTTP, or when the operator set a port. */
+  /**
+   * The HTTP server runs when a channel serves HTTP, when there is a public URL (the upload page
+   * and export downloads are served for any channel that links to them), or when the operator set a
+   * port.
+   */
   private void startWeb(HttpSettings http, ChannelContext context) {
     List<HttpRoutes> routes = new ArrayList<>();
     channels.values().stream()
         .filter(c -> c instanceof HttpRoutes r && r.wanted())
         .map(c -> (HttpRoutes) c)
         .forEach(routes::add);
+    if (context.uploads() != null) {
+      Path dataDir = launch.settings().dataDir();
+      routes.add(
+          new UploadPage(
+              bot.dispatcher(),
+              context.files(),
+              context.uploads(),
+              new UploadTargets(context.config(), storage, context.messages()),
+              context.messages(),
+              context.clock(),
+              dataDir.resolve("files")));
+      routes.add(new DownloadPage(context.downloads(), dataDir));
+    }
     if (routes.isEmpty() && !http.explicit()) {
       return;
     }

@@ -3,6 +3,7 @@ package dev.cfpbot.app;
 import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.InboundHandler;
+import dev.cfpbot.channel.LinksInText;
 import dev.cfpbot.channel.Routes;
 import dev.cfpbot.channel.UpdateTranslator;
 import dev.cfpbot.channel.console.ConsoleChannel;
@@ -70,7 +71,14 @@ public final class Bot implements AutoCloseable {
 
     Map<String, Capabilities> capabilities = new LinkedHashMap<>();
     channels.forEach((name, channel) -> capabilities.put(name, channel.capabilities()));
-    this.outbox = new Outbox(storage.outbox(), routes, capabilities);
+    Map<String, LinksInText> links = new LinkedHashMap<>();
+    channels.forEach(
+        (name, channel) -> {
+          if (channel instanceof LinksInText l) {
+            links.put(name, l);
+          }
+        });
+    this.outbox = new Outbox(storage.outbox(), routes, capabilities, links);
     OrganizerAlerts alerts = new OrganizerAlerts(config, messages, storage, outbox);
     SubmissionLifecycle lifecycle =
         new SubmissionLifecycle(storage.submissions(), storage.answers(), alerts);

@@ -5,6 +5,7 @@ import dev.cfpbot.config.HttpSettings;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.web.DownloadLinks;
 import dev.cfpbot.web.UploadLinks;
 import java.time.Clock;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Map;
  * What a platform channel may use when it is created.
  *
  * @param uploads personal upload links; null when no public URL is configured
+ * @param downloads links to exports, for channels that cannot attach files; null without a public
+ *     URL
  */
 public record ChannelContext(
     CfpConfig config,
@@ -22,4 +25,18 @@ public record ChannelContext(
     FileStore files,
     HttpSettings http,
     UploadLinks uploads,
-    Clock clock) {}
+    DownloadLinks downloads,
+    Clock clock) {
+
+  public ChannelContext(
+      CfpConfig config,
+      Map<String, String> env,
+      Messages messages,
+      Storage storage,
+      FileStore files,
+      HttpSettings http,
+      UploadLinks uploads,
+      Clock clock) {
+    this(config, env, messages, storage, files, http, uploads, null, clock);
+  }
+}

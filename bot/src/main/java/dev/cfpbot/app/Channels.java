@@ -3,6 +3,8 @@ package dev.cfpbot.app;
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.telegram.TelegramChannel;
 import dev.cfpbot.channel.telegram.TelegramSettings;
+import dev.cfpbot.channel.wechat.WechatChannel;
+import dev.cfpbot.channel.wechat.WechatSettings;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.form.Field;
@@ -34,6 +36,9 @@ final class Channels {
               context.clock()));
     }
     // WeChat: WECHAT_APP_ID set.
+    WechatSettings.resolve(context.config().wechat(), context.env())
+        .ifPresent(
+            settings -> channels.put(WechatChannel.NAME, new WechatChannel(settings, context)));
     return channels;
   }
 

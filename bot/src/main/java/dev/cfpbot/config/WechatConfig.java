@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param templateId the template message used when a customer-service message is refused
  * @param templateFields template field name to placeholder text, e.g. {@code first: "{title}"}
- * @param maxUploadMb the largest slides file the upload page accepts
+ * @param announceTag the tag (user group) announcements are mass-sent to; all followers when unset
  */
 public record WechatConfig(
     String appId,
@@ -20,7 +20,7 @@ public record WechatConfig(
     List<String> organizers,
     String templateId,
     Map<String, String> templateFields,
-    Integer maxUploadMb) {
+    String announceTag) {
 
   @Override
   public String toString() {

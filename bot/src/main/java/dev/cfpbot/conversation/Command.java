@@ -27,7 +27,8 @@ public record Command(Kind kind, String arg) {
     CONFIRM,
     CONTINUE,
     RESTART,
-    REMINDERS
+    REMINDERS,
+    ABOUT
   }
 
   private static final Map<String, Kind> SLASH =
@@ -46,7 +47,9 @@ public record Command(Kind kind, String arg) {
           Map.entry("confirm", Kind.CONFIRM),
           Map.entry("continue", Kind.CONTINUE),
           Map.entry("restart", Kind.RESTART),
-          Map.entry("reminders", Kind.REMINDERS));
+          Map.entry("reminders", Kind.REMINDERS),
+          Map.entry("about", Kind.ABOUT),
+          Map.entry("info", Kind.ABOUT));
 
   private static final Map<Kind, List<String>> WORDS =
       Map.ofEntries(
@@ -61,7 +64,8 @@ public record Command(Kind kind, String arg) {
           Map.entry(Kind.LANG, List.of("语言", "language", "english", "中文")),
           Map.entry(Kind.CONFIRM, List.of("确认", "提交", "确认撤回", "confirm")),
           Map.entry(Kind.CONTINUE, List.of("继续", "continue")),
-          Map.entry(Kind.RESTART, List.of("重新开始", "重来", "restart", "start over")));
+          Map.entry(Kind.RESTART, List.of("重新开始", "重来", "restart", "start over")),
+          Map.entry(Kind.ABOUT, List.of("活动信息", "活动介绍", "about")));
 
   /** The command in {@code text}, or empty when the text is an answer. */
   public static Optional<Command> parse(String text) {

@@ -54,6 +54,10 @@ public final class Engine {
         ManageFlow.status(t);
         reprompt(t);
       }
+      case ABOUT -> {
+        StartFlow.about(t);
+        reprompt(t);
+      }
       case LANG -> language(t, arg);
       case REMINDERS -> reminders(t, arg);
       case CANCEL -> ReviewFlow.cancel(t);

@@ -149,6 +149,26 @@ final class StartFlow {
     t.say(String.join("\n\n", parts), List.of(t.choice("start", "/start")));
   }
 
+  /**
+   * 活动信息 / about (a WeChat menu item, and a word anywhere): the open calls, without changing what
+   * the speaker is doing; when idle, how to take part.
+   */
+  static void about(Turn t) {
+    List<EventConfig> open = t.config.openEvents(t.in.now());
+    if (open.isEmpty()) {
+      t.say(noneOpenText(t));
+      return;
+    }
+    List<String> parts = new ArrayList<>();
+    open.forEach(e -> parts.add(t.templates.event(e, t.lang)));
+    if (t.state.step() == Step.IDLE) {
+      parts.add(t.t("start.how"));
+      t.say(String.join("\n\n", parts), List.of(t.choice("start", "/start")));
+    } else {
+      t.say(String.join("\n\n", parts));
+    }
+  }
+
   /** Editing a submitted proposal (not: being asked to confirm its withdrawal). */
   private static boolean editing(Turn t) {
     return switch (t.state.step()) {
@@ -179,6 +199,11 @@ final class StartFlow {
 
   private static void noneOpen(Turn t) {
     t.state = ConversationState.idle();
+    t.say(noneOpenText(t));
+  }
+
+  /** No call is open: say so, and when the last one closed. */
+  private static String noneOpenText(Turn t) {
     Optional<EventConfig> last =
         t.config.events().stream()
             .filter(e -> !e.closesAt().isAfter(t.in.now()))
@@ -193,6 +218,6 @@ final class StartFlow {
                         "deadline",
                         t.templates.deadline(e, t.lang)))
             .orElse("");
-    t.say((t.t("closed.none_open") + "\n" + lastText).strip());
+    return (t.t("closed.none_open") + "\n" + lastText).strip();
   }
 }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * The organizers' overview of a call: totals by state, what changed since the last digest, drafts
- * in progress, time left, and messages that could not be delivered.
+ * in progress, time left, and messages that could not be delivered or are waiting to be.
  */
 public final class Digest {
   private final CfpConfig config;
@@ -115,6 +115,12 @@ public final class Digest {
                 + String.join("\n", changes));
     if (!failed.isEmpty()) {
       parts.add(messages.text(lang, "digest.failed", "count", failed.size()));
+    }
+    // Messages a platform holds back (WeChat, until the recipient writes again) are not lost:
+    // say that they are waiting, so nobody takes the silence for "nothing happened".
+    long waiting = storage.outbox().countAwaitingRetry(tx);
+    if (waiting > 0) {
+      parts.add(messages.text(lang, "digest.waiting", "count", waiting));
     }
     return String.join("\n\n", parts);
   }

@@ -1,6 +1,7 @@
 package dev.cfpbot.process;
 
 import dev.cfpbot.channel.Capabilities;
+import dev.cfpbot.channel.LinksInText;
 import dev.cfpbot.channel.Outbound;
 import dev.cfpbot.channel.Routes;
 import dev.cfpbot.channel.TextSplitter;
@@ -20,6 +21,7 @@ public final class Outbox {
   private final OutboxStore store;
   private final Map<String, Routes> routes;
   private final Map<String, Capabilities> capabilities;
+  private final Map<String, LinksInText> links;
 
   /**
    * @param routes each active channel's organizer and community routes, by channel name
@@ -27,9 +29,21 @@ public final class Outbox {
    */
   public Outbox(
       OutboxStore store, Map<String, Routes> routes, Map<String, Capabilities> capabilities) {
+    this(store, routes, capabilities, Map.of());
+  }
+
+  /**
+   * @param links the channels that show upload requests and files as links in the text
+   */
+  public Outbox(
+      OutboxStore store,
+      Map<String, Routes> routes,
+      Map<String, Capabilities> capabilities,
+      Map<String, LinksInText> links) {
     this.store = store;
     this.routes = Map.copyOf(routes);
     this.capabilities = Map.copyOf(capabilities);
+    this.links = Map.copyOf(links);
   }
 
   /** Queues a reply to the chat a message came from. */
@@ -42,7 +56,8 @@ public final class Outbox {
    * and upload request go with the last part).
    */
   public void send(
-      Tx tx, String channel, String recipient, String kind, Reply message, Instant dueAt) {
+      Tx tx, String channel, String recipient, String kind, Reply reply, Instant dueAt) {
+    Reply message = render(tx, channel, recipient, reply, dueAt);
     List<String> parts = parts(channel, message.text());
     for (int i = 0; i < parts.size(); i++) {
       boolean last = i == parts.size() - 1;
@@ -60,6 +75,18 @@ public final class Outbox {
               last ? message.upload() : null);
       store.enqueue(tx, id, channel, recipient, kind, OutboundCodec.encode(outbound), dueAt, dueAt);
     }
+  }
+
+  /**
+   * {@code reply} as {@code channel} shows it: with the links a channel without uploads or files
+   * puts in the text (see {@link LinksInText}); unchanged for other channels.
+   */
+  public Reply render(Tx tx, String channel, String recipient, Reply reply, Instant now) {
+    LinksInText renderer = links.get(channel);
+    if (renderer == null || (reply.upload() == null && reply.file() == null)) {
+      return reply;
+    }
+    return renderer.render(tx, recipient, reply, now);
   }
 
   /** {@code text} in parts that each fit one message of {@code channel}. */

@@ -165,8 +165,9 @@ public final class TurnProcessor {
     List<Reply> queued = new ArrayList<>(replies);
     String inline = null;
     if (in.replyInline() && !queued.isEmpty()) {
-      // The first part of the first reply goes in the response; the rest is sent after it.
-      Reply first = queued.remove(0);
+      // The first part of the first reply goes in the response; the rest is sent after it. The
+      // reply is rendered first, so that a link the channel shows in the text is part of it.
+      Reply first = outbox.render(tx, in.channel(), in.chatId(), queued.remove(0), now);
       List<String> parts = outbox.parts(in.channel(), first.text());
       inline = parts.get(0);
       if (parts.size() > 1) {

@@ -44,6 +44,11 @@ public final class UploadLinks {
         + token(channel, chatId, submissionId, fieldId, clock.instant().plus(lifetime));
   }
 
+  /** How long a new link stays valid. */
+  public Duration lifetime() {
+    return lifetime;
+  }
+
   public String token(
       String channel, String chatId, String submissionId, String fieldId, Instant expiresAt) {
     String payload =

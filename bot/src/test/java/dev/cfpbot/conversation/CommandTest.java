@@ -27,6 +27,8 @@ class CommandTest {
     "/continue, CONTINUE",
     "/restart, RESTART",
     "/reminders, REMINDERS",
+    "/about, ABOUT",
+    "/info, ABOUT",
     "/START, START",
     "'  /help  ', HELP"
   })
@@ -58,6 +60,9 @@ class CommandTest {
     "我的投稿, STATUS",
     "状态, STATUS",
     "status, STATUS",
+    "活动信息, ABOUT",
+    "活动介绍, ABOUT",
+    "about, ABOUT",
     "撤回, WITHDRAW",
     "withdraw, WITHDRAW",
     "语言, LANG",

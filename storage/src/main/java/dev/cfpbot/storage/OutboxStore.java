@@ -135,6 +135,30 @@ public final class OutboxStore {
         seq);
   }
 
+  /**
+   * Makes the held messages of one recipient due now: a platform that refused them until the
+   * recipient writes again (WeChat's 48-hour window) will take them once they have written.
+   *
+   * @return how many messages were brought forward
+   */
+  public int wakeHeld(Tx tx, String channel, String recipient, Instant now) {
+    return tx.update(
+        "wake held messages",
+        "update outbox set due_at = ? where channel = ? and recipient = ? and state = 'PENDING'"
+            + " and due_at > ?",
+        now,
+        channel,
+        recipient,
+        now);
+  }
+
+  /** Messages tried at least once and waiting to be tried again (held or backing off). */
+  public long countAwaitingRetry(Tx tx) {
+    return tx.count(
+        "count messages awaiting a retry",
+        "select count(*) from outbox where state = 'PENDING' and attempts > 0");
+  }
+
   /** Messages not sent yet (pending or being sent) for a channel, or for all with null. */
   public long countUnsent(Tx tx, String channel) {
     return channel == null

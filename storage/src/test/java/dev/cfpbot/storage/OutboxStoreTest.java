@@ -271,4 +271,45 @@ class OutboxStoreTest {
 
     assertThat(in(storage, (Tx tx) -> outbox.oldestUnsent(tx))).isEmpty();
   }
+
+  @Test
+  void wakeHeld_bringsForwardOnlyThatRecipientsHeldMessages() {
+    enqueue("held", "wechat", "o-1", BASE);
+    enqueue("other", "wechat", "o-2", BASE);
+    enqueue("telegram", "telegram", "o-1", BASE);
+    claim("a", BASE);
+    Instant later = BASE.plus(Duration.ofHours(12));
+    use(
+        storage,
+        tx -> {
+          outbox.retryLater(tx, seq("held"), later, "45015");
+          outbox.retryLater(tx, seq("other"), later, "45015");
+          outbox.retryLater(tx, seq("telegram"), later, "429");
+        });
+
+    int woken = in(storage, (Tx tx) -> outbox.wakeHeld(tx, "wechat", "o-1", BASE.plusSeconds(5)));
+
+    assertThat(woken).isEqualTo(1);
+    assertThat(claim("b", BASE.plusSeconds(5)))
+        .extracting(OutboxMessage::id)
+        .containsExactly("held");
+  }
+
+  @Test
+  void countAwaitingRetry_countsPendingMessagesTriedBefore() {
+    enqueue("fresh", "wechat", "o-1", BASE);
+    enqueue("tried", "wechat", "o-2", BASE);
+    enqueue("sent", "wechat", "o-3", BASE);
+    claim("a", BASE);
+    use(
+        storage,
+        tx -> {
+          outbox.retryLater(tx, seq("fresh"), BASE, null);
+          outbox.retryLater(tx, seq("tried"), BASE.plusSeconds(3600), "45015");
+          outbox.markSent(tx, seq("sent"), "wx", BASE);
+        });
+    enqueue("new", "wechat", "o-4", BASE);
+
+    assertThat(in(storage, (Tx tx) -> outbox.countAwaitingRetry(tx))).isEqualTo(2);
+  }
 }

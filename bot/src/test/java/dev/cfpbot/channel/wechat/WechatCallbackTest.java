@@ -1,0 +1,304 @@
+package dev.cfpbot.channel.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cfpbot.channel.wechat.WechatClient.Response;
+import dev.cfpbot.storage.model.Submission;
+import dev.cfpbot.storage.model.SubmissionState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /wechat through the real HTTP server, as WeChat's servers call it, in both modes. */
+class WechatCallbackTest {
+  static final Duration WAIT = Duration.ofSeconds(10);
+  static final String TITLE = "从零到生产：我们的 Docker 迁移之路";
+  static final List<String> FORM =
+      List.of(
+          "张三",
+          "我是一名运维工程师，负责公司的容器平台。",
+          "zhangsan_docker",
+          "138 0013 8000",
+          TITLE,
+          "介绍我们把单体应用拆分并迁移到 Docker 的过程，踩过的坑和最后的收益。",
+          "/skip");
+
+  @TempDir Path dataDir;
+  private WechatTestBot t;
+
+  @BeforeEach
+  void start() {
+    t = new WechatTestBot(dataDir);
+  }
+
+  @AfterEach
+  void stop() {
+    t.close();
+  }
+
+  /** 投稿, every answer, 确认: the passive replies in order. */
+  static List<Response> submit(WechatClient client, String openid) {
+    List<Response> replies = new ArrayList<>();
+    replies.add(client.text(openid, "投稿"));
+    FORM.forEach(answer -> replies.add(client.text(openid, answer)));
+    replies.add(client.text(openid, "确认"));
+    return replies;
+  }
+
+  private List<Submission> submissions() {
+    return t.in(tx -> t.storage.submissions().listSubmitted(tx, "gz-2027-10-docker"));
+  }
+
+  private long inboxRows() {
+    return t.in(tx -> tx.count("count", "select count(*) from inbox"));
+  }
+
+  private void assertCompleteSubmission(List<Response> replies) {
+    assertThat(replies).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+    assertThat(replies.get(0).reply()).startsWith("📣 Techparty 广州 · Docker 技术沙龙");
+    assertThat(replies.get(1).reply()).startsWith("(2/7) 请简单介绍一下自己");
+    assertThat(replies.get(6).reply())
+        .startsWith("(7/7) 如果已经有演讲稿")
+        .contains("📎 微信里不能直接发送文件")
+        .contains(WechatTestBot.PUBLIC_URL + "/upload/");
+    assertThat(replies.get(7).reply()).startsWith("请核对你的投稿：");
+    assertThat(replies.get(8).reply()).startsWith("✅ 投稿成功！编号 GZ-01\n《" + TITLE + "》已提交给组织者");
+    assertThat(submissions()).extracting(Submission::code).containsExactly("GZ-01");
+    assertThat(submissions().get(0).state()).isEqualTo(SubmissionState.SUBMITTED);
+  }
+
+  @Test
+  void plainMode_completeSubmission_receiptIsThePassiveReply() {
+    List<Response> replies = submit(t.plain, "o-alice");
+
+    assertCompleteSubmission(replies);
+    assertThat(replies.get(8).body()).startsWith("<xml><ToUserName><![CDATA[o-alice]]>");
+    // The first question follows the call's summary as a customer-service message.
+    await().atMost(WAIT).until(() -> t.api.texts("o-alice").size() == 1);
+    assertThat(t.api.texts("o-alice").get(0)).startsWith("(1/7) 请问怎么称呼你？");
+  }
+
+  @Test
+  void safeMode_completeSubmission_repliesAreEncryptedAndSigned() {
+    List<Response> replies = submit(t.safe, "o-bob");
+
+    assertCompleteSubmission(replies);
+    assertThat(replies.get(8).body()).contains("<Encrypt>").doesNotContain("投稿成功");
+  }
+
+  @Test
+  void receiptLongerThan2048Bytes_isSplitBetweenThePassiveReplyAndCustomerServiceMessages() {
+    String openid = "o-long";
+    t.plain.text(openid, "投稿");
+    t.plain.text(openid, "张三");
+    t.plain.text(openid, "运".repeat(500));
+    t.plain.text(openid, "zhangsan_docker");
+    t.plain.text(openid, "13800138000");
+    t.plain.text(openid, TITLE);
+    t.plain.text(openid, "坑".repeat(1000));
+    t.plain.text(openid, "/skip");
+    // The summary is as long: wait for its last part before confirming.
+    await()
+        .atMost(WAIT)
+        .until(() -> t.api.texts(openid).stream().anyMatch(s -> s.contains("回复「确认」提交")));
+    int before = t.api.texts(openid).size();
+
+    Response receipt = t.plain.text(openid, "确认");
+
+    assertThat(receipt.reply()).startsWith("✅ 投稿成功！编号 GZ-01");
+    assertThat(receipt.reply().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(2048);
+    await()
+        .atMost(WAIT)
+        .until(() -> t.api.texts(openid).stream().anyMatch(s -> s.endsWith("演讲稿：（未填写）")));
+    List<String> all = t.api.texts(openid);
+    List<String> rest = all.subList(before, all.size());
+    assertThat(rest).hasSizeGreaterThan(1);
+    assertThat(rest)
+        .allSatisfy(
+            s -> assertThat(s.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(2048));
+    String receiptText = receipt.reply() + String.join("", rest);
+    assertThat(receiptText.chars().filter(c -> c == '运').count()).isEqualTo(500);
+    assertThat(receiptText.chars().filter(c -> c == '坑').count()).isEqualTo(1000);
+  }
+
+  @Test
+  void retriedMessage_isHandledOnce_andGetsTheSameReply() {
+    t.plain.text("o-carol", "投稿");
+    String xml = WechatClient.textXml("o-carol", "张三", WechatClient.nextMsgId(), t.plain.now());
+    long before = inboxRows();
+
+    Response first = t.plain.post(xml);
+    Response second = t.plain.post(xml);
+    Response third = t.safe.post(xml);
+
+    assertThat(first.reply()).startsWith("(2/7) 请简单介绍一下自己");
+    assertThat(second.reply()).isEqualTo(first.reply());
+    assertThat(third.reply()).isEqualTo(first.reply());
+    assertThat(inboxRows()).isEqualTo(before + 1);
+    // Still at question 2: the answer was taken once.
+    assertThat(t.plain.text("o-carol", "/back").reply()).startsWith("(1/7) 请问怎么称呼你？");
+  }
+
+  @Test
+  void subscribeEvent_welcomesWithTheCall_andItsRetryGetsTheSameReply() {
+    String xml = WechatClient.eventXml("o-dave", "subscribe", null, t.plain.now());
+
+    Response first = t.plain.post(xml);
+    Response retry = t.plain.post(xml);
+
+    assertThat(first.reply())
+        .startsWith("感谢关注！我们正在征集讲者，欢迎来分享。\n\n📣 Techparty 广州 · Docker 技术沙龙")
+        .endsWith("发送「投稿」开始，随时发送「帮助」查看可用的指令。");
+    assertThat(retry.reply()).isEqualTo(first.reply());
+  }
+
+  @Test
+  void menuClick_submit_startsTheForm() {
+    Response reply =
+        t.plain.post(WechatClient.eventXml("o-erin", "CLICK", "CFP_SUBMIT", t.plain.now()));
+
+    assertThat(reply.reply()).startsWith("📣 Techparty 广州 · Docker 技术沙龙");
+    await().atMost(WAIT).until(() -> t.api.texts("o-erin").size() == 1);
+    assertThat(t.api.texts("o-erin").get(0)).startsWith("(1/7) 请问怎么称呼你？");
+  }
+
+  @Test
+  void unfollowAndOtherEvents_areAnsweredWithSuccessAndIgnored() {
+    Response reply =
+        t.plain.post(WechatClient.eventXml("o-frank", "unsubscribe", null, t.plain.now()));
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body()).isEqualTo("success");
+    assertThat(inboxRows()).isZero();
+  }
+
+  @Test
+  void imageWhereTextIsExpected_getsAClearAnswer() {
+    t.plain.text("o-gina", "投稿");
+    String image =
+        "<xml><ToUserName><![CDATA[gh_cfpbot]]></ToUserName><FromUserName><![CDATA[o-gina]]>"
+            + "</FromUserName><CreateTime>"
+            + t.plain.now()
+            + "</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://x/y.jpg]]>"
+            + "</PicUrl><MediaId><![CDATA[m1]]></MediaId><MsgId>"
+            + WechatClient.nextMsgId()
+            + "</MsgId></xml>";
+
+    assertThat(t.plain.post(image).reply()).startsWith("这个问题请用文字回答（我看不懂图片、语音或表情）。\n例如：张三");
+  }
+
+  @Test
+  void textMentioningADoctype_isAnAnswerLikeAnyOther() {
+    t.plain.text("o-jack", "投稿");
+    t.plain.text("o-jack", "张三");
+
+    WechatClient.Response reply = t.plain.text("o-jack", "我写前端，每天和 <!DOCTYPE html> 打交道。");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.reply()).startsWith("(3/7) 你的微信号是？");
+  }
+
+  @Test
+  void linkMessageAtTheSlidesStep_isTakenAsTheSlidesLink() {
+    t.plain.text("o-hana", "投稿");
+    FORM.subList(0, 6).forEach(answer -> t.plain.text("o-hana", answer));
+    String link =
+        "<xml><ToUserName><![CDATA[gh_cfpbot]]></ToUserName><FromUserName><![CDATA[o-hana]]>"
+            + "</FromUserName><CreateTime>"
+            + t.plain.now()
+            + "</CreateTime><MsgType><![CDATA[link]]></MsgType><Title><![CDATA[我的幻灯片]]></Title>"
+            + "<Description><![CDATA[]]></Description><Url><![CDATA[https://pan.example.com/s/abc]]>"
+            + "</Url><MsgId>"
+            + WechatClient.nextMsgId()
+            + "</MsgId></xml>";
+
+    Response reply = t.plain.post(link);
+
+    assertThat(reply.reply()).startsWith("请核对你的投稿：").contains("演讲稿：https://pan.example.com/s/abc");
+  }
+
+  @Test
+  void verification_echoesEchostr_onlyWhenSigned() {
+    Response good =
+        t.plain.verify(t.plain.signature("1700000000", "42"), "1700000000", "42", "hello");
+    Response bad = t.plain.verify("0".repeat(40), "1700000000", "42", "hello");
+
+    assertThat(good.status()).isEqualTo(200);
+    assertThat(good.body()).isEqualTo("hello");
+    assertThat(bad.status()).isEqualTo(403);
+    assertThat(bad.body()).doesNotContain("hello");
+  }
+
+  @Test
+  void badOrMissingSignature_is403_andNothingIsHandled() {
+    String xml = WechatClient.textXml("o-mallory", "投稿", WechatClient.nextMsgId(), t.plain.now());
+
+    Response forged = t.plain.send("signature=" + "a".repeat(40) + "&timestamp=1&nonce=2", xml);
+    Response missing = t.plain.send("timestamp=1&nonce=2", xml);
+    Response badMsgSignature =
+        t.plain.send(
+            "signature="
+                + WechatClient.sha1(WechatTestBot.TOKEN, "1", "2")
+                + "&timestamp=1&nonce=2&encrypt_type=aes&msg_signature="
+                + "b".repeat(40),
+            "<xml><Encrypt><![CDATA[AAAA]]></Encrypt></xml>");
+
+    assertThat(forged.status()).isEqualTo(403);
+    assertThat(missing.status()).isEqualTo(403);
+    assertThat(badMsgSignature.status()).isEqualTo(403);
+    assertThat(inboxRows()).isZero();
+    boolean known = t.in(tx -> t.storage.speakers().find(tx, "wechat", "o-mallory").isPresent());
+    assertThat(known).isFalse();
+  }
+
+  @Test
+  void malformedXml_is400() {
+    Response broken = t.plain.post("<xml><ToUserName>gh_cfpbot</ToUser");
+    Response notWechat = t.plain.post("<html><body>hi</body></html>");
+
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(notWechat.status()).isEqualTo(400);
+    assertThat(inboxRows()).isZero();
+  }
+
+  @Test
+  void externalEntity_isRefusedAndTheFileNeverAppears() throws Exception {
+    Path secret = Files.writeString(dataDir.resolve("secret.txt"), "TOP-SECRET-7f3a");
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY leak SYSTEM \""
+            + secret.toUri()
+            + "\">]><xml><ToUserName><![CDATA[gh_cfpbot]]></ToUserName><FromUserName>"
+            + "<![CDATA[o-eve]]></FromUserName><CreateTime>1</CreateTime><MsgType>"
+            + "<![CDATA[text]]></MsgType><Content>&leak;</Content><MsgId>1</MsgId></xml>";
+
+    Response plain = t.plain.post(xxe);
+    Response safe = t.safe.post(xxe);
+
+    assertThat(plain.status()).isEqualTo(400);
+    assertThat(safe.status()).isEqualTo(400);
+    assertThat(plain.body() + safe.body()).doesNotContain("TOP-SECRET");
+    assertThat(inboxRows()).isZero();
+    long leaked =
+        t.in(
+            tx ->
+                tx.count("leak", "select count(*) from outbox where payload like '%TOP-SECRET%'"));
+    assertThat(leaked).isZero();
+  }
+
+  @Test
+  void bodyOverTheLimit_is413() {
+    String huge =
+        WechatClient.textXml("o-ivan", "x".repeat(WechatXml.MAX_BODY), WechatClient.nextMsgId(), 1);
+
+    assertThat(t.plain.post(huge).status()).isEqualTo(413);
+    assertThat(inboxRows()).isZero();
+  }
+}

@@ -1,0 +1,244 @@
+package dev.cfpbot.channel.wechat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * What WeChat's servers do to the bot: signed callbacks, in plain or safe mode, written from
+ * WeChat's documentation independently of the channel's own code (its signatures and AES here are
+ * the JDK's), so that the two meet only on the wire.
+ */
+final class WechatClient {
+  static final String ACCOUNT = "gh_cfpbot";
+  private static final Pattern CONTENT =
+      Pattern.compile("<Content><!\\[CDATA\\[(.*)]]></Content>", Pattern.DOTALL);
+  private static final Pattern ENCRYPT =
+      Pattern.compile("<Encrypt><!\\[CDATA\\[(.*?)]]></Encrypt>");
+  private static final Pattern SIGNATURE =
+      Pattern.compile("<MsgSignature><!\\[CDATA\\[(.*?)]]></MsgSignature>");
+  private static final Pattern TIMESTAMP = Pattern.compile("<TimeStamp>(?:<!\\[CDATA\\[)?(\\d+)");
+  private static final Pattern NONCE = Pattern.compile("<Nonce><!\\[CDATA\\[(.*?)]]></Nonce>");
+  private static final AtomicLong MSG_IDS = new AtomicLong(24_000_000_000_000_000L);
+
+  /** The HTTP answer, and the passive reply's text (decrypted in safe mode; null for none). */
+  record Response(int status, String body, String reply) {}
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI endpoint;
+  private final String token;
+  private final byte[] aesKey;
+  private final String appId;
+  private final Clock clock;
+
+  /**
+   * @param aesKey the EncodingAESKey for safe mode; null for plain mode
+   */
+  WechatClient(URI endpoint, String token, String aesKey, String appId, Clock clock) {
+    this.endpoint = endpoint;
+    this.token = token;
+    this.aesKey = aesKey == null ? null : Base64.getDecoder().decode(aesKey + "=");
+    this.appId = appId;
+    this.clock = clock;
+  }
+
+  long now() {
+    return clock.instant().getEpochSecond();
+  }
+
+  static long nextMsgId() {
+    return MSG_IDS.incrementAndGet();
+  }
+
+  static String textXml(String openid, String text, long msgId, long createTime) {
+    return "<xml><ToUserName><![CDATA["
+        + ACCOUNT
+        + "]]></ToUserName><FromUserName><![CDATA["
+        + openid
+        + "]]></FromUserName><CreateTime>"
+        + createTime
+        + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
+        + text
+        + "]]></Content><MsgId>"
+        + msgId
+        + "</MsgId></xml>";
+  }
+
+  static String eventXml(String openid, String event, String key, long createTime) {
+    return "<xml><ToUserName><![CDATA["
+        + ACCOUNT
+        + "]]></ToUserName><FromUserName><![CDATA["
+        + openid
+        + "]]></FromUserName><CreateTime>"
+        + createTime
+        + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA["
+        + event
+        + "]]></Event>"
+        + (key == null ? "" : "<EventKey><![CDATA[" + key + "]]></EventKey>")
+        + "</xml>";
+  }
+
+  /** A text message with a new MsgId. */
+  Response text(String openid, String text) {
+    return post(textXml(openid, text, nextMsgId(), now()));
+  }
+
+  /** {@code xml} as WeChat would deliver it: signed, and encrypted in safe mode. */
+  Response post(String xml) {
+    String timestamp = Long.toString(now());
+    String nonce = Long.toString(System.nanoTime());
+    String query =
+        "signature="
+            + sha1(token, timestamp, nonce)
+            + "&timestamp="
+            + timestamp
+            + "&nonce="
+            + nonce;
+    String body = xml;
+    if (aesKey != null) {
+      String encrypted = encrypt(xml);
+      query += "&encrypt_type=aes&msg_signature=" + sha1(token, timestamp, nonce, encrypted);
+      body =
+          "<xml><ToUserName><![CDATA["
+              + ACCOUNT
+              + "]]></ToUserName><Encrypt><![CDATA["
+              + encrypted
+              + "]]></Encrypt></xml>";
+    }
+    return send(query, body);
+  }
+
+  /** Posts {@code body} with {@code query} as it is (for forged and broken requests). */
+  Response send(String query, String body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(endpoint + "?" + query))
+            .header("Content-Type", "text/xml")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build();
+    try {
+      HttpResponse<String> response =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body(), reply(response.body()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A GET as WeChat sends it to verify the URL. */
+  Response verify(String signature, String timestamp, String nonce, String echostr) {
+    String query =
+        "signature="
+            + signature
+            + "&timestamp="
+            + timestamp
+            + "&nonce="
+            + nonce
+            + "&echostr="
+            + echostr;
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(endpoint + "?" + query)).GET().build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body(), null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String signature(String timestamp, String nonce) {
+    return sha1(token, timestamp, nonce);
+  }
+
+  private String reply(String body) {
+    if (body == null || !body.startsWith("<xml>")) {
+      return null;
+    }
+    String xml = body;
+    Matcher encrypted = ENCRYPT.matcher(body);
+    if (aesKey != null && encrypted.find()) {
+      String expected = sha1(token, find(TIMESTAMP, body), find(NONCE, body), encrypted.group(1));
+      if (!expected.equals(find(SIGNATURE, body))) {
+        throw new IllegalStateException("the encrypted reply's signature is wrong: " + body);
+      }
+      xml = decrypt(encrypted.group(1));
+    }
+    Matcher content = CONTENT.matcher(xml);
+    return content.find() ? content.group(1).replace("]]]]><![CDATA[>", "]]>") : null;
+  }
+
+  private static String find(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    return m.find() ? m.group(1) : "";
+  }
+
+  static String sha1(String... parts) {
+    String[] sorted = parts.clone();
+    Arrays.sort(sorted);
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1")
+              .digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** WeChat's scheme: 16 random bytes, the length, the message, the app id; PKCS#7 to 32. */
+  private String encrypt(String xml) {
+    byte[] message = xml.getBytes(StandardCharsets.UTF_8);
+    byte[] app = appId.getBytes(StandardCharsets.UTF_8);
+    int length = 16 + 4 + message.length + app.length;
+    int pad = 32 - length % 32;
+    ByteBuffer plain = ByteBuffer.allocate(length + pad);
+    plain.put("0123456789abcdef".getBytes(StandardCharsets.US_ASCII)).putInt(message.length);
+    plain.put(message).put(app);
+    for (int i = 0; i < pad; i++) {
+      plain.put((byte) pad);
+    }
+    return Base64.getEncoder().encodeToString(aes(Cipher.ENCRYPT_MODE, plain.array()));
+  }
+
+  private String decrypt(String encrypted) {
+    byte[] plain = aes(Cipher.DECRYPT_MODE, Base64.getDecoder().decode(encrypted));
+    int length = ByteBuffer.wrap(plain, 16, 4).getInt();
+    return new String(plain, 20, length, StandardCharsets.UTF_8);
+  }
+
+  private byte[] aes(int mode, byte[] data) {
+    try {
+      Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+      cipher.init(
+          mode,
+          new SecretKeySpec(aesKey, "AES"),
+          new IvParameterSpec(Arrays.copyOfRange(aesKey, 0, 16)));
+      return cipher.doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

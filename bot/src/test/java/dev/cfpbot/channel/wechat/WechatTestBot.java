@@ -1,0 +1,138 @@
+package dev.cfpbot.channel.wechat;
+
+import dev.cfpbot.app.Bot;
+import dev.cfpbot.app.ChannelContext;
+import dev.cfpbot.config.CfpConfig;
+import dev.cfpbot.config.ConfigLoader;
+import dev.cfpbot.config.HttpSettings;
+import dev.cfpbot.files.FileStore;
+import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.Tx;
+import dev.cfpbot.testing.TestBot;
+import dev.cfpbot.web.DownloadLinks;
+import dev.cfpbot.web.DownloadPage;
+import dev.cfpbot.web.HealthReport;
+import dev.cfpbot.web.UploadLinks;
+import dev.cfpbot.web.UploadPage;
+import dev.cfpbot.web.UploadTargets;
+import dev.cfpbot.web.WebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The real bot with the real WeChat channel behind the real HTTP server (wired as the application
+ * wires them), over a fresh in-memory H2, talking to a {@link FakeWechatApi}; a {@link
+ * WechatClient} plays WeChat's servers.
+ */
+final class WechatTestBot implements AutoCloseable {
+  static final String TOKEN = "cfpbot-test-token";
+
+  /** WeChat's documented sample key: its last character carries stray bits, as real keys do. */
+  static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+  static final String ORGANIZER = "o-organizer-1";
+  static final String PUBLIC_URL = "https://cfp.example.org";
+
+  final FakeWechatApi api = new FakeWechatApi();
+  final Storage storage = Storage.inMemory();
+  final TestBot.MutableClock clock = new TestBot.MutableClock(TestBot.BEFORE_DEADLINE);
+  final CfpConfig config;
+  final Messages messages;
+  final Path dataDir;
+  final WechatChannel channel;
+  final Bot bot;
+  final WebServer web;
+  final WechatClient plain;
+  final WechatClient safe;
+
+  WechatTestBot(Path dataDir) {
+    this(dataDir, Map.of(), Function.identity());
+  }
+
+  /**
+   * @param env settings on top of the test's (e.g. a template id)
+   * @param configText changes to the shipped config's text
+   */
+  WechatTestBot(Path dataDir, Map<String, String> env, Function<String, String> configText) {
+    this.dataDir = dataDir;
+    this.config = ConfigLoader.parse(configText.apply(read(TestBot.SHIPPED_CONFIG)), "test");
+    this.messages = Messages.defaults().with(config.messages());
+    Map<String, String> all = new HashMap<>();
+    all.put(WechatSettings.APP_ID, FakeWechatApi.APP_ID);
+    all.put(WechatSettings.APP_SECRET, FakeWechatApi.SECRET);
+    all.put(WechatSettings.TOKEN, TOKEN);
+    all.put(WechatSettings.AES_KEY, AES_KEY);
+    all.put(WechatSettings.API_URL, api.url());
+    all.put(WechatSettings.ORGANIZERS, ORGANIZER);
+    all.putAll(env);
+    byte[] key = "a test secret of enough length".getBytes(StandardCharsets.UTF_8);
+    UploadLinks uploads = new UploadLinks(PUBLIC_URL, key, clock, Duration.ofDays(7));
+    DownloadLinks downloads = new DownloadLinks(PUBLIC_URL, key, clock, Duration.ofHours(24));
+    HttpSettings http = new HttpSettings("127.0.0.1", 0, PUBLIC_URL, true);
+    FileStore files = new FileStore(dataDir);
+    ChannelContext context =
+        new ChannelContext(config, all, messages, storage, files, http, uploads, downloads, clock);
+    this.channel =
+        new WechatChannel(WechatSettings.resolve(config.wechat(), all).orElseThrow(), context);
+    this.bot =
+        new Bot(config, messages, storage, Map.of(WechatChannel.NAME, channel), clock, dataDir);
+    this.web =
+        WebServer.start(
+            http,
+            List.of(
+                channel,
+                new UploadPage(
+                    bot.dispatcher(),
+                    files,
+                    uploads,
+                    new UploadTargets(config, storage, messages),
+                    messages,
+                    clock,
+                    dataDir.resolve("files")),
+                new DownloadPage(downloads, dataDir)),
+            () -> new HealthReport(true, "up", Map.of(), 0, 0));
+    bot.start();
+    URI endpoint = URI.create(base() + "/wechat");
+    this.plain = new WechatClient(endpoint, TOKEN, null, FakeWechatApi.APP_ID, clock);
+    this.safe = new WechatClient(endpoint, TOKEN, AES_KEY, FakeWechatApi.APP_ID, clock);
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + web.port();
+  }
+
+  /** A link the bot gave, pointed at this server instead of the public address. */
+  URI local(String link) {
+    return URI.create(link.replace(PUBLIC_URL, base()));
+  }
+
+  <T> T in(Function<Tx, T> work) {
+    return storage.database().inTransaction("test", work);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    bot.close();
+    web.close();
+    api.close();
+    storage.close();
+  }
+}
