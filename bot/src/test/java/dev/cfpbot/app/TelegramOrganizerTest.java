@@ -64,9 +64,11 @@ class TelegramOrganizerTest {
   void announce_showsAPreviewThenPostsToTheChannelWithALinkButtonAndPinsIt() {
     List<String> preview = h.say(ORGANIZER_ID, "/announce", 2);
 
-    assertThat(preview.get(0)).startsWith("📣 Techparty 广州 · Docker 技术沙龙").contains("👉 点击下方按钮");
+    assertThat(preview.get(0))
+        .startsWith("📣 Techparty 广州 · Docker 技术沙龙")
+        .contains("👉 想来分享？给我们的机器人发送「投稿」");
     assertThat(preview.get(1))
-        .isEqualTo("⬆️ 这是公告的预览。确认发布请发送 /announce confirm gz-2027-10-docker（或点下方按钮）。");
+        .isEqualTo("以上是公告的预览，社区看到的就是这样。确认发布请发送 /announce confirm gz-2027-10-docker。");
     assertThat(h.telegram.sentTo(CHANNEL)).isEmpty();
 
     assertThat(h.say(ORGANIZER_ID, "/announce confirm gz-2027-10-docker", 1))

@@ -266,7 +266,7 @@ class WechatOrganizerTest {
     await().atMost(WAIT).until(() -> t.api.calls(FakeWechatApi.SENDALL).size() == 1);
 
     assertThat(preview.reply())
-        .startsWith("⬆️ 这是公告的预览。确认发布请发送 /announce confirm gz-2027-10-docker");
+        .startsWith("以上是公告的预览，社区看到的就是这样。确认发布请发送 /announce confirm gz-2027-10-docker");
     Call shown = t.api.calls(FakeWechatApi.PREVIEW).get(0);
     assertThat(shown.body().path("touser").asText()).isEqualTo(ORGANIZER);
     assertThat(shown.body().path("msgtype").asText()).isEqualTo("text");
