@@ -27,7 +27,12 @@ public record Settings(
   public static Settings resolve(Path configPath, CfpConfig config, Map<String, String> env) {
     StorageConfig storage = config.storage();
     Path dataDir = Path.of(value(env, DATA_DIR, or(storage.dataDir(), "./data")));
-    String defaultUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("cfpbot");
+    // H2 parses a statement again when it is not in its cache: 8 entries by default, fewer than
+    // the statements of one turn.
+    String defaultUrl =
+        "jdbc:h2:file:"
+            + dataDir.toAbsolutePath().normalize().resolve("cfpbot")
+            + ";QUERY_CACHE_SIZE=256";
     String dbUrl = value(env, DB_URL, or(storage.dbUrl(), defaultUrl));
     if (!dbUrl.startsWith("jdbc:")) {
       throw new ConfigException(

@@ -16,7 +16,10 @@ class SettingsTest {
 
     assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
     assertThat(settings.dbUrl())
-        .isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("cfpbot"));
+        .isEqualTo(
+            "jdbc:h2:file:"
+                + Path.of("data").toAbsolutePath().resolve("cfpbot")
+                + ";QUERY_CACHE_SIZE=256");
     assertThat(settings.dbUser()).isEqualTo("sa");
     assertThat(settings.embeddedH2()).isTrue();
   }

@@ -54,9 +54,16 @@ public final class OutboxStore {
     if (channels.isEmpty()) {
       return List.of();
     }
+    // Claims that ran out (their sender died) go back to the queue first, so that the search
+    // below reads pending rows only, through the (state, due_at) index: the table also holds
+    // every message ever sent.
+    tx.update(
+        "release expired outbox claims",
+        "update outbox set state = 'PENDING', claimed_by = null, claimed_until = null"
+            + " where state = 'SENDING' and claimed_until < ?",
+        now);
     String marks = String.join(", ", java.util.Collections.nCopies(channels.size(), "?"));
     List<Object> params = new ArrayList<>(channels);
-    params.add(now);
     params.add(now);
     params.add(limit);
     List<OutboxMessage> heads =
@@ -66,8 +73,7 @@ public final class OutboxStore {
                 + COLUMNS
                 + " from outbox o where o.channel in ("
                 + marks
-                + ") and ((o.state = 'PENDING' and o.due_at <= ?)"
-                + " or (o.state = 'SENDING' and o.claimed_until < ?))"
+                + ") and o.state = 'PENDING' and o.due_at <= ?"
                 + " and not exists (select 1 from outbox p where p.channel = o.channel"
                 + " and p.recipient = o.recipient and p.seq < o.seq"
                 + " and p.state in ('PENDING', 'SENDING'))"
@@ -80,12 +86,10 @@ public final class OutboxStore {
           tx.update(
               "claim outbound message",
               "update outbox set state = 'SENDING', claimed_by = ?, claimed_until = ?,"
-                  + " attempts = attempts + 1 where seq = ?"
-                  + " and (state = 'PENDING' or (state = 'SENDING' and claimed_until < ?))",
+                  + " attempts = attempts + 1 where seq = ? and state = 'PENDING'",
               owner,
               now.plus(lease),
-              head.seq(),
-              now);
+              head.seq());
       if (changed == 1) {
         claimed.add(
             new OutboxMessage(
