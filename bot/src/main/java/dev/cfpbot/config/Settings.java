@@ -27,12 +27,14 @@ public record Settings(
   public static Settings resolve(Path configPath, CfpConfig config, Map<String, String> env) {
     StorageConfig storage = config.storage();
     Path dataDir = Path.of(value(env, DATA_DIR, or(storage.dataDir(), "./data")));
-    // H2 parses a statement again when it is not in its cache: 8 entries by default, fewer than
-    // the statements of one turn.
+    // WRITE_DELAY=0: a commit reaches the file before it returns (H2 otherwise writes up to half
+    // a second later, and a killed process would lose turns that were already acknowledged).
+    // QUERY_CACHE_SIZE: H2 parses a statement again when it is not in its cache, 8 entries by
+    // default, fewer than the statements of one turn.
     String defaultUrl =
         "jdbc:h2:file:"
             + dataDir.toAbsolutePath().normalize().resolve("cfpbot")
-            + ";QUERY_CACHE_SIZE=256";
+            + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256";
     String dbUrl = value(env, DB_URL, or(storage.dbUrl(), defaultUrl));
     if (!dbUrl.startsWith("jdbc:")) {
       throw new ConfigException(

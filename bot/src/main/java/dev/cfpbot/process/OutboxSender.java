@@ -3,17 +3,22 @@ package dev.cfpbot.process;
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.SendResult;
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.Tx;
 import dev.cfpbot.storage.model.OutboxMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +45,12 @@ public final class OutboxSender implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean();
   private boolean woken;
   private final ExecutorService workers;
+  private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
   private Thread loop;
+  private Thread recorder;
+
+  /** A send and how it went, waiting to be recorded. */
+  private record Outcome(OutboxMessage message, SendResult result) {}
 
   /**
    * @param workerThreads how many messages (to different recipients) may be in flight at once
@@ -64,8 +74,18 @@ public final class OutboxSender implements AutoCloseable {
 
   public void start() {
     if (running.compareAndSet(false, true)) {
+      if (storage.database().isEmbedded()) {
+        // An embedded database has one process: claims still held are the last run's, which
+        // died before it could record them. Waiting out their lease would only delay them.
+        storage
+            .database()
+            .useTransaction(
+                "release the last run's claims", tx -> storage.outbox().releaseClaims(tx));
+      }
       loop = Threads.named("cfpbot-outbox").newThread(this::run);
       loop.start();
+      recorder = Threads.named("cfpbot-outbox-record").newThread(this::recordOutcomes);
+      recorder.start();
     }
   }
 
@@ -109,11 +129,7 @@ public final class OutboxSender implements AutoCloseable {
       try {
         List<OutboxMessage> batch = claim(background);
         for (OutboxMessage message : batch) {
-          workers.execute(
-              () -> {
-                deliver(message);
-                wake();
-              });
+          workers.execute(() -> outcomes.add(new Outcome(message, send(message))));
         }
         if (batch.isEmpty()) {
           await();
@@ -148,52 +164,87 @@ public final class OutboxSender implements AutoCloseable {
     }
   }
 
+  /** Sends and records on the calling thread (the console's drain). */
   private void deliver(OutboxMessage message) {
-    Channel channel = channels.get(message.channel());
-    SendResult result;
-    try {
-      result = channel.send(OutboundCodec.decode(message));
-    } catch (RuntimeException e) {
-      log.warn("outbox: {} send {} threw", message.channel(), message.id(), e);
-      result = new SendResult.Retry(null, e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
-    record(message, result);
-  }
-
-  private void record(OutboxMessage message, SendResult result) {
-    Instant now = clock.instant();
+    SendResult result = send(message);
     storage
         .database()
         .useTransaction(
-            "record outbox delivery",
-            tx -> {
-              if (result instanceof SendResult.Sent sent) {
-                storage.outbox().markSent(tx, message.seq(), sent.platformId(), now);
-              } else if (result instanceof SendResult.Retry retry
-                  && message.attempts() < MAX_ATTEMPTS) {
-                Duration wait = retry.after() != null ? retry.after() : backoff(message.attempts());
-                log.info(
-                    "outbox: {} {} to retry in {} ms: {}",
-                    message.channel(),
-                    message.kind(),
-                    wait.toMillis(),
-                    retry.reason());
-                storage.outbox().retryLater(tx, message.seq(), now.plus(wait), retry.reason());
-              } else {
-                String reason =
-                    result instanceof SendResult.Failed f
-                        ? f.reason()
-                        : ((SendResult.Retry) result).reason();
-                log.warn(
-                    "outbox: {} {} {} failed for good: {}",
-                    message.channel(),
-                    message.kind(),
-                    message.id(),
-                    reason);
-                storage.outbox().markFailed(tx, message.seq(), reason, now);
-                failures.report(tx, message, reason, now);
-              }
-            });
+            "record outbox delivery", tx -> record(tx, message, result, clock.instant()));
+  }
+
+  private SendResult send(OutboxMessage message) {
+    Channel channel = channels.get(message.channel());
+    try {
+      return channel.send(OutboundCodec.decode(message));
+    } catch (RuntimeException e) {
+      log.warn("outbox: {} send {} threw", message.channel(), message.id(), e);
+      return new SendResult.Retry(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Records the outcomes of background sends, as many as have come in, in one transaction: a commit
+   * per batch rather than per message. An outcome that cannot be recorded yet (the database is
+   * away) is kept and tried again; its message stays claimed meanwhile.
+   */
+  private void recordOutcomes() {
+    List<Outcome> batch = new ArrayList<>();
+    while (running.get() || !outcomes.isEmpty() || !batch.isEmpty()) {
+      try {
+        if (batch.isEmpty()) {
+          Outcome first = outcomes.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+        }
+        outcomes.drainTo(batch);
+        Instant now = clock.instant();
+        storage
+            .database()
+            .useTransaction(
+                "record outbox deliveries",
+                tx -> batch.forEach(o -> record(tx, o.message(), o.result(), now)));
+        batch.clear();
+        wake();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn(
+            "outbox: {} deliveries not recorded yet, trying again: {}",
+            batch.size(),
+            e.getMessage());
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+      }
+    }
+  }
+
+  private void record(Tx tx, OutboxMessage message, SendResult result, Instant now) {
+    if (result instanceof SendResult.Sent sent) {
+      storage.outbox().markSent(tx, message.seq(), sent.platformId(), now);
+    } else if (result instanceof SendResult.Retry retry && message.attempts() < MAX_ATTEMPTS) {
+      Duration wait = retry.after() != null ? retry.after() : backoff(message.attempts());
+      log.info(
+          "outbox: {} {} to retry in {} ms: {}",
+          message.channel(),
+          message.kind(),
+          wait.toMillis(),
+          retry.reason());
+      storage.outbox().retryLater(tx, message.seq(), now.plus(wait), retry.reason());
+    } else {
+      String reason =
+          result instanceof SendResult.Failed f ? f.reason() : ((SendResult.Retry) result).reason();
+      log.warn(
+          "outbox: {} {} {} failed for good: {}",
+          message.channel(),
+          message.kind(),
+          message.id(),
+          reason);
+      storage.outbox().markFailed(tx, message.seq(), reason, now);
+      failures.report(tx, message, reason, now);
+    }
   }
 
   /** 1 s, 2 s, 4 s ... capped at 5 minutes. */
@@ -206,6 +257,13 @@ public final class OutboxSender implements AutoCloseable {
   public void close() {
     running.set(false);
     wake();
+    if (recorder != null) {
+      try {
+        recorder.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (loop != null) {
       try {
         loop.join(5_000);

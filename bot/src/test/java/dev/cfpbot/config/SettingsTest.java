@@ -19,7 +19,7 @@ class SettingsTest {
         .isEqualTo(
             "jdbc:h2:file:"
                 + Path.of("data").toAbsolutePath().resolve("cfpbot")
-                + ";QUERY_CACHE_SIZE=256");
+                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256");
     assertThat(settings.dbUser()).isEqualTo("sa");
     assertThat(settings.embeddedH2()).isTrue();
   }

@@ -17,11 +17,14 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final boolean postgres;
   private final boolean inMemory;
+  private final boolean embedded;
 
   private Database(HikariDataSource pool, String url) {
     this.pool = pool;
     this.postgres = url.startsWith("jdbc:postgresql:");
     this.inMemory = url.startsWith("jdbc:h2:mem:");
+    this.embedded =
+        (inMemory || url.startsWith("jdbc:h2:file:")) && !url.contains("AUTO_SERVER=TRUE");
   }
 
   /**
@@ -107,6 +110,11 @@ public final class Database implements AutoCloseable {
 
   public boolean isPostgres() {
     return postgres;
+  }
+
+  /** Whether the database lives inside this process (H2 file or memory): no other writer. */
+  public boolean isEmbedded() {
+    return embedded;
   }
 
   @Override

@@ -108,6 +108,14 @@ public final class OutboxStore {
     return claimed;
   }
 
+  /** Puts every claimed message back in the queue (claims of a process that is gone). */
+  public int releaseClaims(Tx tx) {
+    return tx.update(
+        "release outbox claims",
+        "update outbox set state = 'PENDING', claimed_by = null, claimed_until = null"
+            + " where state = 'SENDING'");
+  }
+
   public void markSent(Tx tx, long seq, String platformId, Instant at) {
     tx.update(
         "mark message sent",

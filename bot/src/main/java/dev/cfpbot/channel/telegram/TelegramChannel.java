@@ -61,7 +61,10 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
     this.sender = sender;
     this.reader = reader;
     TelegramUrl url = url(settings.apiUrl());
-    this.polling = settings.webhookUrl() == null ? new Polling(settings, http, url, clock) : null;
+    OkHttpClient pollHttp =
+        http.newBuilder().readTimeout(Duration.ofSeconds(Polling.POLL_TIMEOUT + 25)).build();
+    this.polling =
+        settings.webhookUrl() == null ? new Polling(settings, pollHttp, url, clock) : null;
     this.webhook = settings.webhookUrl() == null ? null : new Webhook(settings, clock);
   }
 
@@ -79,10 +82,12 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
       List<String> allowedTypes,
       long maxFileBytes,
       Clock clock) {
+    // Sends give up within half a minute (and are retried); a getUpdates waits up to its own
+    // long-poll timeout. One connection pool serves both.
     OkHttpClient http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ofSeconds(Polling.POLL_TIMEOUT + 25))
+            .readTimeout(Duration.ofSeconds(30))
             .writeTimeout(Duration.ofSeconds(60))
             .build();
     TelegramClient client =

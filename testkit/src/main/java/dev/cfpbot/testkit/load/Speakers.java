@@ -41,6 +41,7 @@ final class Speakers {
   private final AtomicInteger turns = new AtomicInteger();
   private final AtomicInteger duplicates = new AtomicInteger();
   private CountDownLatch done;
+  private int total;
 
   private final class Speaker {
     final long chat;
@@ -95,7 +96,14 @@ final class Speakers {
    * within {@code timeout}.
    */
   int run(long firstChat, int count, Duration timeout) throws InterruptedException {
+    begin(firstChat, count);
+    return await(timeout);
+  }
+
+  /** Starts {@code count} speakers with chat ids from {@code firstChat}, without waiting. */
+  void begin(long firstChat, int count) {
     done = new CountDownLatch(count);
+    total = count;
     for (int i = 0; i < count; i++) {
       Speaker s = new Speaker(firstChat + i);
       speakers.put(Long.toString(s.chat), s);
@@ -103,8 +111,12 @@ final class Speakers {
     for (int i = 0; i < count; i++) {
       speakers.get(Long.toString(firstChat + i)).send();
     }
+  }
+
+  /** Waits for the speakers begun last; returns how many have finished. */
+  int await(Duration timeout) throws InterruptedException {
     done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    return count - (int) done.getCount();
+    return total - (int) done.getCount();
   }
 
   /**
