@@ -77,10 +77,17 @@ public final class OutboxSender implements AutoCloseable {
       if (storage.database().isEmbedded()) {
         // An embedded database has one process: claims still held are the last run's, which
         // died before it could record them. Waiting out their lease would only delay them.
-        storage
-            .database()
-            .useTransaction(
-                "release the last run's claims", tx -> storage.outbox().releaseClaims(tx));
+        int released =
+            storage
+                .database()
+                .inTransaction(
+                    "release the last run's claims", tx -> storage.outbox().releaseClaims(tx));
+        if (released > 0) {
+          log.warn(
+              "outbox: {} messages were being sent when the last run stopped; they are sent"
+                  + " again, and some may arrive twice",
+              released);
+        }
       }
       loop = Threads.named("cfpbot-outbox").newThread(this::run);
       loop.start();
