@@ -24,6 +24,7 @@ public final class Main {
   public static int run(Io io, String... args) {
     CommandLine cli = new CommandLine(new RunCommand(io));
     cli.addSubcommand("export", new ExportCommand(io));
+    cli.addSubcommand("migrate", new MigrateCommand(io));
     cli.setOut(new java.io.PrintWriter(io.out(), true));
     cli.setErr(new java.io.PrintWriter(io.err(), true));
     return cli.execute(args);

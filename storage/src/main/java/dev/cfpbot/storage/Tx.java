@@ -60,6 +60,11 @@ public final class Tx {
     return first(operation, sql, row -> row.getLong(1), params).orElse(0L);
   }
 
+  /** The JDBC connection, for bulk work the statement helpers do not cover (copying data). */
+  Connection connection() {
+    return connection;
+  }
+
   /** Reads a timestamp column as an instant (null stays null). */
   public static Instant instant(ResultSet row, String column) throws SQLException {
     OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
