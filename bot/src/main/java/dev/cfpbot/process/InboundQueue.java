@@ -5,15 +5,15 @@ import dev.cfpbot.channel.UpdateTranslator;
 import dev.cfpbot.storage.InboundQueueStore;
 import dev.cfpbot.storage.Storage;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +35,15 @@ public final class InboundQueue implements AutoCloseable {
   private final ScheduledExecutorService sweeper =
       Executors.newSingleThreadScheduledExecutor(Threads.named("cfpbot-inbound-sweep"));
 
-  /** Whether a chat's drain is running, and whether it has been asked to look again. */
+  /**
+   * Whether a chat's drain is running, whether it has been asked to look again, and how many stored
+   * updates it expects to find (so that it does not ask the database once more to learn that there
+   * are none).
+   */
   private static final class Drain {
     final AtomicBoolean running = new AtomicBoolean();
     final AtomicBoolean dirty = new AtomicBoolean();
+    final AtomicInteger pending = new AtomicInteger();
   }
 
   /**
@@ -79,13 +84,22 @@ public final class InboundQueue implements AutoCloseable {
                         u.receivedAt());
               }
             });
-    Set<String> chats = new LinkedHashSet<>();
-    updates.forEach(u -> chats.add(u.chatId()));
-    chats.forEach(chat -> drain(channel, chat));
+    Map<String, Integer> perChat = new LinkedHashMap<>();
+    updates.forEach(u -> perChat.merge(u.chatId(), 1, Integer::sum));
+    perChat.forEach((chat, count) -> drain(channel, chat, count, false));
   }
 
-  private void drain(String channel, String chat) {
+  /**
+   * Makes sure {@code chat} is being drained, expecting {@code count} more stored updates (or, from
+   * a sweep, at least that many in all).
+   */
+  private void drain(String channel, String chat, int count, boolean atLeast) {
     Drain drain = drains.computeIfAbsent(channel + "/" + chat, k -> new Drain());
+    if (atLeast) {
+      drain.pending.accumulateAndGet(count, Math::max);
+    } else {
+      drain.pending.addAndGet(count);
+    }
     drain.dirty.set(true);
     if (drain.running.compareAndSet(false, true)) {
       dispatcher.submit(channel, chat, () -> run(channel, chat, drain));
@@ -96,8 +110,14 @@ public final class InboundQueue implements AutoCloseable {
     try {
       do {
         drain.dirty.set(false);
-        while (dispatcher.processor().processQueued(channel, chat, translators.get(channel))) {
-          // one stored update per turn, oldest first
+        while (drain.pending.get() > 0) {
+          // One stored update per turn, oldest first. None left: another instance (or an
+          // earlier turn of this one) took it.
+          if (dispatcher.processor().processQueued(channel, chat, translators.get(channel))) {
+            drain.pending.decrementAndGet();
+          } else {
+            drain.pending.set(0);
+          }
         }
       } while (drain.dirty.get());
     } catch (RuntimeException e) {
@@ -120,9 +140,9 @@ public final class InboundQueue implements AutoCloseable {
                 .database()
                 .inTransaction(
                     "list queued updates", tx -> storage.queue().pending(tx, channel, 500));
-        Set<String> chats = new LinkedHashSet<>();
-        left.forEach(q -> chats.add(q.chatId()));
-        chats.forEach(chat -> drain(channel, chat));
+        Map<String, Integer> perChat = new LinkedHashMap<>();
+        left.forEach(q -> perChat.merge(q.chatId(), 1, Integer::sum));
+        perChat.forEach((chat, count) -> drain(channel, chat, count, true));
       }
     } catch (RuntimeException e) {
       log.warn("inbound queue: cannot look for waiting updates: {}", e.getMessage());

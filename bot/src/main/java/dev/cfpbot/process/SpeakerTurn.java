@@ -127,7 +127,14 @@ public final class SpeakerTurn {
     List<String> ids = submissions.stream().map(Submission::id).toList();
     Map<String, Map<String, dev.cfpbot.storage.model.Answer>> answers =
         storage.answers().answersOf(tx, ids, true);
-    Set<String> editing = storage.answers().withPending(tx, ids);
+    // Only a confirmed proposal can have edits waiting: a speaker with drafts alone has none.
+    List<String> confirmed =
+        submissions.stream()
+            .filter(s -> s.state() != dev.cfpbot.storage.model.SubmissionState.DRAFT)
+            .map(Submission::id)
+            .toList();
+    Set<String> editing =
+        confirmed.isEmpty() ? Set.of() : storage.answers().withPending(tx, confirmed);
     return submissions.stream()
         .map(
             s ->
@@ -141,7 +148,6 @@ public final class SpeakerTurn {
       storage.submissions().insertDraft(tx, e.submissionId(), e.eventId(), speaker.id(), now);
     } else if (effect instanceof Effect.SaveAnswer e) {
       storage.answers().put(tx, e.submissionId(), e.answer(), e.pending(), now);
-      storage.submissions().touch(tx, e.submissionId(), now);
     } else if (effect instanceof Effect.RemoveAnswer e) {
       storage.answers().remove(tx, e.submissionId(), e.fieldId(), false);
     } else if (effect instanceof Effect.DiscardDraft e) {

@@ -16,19 +16,40 @@ import java.util.Map;
  * edits are stored as pending answers and replace the confirmed ones only on re-confirmation.
  */
 public final class AnswerStore {
+  private final boolean postgres;
+
+  /**
+   * @param postgres the database is PostgreSQL (else H2): they spell an upsert differently
+   */
+  public AnswerStore(boolean postgres) {
+    this.postgres = postgres;
+  }
+
   private static final String COLUMNS =
       "submission_id, field_id, pending, text_value, file_name, file_type, file_size, file_sha256,"
           + " file_path, file_ref";
 
   /** Saves (inserts or replaces) one answer. */
   public void put(Tx tx, String submissionId, Answer answer, boolean pending, Instant at) {
-    remove(tx, submissionId, answer.fieldId(), pending);
     FileRef file = answer.file();
+    // One statement either way, in each database's own words for "insert or replace".
+    String upsert =
+        postgres
+            ? "insert into answers ("
+                + COLUMNS
+                + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (submission_id, field_id, pending) do update set"
+                + " text_value = excluded.text_value, file_name = excluded.file_name,"
+                + " file_type = excluded.file_type, file_size = excluded.file_size,"
+                + " file_sha256 = excluded.file_sha256, file_path = excluded.file_path,"
+                + " file_ref = excluded.file_ref, updated_at = excluded.updated_at"
+            : "merge into answers ("
+                + COLUMNS
+                + ", updated_at) key (submission_id, field_id, pending)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     tx.update(
         "save answer",
-        "insert into answers ("
-            + COLUMNS
-            + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        upsert,
         submissionId,
         answer.fieldId(),
         pending,

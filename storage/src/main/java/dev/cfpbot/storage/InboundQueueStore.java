@@ -37,25 +37,21 @@ public final class InboundQueueStore {
       long sortKey,
       String payload,
       Instant at) {
-    if (tx.count(
-            "look up queued update",
-            "select count(*) from inbound_queue where channel = ? and external_id = ?",
+    // One statement: a redelivered update finds its row and inserts nothing.
+    return tx.update(
+            "queue update",
+            "insert into inbound_queue (channel, external_id, chat_id, sort_key, payload, received_at)"
+                + " select ?, ?, ?, ?, ?, ? where not exists"
+                + " (select 1 from inbound_queue where channel = ? and external_id = ?)",
+            channel,
+            externalId,
+            chatId,
+            sortKey,
+            payload,
+            at,
             channel,
             externalId)
-        > 0) {
-      return false;
-    }
-    tx.update(
-        "queue update",
-        "insert into inbound_queue (channel, external_id, chat_id, sort_key, payload, received_at)"
-            + " values (?, ?, ?, ?, ?, ?)",
-        channel,
-        externalId,
-        chatId,
-        sortKey,
-        payload,
-        at);
-    return true;
+        == 1;
   }
 
   /**

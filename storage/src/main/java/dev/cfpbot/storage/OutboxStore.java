@@ -16,6 +16,11 @@ import java.util.Optional;
  * lease, so a sender that dies leaves its messages to another after the lease runs out.
  */
 public final class OutboxStore {
+  private static final Duration RELEASE_EVERY = Duration.ofSeconds(5);
+
+  /** When expired claims were last released by this process; a hint, not shared state. */
+  private volatile Instant lastRelease;
+
   private static final String COLUMNS =
       "seq, id, channel, recipient, kind, payload, state, attempts, due_at, created_at";
 
@@ -54,14 +59,17 @@ public final class OutboxStore {
     if (channels.isEmpty()) {
       return List.of();
     }
-    // Claims that ran out (their sender died) go back to the queue first, so that the search
-    // below reads pending rows only, through the (state, due_at) index: the table also holds
-    // every message ever sent.
-    tx.update(
-        "release expired outbox claims",
-        "update outbox set state = 'PENDING', claimed_by = null, claimed_until = null"
-            + " where state = 'SENDING' and claimed_until < ?",
-        now);
+    // Claims that ran out (their sender died) go back to the queue — at most once every few
+    // seconds: the search below then reads pending rows only, through the (state, due_at)
+    // index, though the table also holds every message ever sent.
+    if (lastRelease == null || !now.isBefore(lastRelease.plus(RELEASE_EVERY))) {
+      lastRelease = now;
+      tx.update(
+          "release expired outbox claims",
+          "update outbox set state = 'PENDING', claimed_by = null, claimed_until = null"
+              + " where state = 'SENDING' and claimed_until < ?",
+          now);
+    }
     String marks = String.join(", ", java.util.Collections.nCopies(channels.size(), "?"));
     List<Object> params = new ArrayList<>(channels);
     params.add(now);

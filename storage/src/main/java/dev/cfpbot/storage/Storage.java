@@ -18,12 +18,13 @@ public record Storage(
     implements AutoCloseable {
 
   public static Storage open(String url, String user, String password, int poolSize) {
+    Database database = Database.open(url, user, password, poolSize);
     return new Storage(
-        Database.open(url, user, password, poolSize),
+        database,
         new SpeakerStore(),
         new ConversationStore(),
         new SubmissionStore(),
-        new AnswerStore(),
+        new AnswerStore(database.isPostgres()),
         new InboxStore(),
         new OutboxStore(),
         new ScheduleStore(),
