@@ -195,7 +195,7 @@ final class Application implements AutoCloseable {
       // the JVM is shutting down: the hook is running or has run
     }
     if (consoleTimer != null) {
-      consoleTimer.shutdownNow();
+      dev.cfpbot.process.Shutdown.gently(consoleTimer, "the console output");
     }
     bot.close();
     if (web != null) {

@@ -1,5 +1,6 @@
 package dev.cfpbot.notify;
 
+import dev.cfpbot.process.Shutdown;
 import dev.cfpbot.process.Threads;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.StorageException;
@@ -127,7 +128,7 @@ public final class Scheduler implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    Shutdown.gently(timer, "the scheduler");
     try {
       storage
           .database()

@@ -151,6 +151,6 @@ public final class InboundQueue implements AutoCloseable {
 
   @Override
   public void close() {
-    sweeper.shutdownNow();
+    Shutdown.gently(sweeper, "the inbound sweep");
   }
 }

@@ -262,29 +262,30 @@ public final class OutboxSender implements AutoCloseable {
 
   @Override
   public void close() {
+    // Claim nothing more, let the sends under way finish, record what they did, then stop.
     running.set(false);
     wake();
-    if (recorder != null) {
-      try {
-        recorder.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (loop != null) {
-      try {
-        loop.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    join(loop);
     workers.shutdown();
     try {
       if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+        // Workers only talk HTTP: interrupting them cannot hurt the database.
         workers.shutdownNow();
       }
     } catch (InterruptedException e) {
       workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    join(recorder);
+  }
+
+  private static void join(Thread thread) {
+    if (thread == null) {
+      return;
+    }
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }

@@ -38,7 +38,6 @@ public final class ConsoleChannel implements Channel {
   private final Clock clock;
   private final String userName;
   private final CountDownLatch ended = new CountDownLatch(1);
-  private volatile Thread reader;
 
   /**
    * @param interactive print a prompt before each line (a person is typing, not a pipe)
@@ -69,7 +68,7 @@ public final class ConsoleChannel implements Channel {
 
   @Override
   public void start(InboundHandler handler) {
-    reader = new Thread(() -> read(handler), "cfpbot-console");
+    Thread reader = new Thread(() -> read(handler), "cfpbot-console");
     reader.setDaemon(true);
     reader.start();
   }
@@ -136,11 +135,10 @@ public final class ConsoleChannel implements Channel {
     return new SendResult.Sent(null);
   }
 
+  /**
+   * Nothing to stop: the reader is a daemon thread, and interrupting it could land in a database
+   * write (the console waits for its replies on that thread).
+   */
   @Override
-  public void stop() {
-    Thread t = reader;
-    if (t != null) {
-      t.interrupt();
-    }
-  }
+  public void stop() {}
 }

@@ -44,6 +44,9 @@ final class Polling implements LongPollingUpdateConsumer {
   private volatile InboundHandler handler;
   private volatile boolean running;
 
+  /** Held while a batch is being stored: stopping waits for it rather than interrupt it. */
+  private final Object storing = new Object();
+
   /** Why the last batch could not be stored, while it cannot; null when all is well. */
   private volatile String storeProblem;
 
@@ -84,21 +87,30 @@ final class Polling implements LongPollingUpdateConsumer {
             .flatMap(Optional::stream)
             .toList();
     long backoff = 500;
-    while (running) {
-      try {
-        handler.accept(TelegramChannel.NAME, raw);
-        storeProblem = null;
-        return;
-      } catch (RuntimeException e) {
-        storeProblem = e.getMessage();
-        log.warn(
-            "telegram: cannot store {} updates, not acknowledging them yet: {}",
-            raw.size(),
-            e.getMessage());
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoff));
-        // Each attempt already waits for a connection: a short pause keeps recovery quick.
-        backoff = Math.min(backoff * 2, 2_000);
+    while (true) {
+      synchronized (storing) {
+        if (!running) {
+          // Returning would let the library acknowledge the batch: fail instead, and Telegram
+          // keeps it for the next start.
+          throw new IllegalStateException(
+              "telegram: stopping; " + raw.size() + " updates left to Telegram");
+        }
+        try {
+          handler.accept(TelegramChannel.NAME, raw);
+          storeProblem = null;
+          return;
+        } catch (RuntimeException e) {
+          storeProblem = e.getMessage();
+          log.warn(
+              "telegram: cannot store {} updates, not acknowledging them yet: {}",
+              raw.size(),
+              e.getMessage());
+        }
       }
+      // Outside the lock: an interrupt from stopping lands here, not in a database write.
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoff));
+      // Each attempt already waits for a connection: a short pause keeps recovery quick.
+      backoff = Math.min(backoff * 2, 2_000);
     }
   }
 
@@ -109,6 +121,9 @@ final class Polling implements LongPollingUpdateConsumer {
 
   void stop() {
     running = false;
+    synchronized (storing) {
+      // no batch is being stored once we hold this
+    }
     try {
       if (app != null) {
         app.close();

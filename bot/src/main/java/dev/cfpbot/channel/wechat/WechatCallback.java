@@ -115,7 +115,6 @@ final class WechatCallback {
     passive.begin(openid);
     boolean handled = false;
     try {
-      wakeHeld(openid);
       HandleResult result;
       try {
         result = h.handle(inbound.get());
@@ -127,6 +126,9 @@ final class WechatCallback {
       }
       passive.handled(openid);
       handled = true;
+      // After the turn, so that what the turn reports (a digest's count of waiting messages)
+      // does not race the sender picking them up.
+      wakeHeld(openid);
       if (result.inlineReply() == null || result.inlineReply().isEmpty()) {
         write(ctx, "text/plain", "success");
         return;
@@ -168,11 +170,16 @@ final class WechatCallback {
 
   /** Someone writing to the account reopens the 48-hour window: their held messages can go. */
   private void wakeHeld(String openid) {
-    storage
-        .database()
-        .useTransaction(
-            "wake held wechat messages",
-            tx -> storage.outbox().wakeHeld(tx, WechatChannel.NAME, openid, clock.instant()));
+    try {
+      storage
+          .database()
+          .useTransaction(
+              "wake held wechat messages",
+              tx -> storage.outbox().wakeHeld(tx, WechatChannel.NAME, openid, clock.instant()));
+    } catch (RuntimeException e) {
+      // The reply is ready and must still go; held messages go at their next retry instead.
+      log.warn("wechat: could not wake held messages: {}", e.getMessage());
+    }
   }
 
   private boolean signed(Context ctx) {
