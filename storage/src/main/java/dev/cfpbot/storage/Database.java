@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 
 /**
  * The database: a connection pool on a JDBC URL (H2 file or in-memory, or PostgreSQL), migrated by
@@ -57,15 +55,10 @@ public final class Database implements AutoCloseable {
           "open database " + redact(url), e.getCause() != null ? e.getCause() : e);
     }
     try {
-      Flyway.configure()
-          .dataSource(pool)
-          .locations("classpath:db/migration")
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
-    } catch (FlywayException e) {
+      Migrations.bringUpToDate(pool);
+    } catch (StorageException e) {
       pool.close();
-      throw new StorageException("migrate database schema", e);
+      throw e;
     }
     return new Database(pool, url);
   }

@@ -5,9 +5,12 @@ import static dev.cfpbot.storage.Fixtures.speaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfpbot.storage.model.Speaker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +98,56 @@ class MigrationTest {
       assertThat(Fixtures.in(second, (Tx tx) -> second.inbox().find(tx, "wechat", "msg-1")))
           .contains(new InboxStore.Handled(BASE, "你好"));
     }
+  }
+
+  @Test
+  void latest_isTheNewestBundledScript() throws Exception {
+    Path scripts = Path.of(MigrationTest.class.getResource("/db/migration").toURI());
+    try (Stream<Path> files = Files.list(scripts)) {
+      int newest =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.matches("V\\d+__.*\\.sql"))
+              .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+              .max()
+              .orElseThrow();
+      assertThat(Migrations.LATEST).isEqualTo(String.valueOf(newest));
+    }
+  }
+
+  @Test
+  void open_databaseAtAnOlderVersion_isMigratedToTheLatest() {
+    String url = "jdbc:h2:mem:older-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    Flyway.configure()
+        .dataSource(url, "sa", "")
+        .locations("classpath:db/migration")
+        .target("3")
+        .load()
+        .migrate();
+
+    try (Storage storage = Storage.open(url, "sa", "", 2)) {
+      assertThat(appliedMigrations(storage))
+          .containsExactly(
+              "1 V1__cfp_schema.sql",
+              "2 V2__inbound_queue.sql",
+              "3 V3__submission_counters.sql",
+              "4 V4__leases_and_queue_order.sql");
+    }
+  }
+
+  @Test
+  void upToDate_newOlderAndCurrentDatabases_isTrueOnlyForTheCurrent() {
+    String url = "jdbc:h2:mem:uptodate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+    dataSource.setURL(url);
+    dataSource.setUser("sa");
+    assertThat(Migrations.upToDate(dataSource)).isFalse();
+
+    Flyway.configure().dataSource(dataSource).target("3").load().migrate();
+    assertThat(Migrations.upToDate(dataSource)).isFalse();
+
+    Migrations.bringUpToDate(dataSource);
+    assertThat(Migrations.upToDate(dataSource)).isTrue();
   }
 
   private static List<String> tables(Storage storage) {
