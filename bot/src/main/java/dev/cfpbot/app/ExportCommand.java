@@ -1,6 +1,5 @@
 package dev.cfpbot.app;
 
-import dev.cfpbot.config.ConfigException;
 import dev.cfpbot.notify.Exporter;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.StorageException;
@@ -8,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,13 +45,11 @@ final class ExportCommand implements Callable<Integer> {
       io.err().println("cfp-bot export: --format must be csv or json, not '" + format + "'");
       return 2;
     }
-    Launch launch;
-    try {
-      launch = Launch.prepare(io, false);
-    } catch (ConfigException e) {
-      io.err().println("cfp-bot: configuration error: " + e.getMessage());
+    Optional<Launch> prepared = Launch.prepareOrExplain(io, false);
+    if (prepared.isEmpty()) {
       return 2;
     }
+    Launch launch = prepared.get();
     if (event != null && launch.config().event(event).isEmpty()) {
       io.err()
           .println(

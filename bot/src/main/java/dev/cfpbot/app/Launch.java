@@ -11,6 +11,7 @@ import dev.cfpbot.storage.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What start-up has read before anything runs: the config, the settings, the texts. Every mistake
@@ -25,6 +26,16 @@ record Launch(
     Settings settings = Settings.resolve(configPath, config, io.env());
     Messages messages = Messages.defaults().with(config.messages());
     return new Launch(io, config, settings, messages, consoleFlag);
+  }
+
+  /** {@link #prepare}, or empty after telling the operator what is wrong with the configuration. */
+  static Optional<Launch> prepareOrExplain(Io io, boolean consoleFlag) {
+    try {
+      return Optional.of(prepare(io, consoleFlag));
+    } catch (ConfigException e) {
+      io.err().println("cfp-bot: configuration error: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** Opens (and if needed creates) the database. */

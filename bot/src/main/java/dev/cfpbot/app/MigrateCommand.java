@@ -1,11 +1,11 @@
 package dev.cfpbot.app;
 
-import dev.cfpbot.config.ConfigException;
 import dev.cfpbot.storage.DataCopy;
 import dev.cfpbot.storage.Database;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.StorageException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,13 +45,11 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Launch launch;
-    try {
-      launch = Launch.prepare(io, false);
-    } catch (ConfigException e) {
-      io.err().println("cfp-bot: configuration error: " + e.getMessage());
+    Optional<Launch> prepared = Launch.prepareOrExplain(io, false);
+    if (prepared.isEmpty()) {
       return 2;
     }
+    Launch launch = prepared.get();
     if (launch.settings().dbUrl().equals(from)) {
       io.err()
           .println(

@@ -1,7 +1,7 @@
 package dev.cfpbot.app;
 
-import dev.cfpbot.config.ConfigException;
 import dev.cfpbot.storage.StorageException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,13 +29,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Launch launch;
-    try {
-      launch = Launch.prepare(io, console);
-    } catch (ConfigException e) {
-      io.err().println("cfp-bot: configuration error: " + e.getMessage());
+    Optional<Launch> prepared = Launch.prepareOrExplain(io, console);
+    if (prepared.isEmpty()) {
       return 2;
     }
+    Launch launch = prepared.get();
     try (Application app = Application.start(io, launch)) {
       app.awaitStop();
       return 0;

@@ -1,16 +1,10 @@
 package dev.cfpbot.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Personal, expiring links to the upload page: {@code <public url>/upload/<token>}, where the token
@@ -22,17 +16,14 @@ public final class UploadLinks {
   public record Grant(
       String channel, String chatId, String submissionId, String fieldId, Instant expiresAt) {}
 
-  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-
   private final String publicUrl;
-  private final byte[] key;
+  private final SignedToken tokens;
   private final Clock clock;
   private final Duration lifetime;
 
   public UploadLinks(String publicUrl, byte[] key, Clock clock, Duration lifetime) {
     this.publicUrl = publicUrl;
-    this.key = key.clone();
+    this.tokens = new SignedToken(key);
     this.clock = clock;
     this.lifetime = lifetime;
   }
@@ -51,54 +42,25 @@ public final class UploadLinks {
 
   public String token(
       String channel, String chatId, String submissionId, String fieldId, Instant expiresAt) {
-    String payload =
-        String.join(
-            "\n",
-            channel,
-            chatId,
-            submissionId,
-            fieldId,
-            Long.toString(expiresAt.getEpochSecond()));
-    byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-    return B64.encodeToString(bytes) + "." + B64.encodeToString(sign(bytes));
+    return tokens.make(
+        channel, chatId, submissionId, fieldId, Long.toString(expiresAt.getEpochSecond()));
   }
 
   /** The grant in {@code token}, if it is genuine and has not expired. */
   public Optional<Grant> verify(String token) {
-    if (token == null || token.length() > 2000) {
+    Optional<List<String>> fields = tokens.open(token, 5);
+    if (fields.isEmpty()) {
       return Optional.empty();
     }
-    int dot = token.indexOf('.');
-    if (dot < 0) {
-      return Optional.empty();
-    }
+    List<String> f = fields.get();
     try {
-      byte[] payload = B64D.decode(token.substring(0, dot));
-      byte[] signature = B64D.decode(token.substring(dot + 1));
-      if (!MessageDigest.isEqual(sign(payload), signature)) {
-        return Optional.empty();
-      }
-      String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
-      if (parts.length != 5) {
-        return Optional.empty();
-      }
-      Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[4]));
+      Instant expires = Instant.ofEpochSecond(Long.parseLong(f.get(4)));
       if (!clock.instant().isBefore(expires)) {
         return Optional.empty();
       }
-      return Optional.of(new Grant(parts[0], parts[1], parts[2], parts[3], expires));
-    } catch (IllegalArgumentException e) {
+      return Optional.of(new Grant(f.get(0), f.get(1), f.get(2), f.get(3), expires));
+    } catch (NumberFormatException e) {
       return Optional.empty();
-    }
-  }
-
-  private byte[] sign(byte[] payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(payload);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is unavailable", e);
     }
   }
 }

@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationTest {
+  private static final List<String> ALL_MIGRATIONS =
+      List.of(
+          "1 V1__cfp_schema.sql",
+          "2 V2__inbound_queue.sql",
+          "3 V3__submission_counters.sql",
+          "4 V4__leases_and_queue_order.sql");
 
   @Test
   void open_inMemory_createsEveryTable() {
@@ -33,12 +39,7 @@ class MigrationTest {
               "SUBMISSION_COUNTERS",
               "SUBMISSION_HISTORY",
               "flyway_schema_history");
-      assertThat(appliedMigrations(storage))
-          .containsExactly(
-              "1 V1__cfp_schema.sql",
-              "2 V2__inbound_queue.sql",
-              "3 V3__submission_counters.sql",
-              "4 V4__leases_and_queue_order.sql");
+      assertThat(appliedMigrations(storage)).containsExactlyElementsOf(ALL_MIGRATIONS);
     }
   }
 
@@ -50,12 +51,7 @@ class MigrationTest {
       Fixtures.use(first, tx -> first.speakers().insert(tx, speaker));
 
       try (Storage second = Storage.open(url, "sa", "", 2)) {
-        assertThat(appliedMigrations(second))
-            .containsExactly(
-                "1 V1__cfp_schema.sql",
-                "2 V2__inbound_queue.sql",
-                "3 V3__submission_counters.sql",
-                "4 V4__leases_and_queue_order.sql");
+        assertThat(appliedMigrations(second)).containsExactlyElementsOf(ALL_MIGRATIONS);
         assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1")))
             .contains(speaker);
       }
@@ -87,12 +83,7 @@ class MigrationTest {
     assertThat(dir.resolve("cfp.mv.db")).exists();
 
     try (Storage second = Storage.open(url, "sa", "", 2)) {
-      assertThat(appliedMigrations(second))
-          .containsExactly(
-              "1 V1__cfp_schema.sql",
-              "2 V2__inbound_queue.sql",
-              "3 V3__submission_counters.sql",
-              "4 V4__leases_and_queue_order.sql");
+      assertThat(appliedMigrations(second)).containsExactlyElementsOf(ALL_MIGRATIONS);
       assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1")))
           .contains(speaker);
       assertThat(Fixtures.in(second, (Tx tx) -> second.inbox().find(tx, "wechat", "msg-1")))
@@ -126,12 +117,7 @@ class MigrationTest {
         .migrate();
 
     try (Storage storage = Storage.open(url, "sa", "", 2)) {
-      assertThat(appliedMigrations(storage))
-          .containsExactly(
-              "1 V1__cfp_schema.sql",
-              "2 V2__inbound_queue.sql",
-              "3 V3__submission_counters.sql",
-              "4 V4__leases_and_queue_order.sql");
+      assertThat(appliedMigrations(storage)).containsExactlyElementsOf(ALL_MIGRATIONS);
     }
   }
 
