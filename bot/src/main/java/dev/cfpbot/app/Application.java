@@ -62,7 +62,7 @@ final class Application implements AutoCloseable {
 
   static Application start(Io io, Launch launch) {
     HttpSettings http = HttpSettings.resolve(launch.config().http(), io.env());
-    Storage storage = launch.openStorage();
+    Storage storage = launch.openStorageWaiting();
     Application app;
     try {
       ChannelContext context = context(launch, storage, http);

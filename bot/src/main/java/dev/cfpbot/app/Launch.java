@@ -11,7 +11,9 @@ import dev.cfpbot.storage.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * What start-up has read before anything runs: the config, the settings, the texts. Every mistake
@@ -19,6 +21,7 @@ import java.util.Optional;
  */
 record Launch(
     Io io, CfpConfig config, Settings settings, Messages messages, boolean consoleWanted) {
+  private static final Duration DB_RETRY = Duration.ofSeconds(1);
 
   static Launch prepare(Io io, boolean consoleFlag) {
     Path configPath = Settings.configPath(io.env());
@@ -51,6 +54,37 @@ record Launch(
               + " (set CFPBOT_DATA_DIR to a writable directory)");
     }
     return Storage.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 8);
+  }
+
+  /**
+   * {@link #openStorage}, waiting up to {@link Settings#dbWait} while the database is away for a
+   * reason that passes: a PostgreSQL that is still starting (service managers start the bot and its
+   * database side by side), an H2 file still held by the bot that is stopping. A wrong URL or
+   * password fails at once.
+   */
+  Storage openStorageWaiting() {
+    long deadline = System.nanoTime() + settings.dbWait().toNanos();
+    boolean told = false;
+    while (true) {
+      try {
+        return openStorage();
+      } catch (StorageException e) {
+        if (!e.isUnavailable() || System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+        if (!told) {
+          io.err()
+              .println(
+                  "cfp-bot: "
+                      + explain(e, settings)
+                      + " Waiting up to "
+                      + settings.dbWait().toSeconds()
+                      + " s for it.");
+          told = true;
+        }
+        LockSupport.parkNanos(DB_RETRY.toNanos());
+      }
+    }
   }
 
   /** A storage failure at start-up, in words an operator can act on. */

@@ -1,6 +1,7 @@
 package dev.cfpbot.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -8,15 +9,22 @@ import java.util.Map;
  * are never printed: {@link #toString()} leaves them out.
  *
  * @param dbUrl the JDBC URL to use (never empty: defaults to an H2 file in the data directory)
+ * @param dbWait how long the bot waits at start for a database that is not there yet
  */
 public record Settings(
-    Path configPath, Path dataDir, String dbUrl, String dbUser, String dbPassword) {
+    Path configPath,
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    Duration dbWait) {
 
   public static final String CONFIG = "CFPBOT_CONFIG";
   public static final String DATA_DIR = "CFPBOT_DATA_DIR";
   public static final String DB_URL = "CFPBOT_DB_URL";
   public static final String DB_USER = "CFPBOT_DB_USER";
   public static final String DB_PASSWORD = "CFPBOT_DB_PASSWORD";
+  public static final String DB_WAIT = "CFPBOT_DB_WAIT";
 
   /** The config file to read: {@code CFPBOT_CONFIG}, or {@code config/cfp-bot.yaml}. */
   public static Path configPath(Map<String, String> env) {
@@ -49,8 +57,21 @@ public record Settings(
         dataDir,
         dbUrl,
         value(env, DB_USER, or(storage.dbUser(), dbUrl.startsWith("jdbc:h2:") ? "sa" : null)),
-        value(
-            env, DB_PASSWORD, or(storage.dbPassword(), dbUrl.startsWith("jdbc:h2:") ? "" : null)));
+        value(env, DB_PASSWORD, or(storage.dbPassword(), dbUrl.startsWith("jdbc:h2:") ? "" : null)),
+        dbWait(value(env, DB_WAIT, "60")));
+  }
+
+  private static Duration dbWait(String seconds) {
+    try {
+      long n = Long.parseLong(seconds);
+      if (n >= 0) {
+        return Duration.ofSeconds(n);
+      }
+    } catch (NumberFormatException e) {
+      // explained below
+    }
+    throw new ConfigException(
+        DB_WAIT + ": '" + seconds + "' is not a number of seconds; expected e.g. 60, or 0");
   }
 
   /** Whether the database is the default embedded H2 file. */

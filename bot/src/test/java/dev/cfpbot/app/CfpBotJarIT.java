@@ -1,13 +1,17 @@
 package dev.cfpbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.cfpbot.storage.Storage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,19 +26,41 @@ class CfpBotJarIT {
   record Result(int exit, String out, String err) {}
 
   private Result run(String input, String... args) throws IOException, InterruptedException {
+    return finish(start(input, Map.of(), args));
+  }
+
+  /** Starts the jar with {@code input} waiting on its standard input. */
+  private Process start(String input, Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("java", "-Xmx128m", "-jar", JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("CFPBOT_CONFIG", ROOT.resolve("config/cfp-bot.yaml").toString());
     builder.environment().put("CFPBOT_DATA_DIR", dataDir.toString());
-    Path out = dataDir.resolve("stdout.txt");
-    Path err = dataDir.resolve("stderr.txt");
-    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(env);
+    builder.redirectOutput(out().toFile()).redirectError(err().toFile());
     Process process = builder.start();
     process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
     process.getOutputStream().close();
+    return process;
+  }
+
+  private Result finish(Process process) throws IOException, InterruptedException {
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the bot ends with its input").isTrue();
-    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    return new Result(process.exitValue(), Files.readString(out()), Files.readString(err()));
+  }
+
+  private Path out() {
+    return dataDir.resolve("stdout.txt");
+  }
+
+  private Path err() {
+    return dataDir.resolve("stderr.txt");
+  }
+
+  /** The bot's H2 file, opened by this process: the bot cannot open it until it is closed. */
+  private Storage holdDatabase() {
+    return Storage.open(
+        "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("cfpbot"), "sa", "", 2);
   }
 
   @Test
@@ -49,6 +75,46 @@ class CfpBotJarIT {
     assertThat(export.exit()).isZero();
     assertThat(export.out()).startsWith("\uFEFFid,event,state,");
     assertThat(export.out()).contains("\r\nGZ-01,gz-2027-10-docker,submitted,");
+  }
+
+  @Test
+  void jar_databaseHeldByAStoppingBot_waitsForItThenRuns() throws Exception {
+    Process bot;
+    try (Storage stoppingBot = holdDatabase()) {
+      bot = start("投稿\n", Map.of());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> Files.exists(err()) && Files.readString(err()).contains("Waiting up to"));
+    }
+
+    Result result = finish(bot);
+
+    assertThat(result.err())
+        .contains(
+            "cfp-bot: the database in "
+                + dataDir
+                + " is in use by another cfp-bot process (an H2 file opens in one process only)."
+                + " Stop that process first, or ask the running bot with /export. Waiting up to 60"
+                + " s for it.\n");
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).contains("(1/7) 请问怎么称呼你？（姓名）");
+  }
+
+  @Test
+  void jar_databaseHeld_noWaitWanted_failsAtOnceSayingWhy() throws Exception {
+    Result result;
+    try (Storage otherBot = holdDatabase()) {
+      result = finish(start("投稿\n", Map.of("CFPBOT_DB_WAIT", "0")));
+    }
+
+    assertThat(result.exit()).isEqualTo(3);
+    assertThat(result.err())
+        .isEqualTo(
+            "cfp-bot: the database in "
+                + dataDir
+                + " is in use by another cfp-bot process (an H2 file opens in one process only)."
+                + " Stop that process first, or ask the running bot with /export.\n");
+    assertThat(result.out()).isEmpty();
   }
 
   @Test

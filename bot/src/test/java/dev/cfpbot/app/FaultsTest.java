@@ -1,13 +1,16 @@
 package dev.cfpbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.cfpbot.storage.StorageException;
 import dev.cfpbot.testkit.PostgresServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +87,54 @@ class FaultsTest {
       assertThat(health(h).body())
           .contains("\"database\":\"up\"")
           .contains("\"telegram\":\"polling\"");
+    }
+  }
+
+  @Test
+  void databaseNotUpYetAtStart_botWaitsForItThenRuns() throws Exception {
+    PostgresServer.Database db = PostgresServer.newDatabase();
+    Map<String, String> env =
+        Map.of(
+            "CFPBOT_DB_URL", db.url(),
+            "CFPBOT_DB_USER", db.user(),
+            "CFPBOT_DB_PASSWORD", db.password());
+    ExecutorService starter = Executors.newSingleThreadExecutor();
+    try (TelegramHarness h = new TelegramHarness(dataDir, Clock.systemUTC(), env)) {
+      AtomicReference<Future<TelegramHarness>> started = new AtomicReference<>();
+
+      PostgresServer.restart(
+          () -> {
+            started.set(starter.submit(h::start));
+            await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> h.err.toString(StandardCharsets.UTF_8).contains("Waiting up to"));
+          });
+      started.get().get(60, TimeUnit.SECONDS);
+
+      assertThat(h.err.toString(StandardCharsets.UTF_8))
+          .contains(
+              " refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections. Waiting up to 60 s for it.\n");
+      h.say(6006, "/start", 2);
+      assertThat(h.telegram.textsTo(6006).get(1)).startsWith("(1/7) ");
+    } finally {
+      starter.shutdown();
+    }
+  }
+
+  @Test
+  void databaseThatDoesNotExist_failsAtOnceWithoutWaiting() {
+    PostgresServer.Database db = PostgresServer.newDatabase();
+    String url = db.url().substring(0, db.url().lastIndexOf('/')) + "/no_such_db";
+    Map<String, String> env =
+        Map.of(
+            "CFPBOT_DB_URL", url,
+            "CFPBOT_DB_USER", db.user(),
+            "CFPBOT_DB_PASSWORD", db.password());
+    try (TelegramHarness h = new TelegramHarness(dataDir, Clock.systemUTC(), env)) {
+      assertThatThrownBy(h::start)
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("database \"no_such_db\" does not exist");
+      assertThat(h.err.toString(StandardCharsets.UTF_8)).doesNotContain("Waiting");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,28 @@ class SettingsTest {
                 + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256");
     assertThat(settings.dbUser()).isEqualTo("sa");
     assertThat(settings.embeddedH2()).isTrue();
+    assertThat(settings.dbWait()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void dbWait_isSecondsFromTheEnvironment() {
+    assertThat(Settings.resolve(Path.of("c.yaml"), config, Map.of("CFPBOT_DB_WAIT", "0")).dbWait())
+        .isEqualTo(Duration.ZERO);
+    assertThat(
+            Settings.resolve(Path.of("c.yaml"), config, Map.of("CFPBOT_DB_WAIT", " 300 ")).dbWait())
+        .isEqualTo(Duration.ofSeconds(300));
+  }
+
+  @Test
+  void dbWait_notANumber_namesTheVariable() {
+    assertThatThrownBy(
+            () -> Settings.resolve(Path.of("c.yaml"), config, Map.of("CFPBOT_DB_WAIT", "1m")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("CFPBOT_DB_WAIT: '1m' is not a number of seconds; expected e.g. 60, or 0");
+    assertThatThrownBy(
+            () -> Settings.resolve(Path.of("c.yaml"), config, Map.of("CFPBOT_DB_WAIT", "-5")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("CFPBOT_DB_WAIT: '-5' is not a number of seconds; expected e.g. 60, or 0");
   }
 
   @Test

@@ -33,7 +33,8 @@ public class StorageException extends RuntimeException {
 
   /**
    * Whether the database could not be reached or is not accepting work: a retry later may succeed.
-   * SQLState class 08 is "connection exception"; H2 reports a locked file as 90020.
+   * SQLState class 08 is "connection exception"; H2 reports a locked file as 90020; PostgreSQL says
+   * 57P01 when it shuts down and 57P03 while it starts.
    */
   public boolean isUnavailable() {
     if (!(getCause() instanceof SQLException sql)) {
@@ -41,7 +42,10 @@ public class StorageException extends RuntimeException {
     }
     String state = sql.getSQLState();
     return state != null
-        && (state.startsWith("08") || state.equals("90020") || state.equals("57P01"));
+        && (state.startsWith("08")
+            || state.equals("90020")
+            || state.equals("57P01")
+            || state.equals("57P03"));
   }
 
   private static String describe(Throwable cause) {
