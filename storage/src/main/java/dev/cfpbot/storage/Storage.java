@@ -26,9 +26,9 @@ public record Storage(
         new SubmissionStore(),
         new AnswerStore(database.isPostgres()),
         new InboxStore(),
-        new OutboxStore(),
+        new OutboxStore(!database.isEmbedded()),
         new ScheduleStore(),
-        new InboundQueueStore(),
+        new InboundQueueStore(!database.isEmbedded()),
         new LeaseStore());
   }
 
