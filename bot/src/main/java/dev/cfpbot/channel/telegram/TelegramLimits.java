@@ -4,6 +4,7 @@ import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Telegram's sending limits, kept before each call rather than learnt from 429s: about 30 messages
@@ -31,10 +32,24 @@ final class TelegramLimits {
     if (!enabled) {
       return;
     }
-    // The chat's turn last, right before the call: what Telegram counts per chat is the spacing
-    // of arrivals, and a wait for the global turn after it would squeeze that spacing.
-    global.asBlocking().consume(1);
-    chats.computeIfAbsent(chat, TelegramLimits::bucketFor).asBlocking().consume(1);
+    Bucket perChat = chats.computeIfAbsent(chat, TelegramLimits::bucketFor);
+    // Both turns are taken together, right before the call: what Telegram counts is the spacing of
+    // arrivals, and a turn taken while waiting for the other would be spent early — messages that
+    // took their global turns over a second, then waited for their chats, could leave at once.
+    while (true) {
+      long wait;
+      synchronized (this) {
+        long chatWait = perChat.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        long globalWait = global.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        if (chatWait == 0 && globalWait == 0) {
+          perChat.tryConsume(1);
+          global.tryConsume(1);
+          return;
+        }
+        wait = Math.max(chatWait, globalWait);
+      }
+      TimeUnit.NANOSECONDS.sleep(wait);
+    }
   }
 
   private static Bucket bucketFor(String chat) {

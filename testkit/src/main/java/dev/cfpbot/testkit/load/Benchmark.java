@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -160,16 +161,22 @@ public final class Benchmark {
       double shortest = replies / 30.0;
       System.out.printf(
           Locale.ROOT,
-          "with Telegram's limits: %d/%d speakers finished in %.1f s; %d replies need at least %.1f s at 30/s (%.0f%% over); 429s: %d%n%n",
+          "with Telegram's limits: %d/%d speakers finished in %.1f s; %d replies need at least %.1f s at 30/s (%.0f%% over); 429s: %s%n%n",
           finished,
           speakers,
           seconds,
           replies,
           shortest,
           (seconds / shortest - 1) * 100,
-          telegram.faults().limited());
+          refusals(telegram));
       bot.close();
     }
+  }
+
+  /** How many calls the fake refused for the limits, and which limit each time. */
+  private static String refusals(FakeTelegram telegram) {
+    List<String> which = telegram.faults().refusals();
+    return which.isEmpty() ? "0" : which.size() + " (" + String.join("; ", which) + ")";
   }
 
   /**
@@ -205,11 +212,11 @@ public final class Benchmark {
       System.out.printf(
           Locale.ROOT,
           "fan-out of an announcement to %d chats: %.1f s from the organizer's command to the last"
-              + " message; Telegram's 30 messages/s allow %.1f s at best; 429s: %d%n",
+              + " message; Telegram's 30 messages/s allow %.1f s at best; 429s: %s%n",
           fanOut - delivered.getCount(),
           seconds,
           fanOut / 30.0,
-          telegram.faults().limited());
+          refusals(telegram));
       bot.close();
     }
   }
