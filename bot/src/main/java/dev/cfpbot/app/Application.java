@@ -93,7 +93,12 @@ final class Application implements AutoCloseable {
           java.util.concurrent.TimeUnit.SECONDS);
     }
     Banner.print(launch, app.channels.keySet(), app.web == null ? -1 : app.web.port());
-    Runtime.getRuntime().addShutdownHook(app.shutdownHook);
+    try {
+      Runtime.getRuntime().addShutdownHook(app.shutdownHook);
+    } catch (IllegalStateException e) {
+      // Told to stop (SIGTERM) while it was starting: the JVM is already shutting down.
+      app.stopped.countDown();
+    }
     return app;
   }
 
