@@ -41,7 +41,8 @@ final class Application implements AutoCloseable {
   private final Bot bot;
   private final ConsoleChannel console;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final Thread shutdownHook = new Thread(stopped::countDown, "cfpbot-shutdown");
+  private final Thread shutdownHook = new Thread(this::stopOnSignal, "cfpbot-shutdown");
+  private boolean closed;
   private WebServer web;
   private java.util.concurrent.ScheduledExecutorService consoleTimer;
 
@@ -192,8 +193,22 @@ final class Application implements AutoCloseable {
     stopped.await();
   }
 
+  /**
+   * SIGTERM or Ctrl-C. The JVM exits as soon as its shutdown hooks return, so the bot is closed
+   * here, in order — deliveries recorded, the database closed last — not by the main thread.
+   */
+  private void stopOnSignal() {
+    stopped.countDown();
+    close();
+  }
+
+  /** Stops the bot; a second call (the main thread after the shutdown hook) waits for the first. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException e) {

@@ -38,11 +38,13 @@ public record Settings(
     // WRITE_DELAY=0: a commit reaches the file before it returns (H2 otherwise writes up to half
     // a second later, and a killed process would lose turns that were already acknowledged).
     // QUERY_CACHE_SIZE: H2 parses a statement again when it is not in its cache, 8 entries by
-    // default, fewer than the statements of one turn.
+    // default, fewer than the statements of one turn. DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the bot
+    // closes the database itself, after the last deliveries are recorded; H2's own shutdown hook
+    // would close it under them.
     String defaultUrl =
         "jdbc:h2:file:"
             + dataDir.toAbsolutePath().normalize().resolve("cfpbot")
-            + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256";
+            + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;DB_CLOSE_ON_EXIT=FALSE";
     String dbUrl = value(env, DB_URL, or(storage.dbUrl(), defaultUrl));
     if (!dbUrl.startsWith("jdbc:")) {
       throw new ConfigException(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.testkit.FakeTelegram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,6 +116,33 @@ class CfpBotJarIT {
                 + " is in use by another cfp-bot process (an H2 file opens in one process only)."
                 + " Stop that process first, or ask the running bot with /export.\n");
     assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void jar_sigterm_recordsEveryDeliveryThenClosesTheDatabase() throws Exception {
+    try (FakeTelegram telegram = new FakeTelegram("123:abc", "cfp_test_bot").start(0)) {
+      Process bot =
+          start(
+              "",
+              Map.of(
+                  "TELEGRAM_BOT_TOKEN", "123:abc",
+                  "TELEGRAM_API_URL", telegram.url(),
+                  "TELEGRAM_RATE_LIMITS", "off"));
+      telegram.sendText(5005, "/start");
+      await().atMost(Duration.ofSeconds(30)).until(() -> telegram.textsTo(5005).size() == 2);
+
+      bot.destroy();
+
+      assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("the bot stops on SIGTERM").isTrue();
+      assertThat(Files.readString(err())).doesNotContain("WARN").doesNotContain("Exception");
+      try (Storage storage = holdDatabase()) {
+        long unsent =
+            storage
+                .database()
+                .inTransaction("count", tx -> storage.outbox().countUnsent(tx, "telegram"));
+        assertThat(unsent).isZero();
+      }
+    }
   }
 
   @Test
