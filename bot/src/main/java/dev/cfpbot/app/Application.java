@@ -63,17 +63,20 @@ final class Application implements AutoCloseable {
 
   static Application start(Io io, Launch launch) {
     HttpSettings http = HttpSettings.resolve(launch.config().http(), io.env());
+    // The console runs when no platform does, or when asked for.
+    boolean console = launch.consoleWanted() || !Channels.anyConfigured(launch.config(), io.env());
+    if (console) {
+      // The terminal is the chat: keep routine log lines out of it (warnings still show). Set
+      // before anything logs: logging reads it once, when first used (opening the database).
+      System.setProperty("cfpbot.stderr.level", io.env().getOrDefault("CFPBOT_LOG_LEVEL", "WARN"));
+    }
     Storage storage = launch.openStorageWaiting();
     Application app;
     try {
       ChannelContext context = context(launch, storage, http);
       Map<String, Channel> channels = new LinkedHashMap<>(Channels.create(context));
-      // The console runs when no platform does, or when asked for.
-      if (channels.isEmpty() || launch.consoleWanted()) {
+      if (console) {
         channels.put(ConsoleChannel.NAME, console(io));
-        // The terminal is the chat: keep routine log lines out of it (warnings still show).
-        System.setProperty(
-            "cfpbot.stderr.level", io.env().getOrDefault("CFPBOT_LOG_LEVEL", "WARN"));
       }
       app = new Application(launch, storage, channels);
       app.startWeb(http, context);

@@ -42,6 +42,12 @@ final class Channels {
     return channels;
   }
 
+  /** Whether {@link #create} will start any platform channel. */
+  static boolean anyConfigured(CfpConfig config, Map<String, String> env) {
+    return TelegramSettings.resolve(config.telegram(), env) != null
+        || WechatSettings.resolve(config.wechat(), env).isPresent();
+  }
+
   /** Every file type some form accepts. */
   static List<String> fileTypes(CfpConfig config) {
     Set<String> types = new LinkedHashSet<>();

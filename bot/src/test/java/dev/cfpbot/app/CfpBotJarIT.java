@@ -70,6 +70,8 @@ class CfpBotJarIT {
 
     assertThat(chat.exit()).isZero();
     assertThat(chat.out()).contains("✅ 投稿成功！编号 GZ-01\n《从零到生产：我们的 Docker 迁移之路》已提交给组织者");
+    // The terminal is the chat: routine log lines stay out of it.
+    assertThat(chat.err()).startsWith("cfp-bot is running.").doesNotContain(" INFO ");
 
     Result export = run("", "export", "--format", "csv");
 
