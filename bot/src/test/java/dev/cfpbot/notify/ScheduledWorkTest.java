@@ -46,6 +46,10 @@ class ScheduledWorkTest {
   private void tickAt(Instant now) {
     t.clock.set(now);
     t.bot.scheduler().tick();
+    awaitDelivered();
+  }
+
+  private void awaitDelivered() {
     await()
         .atMost(WAIT)
         .until(
@@ -91,6 +95,8 @@ class ScheduledWorkTest {
     t.say("carol", "/start");
     t.say("carol", "/reminders off");
     t.submitSeedTalk("alice", "从零到生产");
+    // A turn's replies leave after it returns: count bob's messages once all of them have.
+    awaitDelivered();
     int before = t.channel.textsTo("bob").size();
 
     tickAt(CLOSES.minus(Duration.ofHours(24)).plus(Duration.ofMinutes(1)));
