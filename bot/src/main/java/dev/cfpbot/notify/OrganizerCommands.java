@@ -68,15 +68,13 @@ public final class OrganizerCommands implements OrganizerTurn {
       return List.of();
     }
     Routes r = routes.get(in.channel());
+    // Who asked is not logged: platform ids are personal data. Decisions record their organizer in
+    // the submission's history, which only organizers read.
     if (r == null || !r.isOrganizer(in.sender().id())) {
-      log.warn(
-          "refused organizer command /{} from {} user {}",
-          name.get(),
-          in.channel(),
-          in.sender().id());
+      log.warn("refused organizer command /{} on {}: not an organizer", name.get(), in.channel());
       return List.of(Reply.text(messages.text(lang, "organizer.refused")));
     }
-    log.info("organizer command /{} from {} user {}", name.get(), in.channel(), in.sender().id());
+    log.info("organizer command /{} on {}", name.get(), in.channel());
     return command.run(tx, in, argument(in), now);
   }
 

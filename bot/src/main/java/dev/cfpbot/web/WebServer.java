@@ -2,7 +2,10 @@ package dev.cfpbot.web;
 
 import dev.cfpbot.config.HttpSettings;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +45,28 @@ public final class WebServer implements AutoCloseable {
                     ctx.status(report.healthy() ? 200 : 503).json(report);
                   });
               routes.forEach(r -> r.register(config.routes));
+              config.routes.exception(Exception.class, WebServer::failed);
             });
     app.start();
     log.info("HTTP server listening on {}:{}", settings.host(), app.port());
     return new WebServer(app);
+  }
+
+  /**
+   * A route threw. Logged with the route's shape, not its path: paths carry signed tokens (upload
+   * and download links), which are as good as a password while they last.
+   */
+  private static void failed(Exception e, Context ctx) {
+    if (e instanceof HttpResponseException response) {
+      ctx.status(response.getStatus()).result(String.valueOf(response.getMessage()));
+      return;
+    }
+    String route = ctx.path();
+    for (Map.Entry<String, String> param : ctx.pathParamMap().entrySet()) {
+      route = route.replace(param.getValue(), "{" + param.getKey() + "}");
+    }
+    log.error("HTTP {} {} failed", ctx.method(), route, e);
+    ctx.status(500).contentType("text/plain; charset=utf-8").result("500");
   }
 
   public int port() {

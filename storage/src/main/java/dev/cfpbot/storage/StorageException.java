@@ -70,8 +70,8 @@ public class StorageException extends RuntimeException {
   }
 
   /**
-   * Whether an error of SQL state {@code state} is about reaching the database rather than about
-   * a statement's data: connection (08), authorization (28), unknown database (3D), resources (53),
+   * Whether an error of SQL state {@code state} is about reaching the database rather than about a
+   * statement's data: connection (08), authorization (28), unknown database (3D), resources (53),
    * operator intervention (57), system errors (58), and H2's file-level errors (locked, not found,
    * I/O, closed). Their messages name hosts, users and files: an operator needs them, and they
    * carry no answer.
