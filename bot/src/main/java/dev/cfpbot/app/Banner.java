@@ -4,8 +4,8 @@ import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.TimeFormat;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 
 /** What start-up says: the events and their deadlines, where data lives, which channels run. */
 final class Banner {
@@ -14,7 +14,7 @@ final class Banner {
   static void print(Launch launch, Collection<String> channels, int httpPort) {
     PrintStream out = launch.io().err();
     Lang lang = launch.config().bot().organizerLanguage();
-    List<EventConfig> open = launch.config().openEvents(launch.io().clock().instant());
+    Instant now = launch.io().clock().instant();
     out.println("cfp-bot is running.");
     for (EventConfig event : launch.config().events()) {
       out.println(
@@ -23,7 +23,7 @@ final class Banner {
               + " ("
               + event.id()
               + ")"
-              + (open.contains(event) ? "" : " [closed]"));
+              + state(event, now, lang));
       out.println("  deadline: " + TimeFormat.dateTime(event.deadline(), event.timeZone(), lang));
     }
     out.println("  data:     " + launch.settings().dataDir().toAbsolutePath().normalize());
@@ -32,7 +32,22 @@ final class Banner {
       out.println("  http:     port " + httpPort);
     }
     if (channels.contains("console")) {
-      out.println("Type 投稿 (or /start) to submit a talk, /help for help; Ctrl-D to quit.");
+      // The words the engine knows, in the language the chat starts in.
+      out.println(
+          launch.config().bot().defaultLanguage() == Lang.EN
+              ? "Type submit (or /start) to submit a talk, help for help; Ctrl-D to quit."
+              : "Type 投稿 (or /start) to submit a talk, 帮助 (or /help) for help; Ctrl-D to quit.");
     }
+  }
+
+  /** Nothing for an open call; when it opens, for one that has not yet; closed after it. */
+  private static String state(EventConfig event, Instant now, Lang lang) {
+    if (event.isOpen(now)) {
+      return "";
+    }
+    if (event.opensAt() != null && now.isBefore(event.closesAt())) {
+      return " [opens " + TimeFormat.dateTime(event.opensAt(), event.timeZone(), lang) + "]";
+    }
+    return " [closed]";
   }
 }

@@ -59,6 +59,17 @@ final class ExportCommand implements Callable<Integer> {
                   + launch.settings().configPath());
       return 2;
     }
+    Path dataDir = launch.settings().dataDir().toAbsolutePath().normalize();
+    if (launch.settings().embeddedH2() && !Files.exists(dataDir.resolve("cfpbot.mv.db"))) {
+      // Opening would create an empty database there and export its header: a wrong directory
+      // looks like a call without proposals.
+      io.err()
+          .println(
+              "cfp-bot export: there is no cfp-bot database in "
+                  + dataDir
+                  + " (CFPBOT_DATA_DIR); nothing to export");
+      return 1;
+    }
     try (Storage storage = launch.openStorage()) {
       Exporter exporter = new Exporter(launch.config(), storage);
       int count;

@@ -15,8 +15,10 @@ import picocli.CommandLine.Option;
     name = "migrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Copies every speaker, proposal and message from another cfp-bot database into the one",
-      "configured now (CFPBOT_DB_URL), which must be empty. Stop the bot first."
+      // picocli lists a command by its first line: it must say it all.
+      "Copies every speaker, proposal and message from another cfp-bot database (the H2 file,"
+          + " say) into the configured one, which must be empty.",
+      "The configured one is CFPBOT_DB_URL's. Stop the bot first."
     })
 final class MigrateCommand implements Callable<Integer> {
   private final Io io;

@@ -19,8 +19,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,6 +60,9 @@ public final class ConfigLoader {
     YamlLines lines = YamlLines.index(text);
     CfpConfig config;
     try {
+      // The syntax first: mapping reads as it parses, and would build an event from the lines
+      // before a syntax error and complain about what those lines lack.
+      YAML.readTree(text);
       config = YAML.readValue(text, CfpConfig.class);
     } catch (JsonProcessingException e) {
       throw new ConfigException(describe(e, text, source, lines), e);
@@ -71,6 +76,7 @@ public final class ConfigLoader {
 
   private static void check(CfpConfig config, String source, YamlLines lines) {
     Set<String> ids = new HashSet<>();
+    Map<String, EventConfig> prefixes = new HashMap<>();
     for (int i = 0; i < config.events().size(); i++) {
       EventConfig event = config.events().get(i);
       String path = "events[" + i + "]";
@@ -81,6 +87,26 @@ public final class ConfigLoader {
             path + ".id",
             "event id '" + event.id() + "' is used twice",
             "a unique id per event");
+      }
+      EventConfig sharing = prefixes.putIfAbsent(event.codePrefix(), event);
+      if (sharing != null) {
+        // Codes are how organizers name proposals (/accept GZ-07): they must not be ambiguous.
+        String at = lines.lineOf(path + ".code_prefix") > 0 ? path + ".code_prefix" : path;
+        throw problem(
+            source,
+            lines,
+            at,
+            path + ".code_prefix",
+            "the submission codes of events '"
+                + sharing.id()
+                + "' and '"
+                + event.id()
+                + "' would both be "
+                + event.code(1)
+                + ", "
+                + event.code(2)
+                + "…",
+            "a code_prefix of its own for each event (1-8 upper-case letters or digits)");
       }
       if (event.form() == null && config.form() == null) {
         throw problem(
@@ -106,7 +132,13 @@ public final class ConfigLoader {
 
   private static ConfigException problem(
       String source, YamlLines lines, String path, String what, String expected) {
-    int line = lines.lineOf(path);
+    return problem(source, lines, path, path, what, expected);
+  }
+
+  /** A problem with the key at {@code path}, reported at the line of {@code at}. */
+  private static ConfigException problem(
+      String source, YamlLines lines, String at, String path, String what, String expected) {
+    int line = lines.lineOf(at);
     return new ConfigException(
         source
             + (line > 0 ? " line " + line : "")
@@ -162,10 +194,14 @@ public final class ConfigLoader {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException y
           && y.getProblemMark() != null) {
+        var mark = y.getProblemMark();
         return source
             + " line "
-            + (y.getProblemMark().getLine() + 1)
+            + (mark.getLine() + 1)
+            + ", column "
+            + (mark.getColumn() + 1)
             + ": the file is not valid YAML: "
+            + (y.getContext() == null ? "" : y.getContext() + ", ")
             + y.getProblem();
       }
     }

@@ -38,7 +38,12 @@ public record EventConfig(
   private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,8}");
 
   public EventConfig {
-    if (id == null || !ID.matcher(id).matches()) {
+    if (id == null) {
+      throw new IllegalArgumentException(
+          "the event has no id; expected an id of 2-64 lower-case letters, digits or dashes, e.g."
+              + " gz-2027-10-docker");
+    }
+    if (!ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
           "event id '" + id + "' must be 2-64 lower-case letters, digits or dashes");
     }

@@ -139,4 +139,60 @@ class ConsoleEndToEndTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("cfp-bot export: --format must be csv or json, not 'xlsx'\n");
   }
+
+  /** The shipped config with {@code from} replaced by {@code to}, as an operator would edit it. */
+  private Path shippedWith(String from, String to) throws Exception {
+    String shipped = Files.readString(TestBot.SHIPPED_CONFIG);
+    assertThat(shipped).contains(from);
+    return Files.writeString(dataDir.resolve("edited.yaml"), shipped.replace(from, to));
+  }
+
+  @Test
+  void help_showsEachCommandsWholeDescription() {
+    Run run = run("", "--help");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains(
+            " migrate Copies every speaker, proposal and message from another cfp-bot database"
+                + " (the H2 file, say) into the configured one, which must be empty. ");
+  }
+
+  @Test
+  void export_ofADataDirectoryThatDoesNotExist_saysThereIsNoDataAndCreatesNothing() {
+    Path nowhere = dataDir.resolve("no-such-dir");
+
+    Run run = run(Map.of("CFPBOT_DATA_DIR", nowhere.toString()), "", "export");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "cfp-bot export: there is no cfp-bot database in "
+                + nowhere.toAbsolutePath().normalize()
+                + " (CFPBOT_DATA_DIR); nothing to export\n");
+    assertThat(run.out()).isEmpty();
+    assertThat(nowhere).doesNotExist();
+  }
+
+  @Test
+  void banner_inEnglish_whenSpeakersDefaultToEnglish() throws Exception {
+    Path config = shippedWith("default_language: zh", "default_language: en");
+
+    Run run = run(Map.of("CFPBOT_CONFIG", config.toString()), "");
+
+    assertThat(run.err())
+        .endsWith("Type submit (or /start) to submit a talk, help for help; Ctrl-D to quit.\n");
+  }
+
+  @Test
+  void banner_ofACallThatOpensLater_saysWhenItOpens() throws Exception {
+    Path config = shippedWith("# opens_at: 2027-09-01T00:00", "opens_at: 2027-10-25T10:00");
+
+    Run run = run(Map.of("CFPBOT_CONFIG", config.toString()), "");
+
+    assertThat(run.err())
+        .contains(
+            "  event:    Techparty 广州 · Docker 技术沙龙 (gz-2027-10-docker) [opens 2027年10月25日（周一）"
+                + " 10:00 (Asia/Shanghai, UTC+8)]\n");
+  }
 }

@@ -154,7 +154,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.parse("events:\n\t- id: x\n", "cfp.yaml"))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "cfp.yaml line 2: the file is not valid YAML: found character '\\t(TAB)' that cannot start"
+            "cfp.yaml line 2, column 1: the file is not valid YAML: while scanning for the next token, found character '\\t(TAB)' that cannot start"
                 + " any token. (Do not use \\t(TAB) for indentation)");
   }
 
