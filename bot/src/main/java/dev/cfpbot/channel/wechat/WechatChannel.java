@@ -77,6 +77,7 @@ public final class WechatChannel
     this.commands =
         new WechatCommands(
             context.messages(), context.storage(), context.config().bot().organizerLanguage());
+    settings.warnings().forEach(warning -> log.warn("wechat: {}", warning));
     if (context.uploads() == null) {
       log.warn(
           "wechat: CFPBOT_PUBLIC_URL is not set, so there is no upload page: speakers can send"
@@ -128,7 +129,7 @@ public final class WechatChannel
     started = true;
     log.info(
         "wechat: receiving callbacks on /wechat ({}), {} organizer(s)",
-        settings.safeMode() ? "safe mode understood" : "plain mode only",
+        settings.safeMode() ? "safe mode: encrypted messages only" : "plain mode",
         settings.organizers().size());
   }
 
@@ -155,7 +156,7 @@ public final class WechatChannel
     if (!started) {
       return "not started";
     }
-    return settings.safeMode() ? "callbacks (plain and safe mode)" : "callbacks (plain mode)";
+    return settings.safeMode() ? "callbacks (safe mode, encrypted only)" : "callbacks (plain mode)";
   }
 
   @Override
@@ -166,7 +167,7 @@ public final class WechatChannel
   @Override
   public void stop() {
     started = false;
-    callback.start(null);
+    callback.stop();
   }
 
   @Override
