@@ -6,14 +6,13 @@ import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Storage;
-import dev.cfpbot.storage.StorageException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.slf4j.Logger;
@@ -21,29 +20,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /wechat}: WeChat's server verification (GET) and its message callbacks (POST), plain or
- * safe mode. A request is read further only when it is WeChat's: signed with the token, its
- * timestamp within five minutes of this server's clock, and its (timestamp, nonce) pair new or a
- * retry of the same message ({@link CallbackGuard}); else 403. With WECHAT_AES_KEY set only
- * encrypted messages are taken, authenticated by their own signature. A body over {@link
- * WechatXml#MAX_BODY} gets 413; one that is not WeChat's XML, or cannot be decrypted, 400. A
- * message is handled (durably, once: the inbox knows WeChat's ids across its retries) before the
- * response is written, and its first reply goes back in the response.
+ * safe mode. A request is read only as far as {@link CallbackCheck} finds it WeChat's: signed,
+ * fresh, not a replay, and encrypted when WECHAT_AES_KEY is set; else it is refused (403, 400 for
+ * what cannot be read or decrypted, 413 for a body over {@link WechatXml#MAX_BODY}). A message is
+ * handled (durably, once: the inbox knows WeChat's ids across its retries) before the response is
+ * written, and its first reply goes back in the response.
  */
 final class WechatCallback {
   private static final Logger log = LoggerFactory.getLogger(WechatCallback.class);
 
-  /** How long a callback that comes while the bot is starting waits for it. */
-  static final Duration START_WAIT = Duration.ofSeconds(3);
-
-  private final WechatSettings settings;
   private final WechatCipher cipher;
-  private final CallbackGuard guard;
+  private final CallbackCheck check;
+  private final HandlerGate gate = new HandlerGate();
   private final Storage storage;
   private final Messages messages;
   private final Lang lang;
   private final PassiveReplies passive;
   private final Clock clock;
-  private final HandlerGate gate = new HandlerGate();
 
   WechatCallback(
       WechatSettings settings,
@@ -52,15 +45,15 @@ final class WechatCallback {
       Lang lang,
       PassiveReplies passive,
       Clock clock) {
-    this.settings = settings;
-    this.messages = messages;
-    this.lang = lang;
     this.cipher =
         settings.safeMode()
             ? new WechatCipher(settings.token(), settings.aesKey(), settings.appId())
             : null;
-    this.guard = new CallbackGuard(storage, clock);
+    this.check =
+        new CallbackCheck(settings.token(), cipher, new CallbackGuard(storage, clock), gate);
     this.storage = storage;
+    this.messages = messages;
+    this.lang = lang;
     this.passive = passive;
     this.clock = clock;
   }
@@ -75,60 +68,38 @@ final class WechatCallback {
 
   /** GET: WeChat checks that the URL is ours before it saves the server settings. */
   void verify(Context ctx) throws InterruptedException {
-    if (!authentic(ctx) || handler(ctx) == null) {
+    String echo = Objects.requireNonNullElse(ctx.queryParam("echostr"), "");
+    try {
+      check.signedAndFresh(ctx);
+      check.handler();
+      check.firstOrRetry(ctx, "GET " + echo);
+    } catch (CallbackRefused e) {
+      refuse(ctx, e);
       return;
     }
-    String echo = ctx.queryParam("echostr");
-    if (!taken(ctx, "GET " + echo)) {
-      return;
-    }
-    ctx.status(200).contentType("text/plain; charset=utf-8").result(echo == null ? "" : echo);
+    ctx.status(200).contentType("text/plain; charset=utf-8").result(echo);
   }
 
   /** POST: one message or event. */
   void receive(Context ctx) throws IOException, InterruptedException {
-    if (!authentic(ctx)) {
-      return;
-    }
-    InboundHandler h = handler(ctx);
-    if (h == null) {
-      return;
-    }
-    Optional<String> body = body(ctx);
-    if (body.isEmpty()) {
-      refuse(ctx, 413, "body too large");
-      return;
-    }
-    boolean aes = "aes".equalsIgnoreCase(ctx.queryParam("encrypt_type"));
-    if (cipher != null && !aes) {
-      refuse(
-          ctx,
-          403,
-          "a plain (unencrypted) message, but "
-              + WechatSettings.AES_KEY
-              + " is set: only safe-mode messages are taken");
-      return;
-    }
-    String xml;
+    InboundHandler handler;
     WxMpXmlMessage message;
     try {
-      xml = aes ? decrypt(ctx, body.get()) : body.get();
-      message = WechatXml.message(xml);
-    } catch (SecurityException e) {
-      refuse(ctx, 403, e.getMessage());
-      return;
-    } catch (IllegalArgumentException | WechatDecryptException e) {
-      refuse(ctx, 400, e.getMessage());
-      return;
-    }
-    if (!taken(ctx, xml)) {
+      check.signedAndFresh(ctx);
+      handler = check.handler();
+      String xml = check.message(ctx, body(ctx));
+      message = parse(xml);
+      check.firstOrRetry(ctx, xml);
+    } catch (CallbackRefused e) {
+      refuse(ctx, e);
       return;
     }
+    boolean aes = CallbackCheck.encrypted(ctx);
     if (WechatInbound.asksForOpenid(message)) {
       // Setting up organizers needs their openids, which the WeChat app never shows: answered
       // here, to whoever asks, about themselves only; nothing is stored.
       String text = messages.text(lang, "wechat.openid", "openid", message.getFromUser());
-      reply(ctx, message.getFromUser(), message.getToUser(), text, aes);
+      reply(ctx, message, text, aes);
       return;
     }
     Optional<Inbound> inbound = WechatInbound.of(message, clock.instant());
@@ -142,7 +113,7 @@ final class WechatCallback {
     try {
       HandleResult result;
       try {
-        result = h.handle(inbound.get());
+        result = handler.handle(inbound.get());
       } catch (RuntimeException e) {
         // Nothing was recorded: answering with an error makes WeChat deliver it again.
         log.error("wechat: a message could not be handled; WeChat will send it again", e);
@@ -158,81 +129,26 @@ final class WechatCallback {
         write(ctx, "text/plain", "success");
         return;
       }
-      reply(ctx, openid, message.getToUser(), result.inlineReply(), aes);
+      reply(ctx, message, result.inlineReply(), aes);
     } finally {
       passive.end(openid, handled);
     }
   }
 
-  /** A passive text reply, encrypted when the message was. */
-  private void reply(Context ctx, String to, String from, String text, boolean aes)
+  private static WxMpXmlMessage parse(String xml) throws CallbackRefused {
+    try {
+      return WechatXml.message(xml);
+    } catch (IllegalArgumentException e) {
+      throw new CallbackRefused(400, e.getMessage());
+    }
+  }
+
+  /** A passive text reply to {@code message}'s sender, encrypted when the message was. */
+  private void reply(Context ctx, WxMpXmlMessage message, String text, boolean aes)
       throws IOException {
     long now = clock.instant().getEpochSecond();
-    String xml = WechatXml.textReply(to, from, now, text);
+    String xml = WechatXml.textReply(message.getFromUser(), message.getToUser(), now, text);
     write(ctx, "application/xml", aes ? cipher.seal(xml, now) : xml);
-  }
-
-  /** The message inside a safe-mode envelope, once its own signature is checked. */
-  private String decrypt(Context ctx, String envelope) {
-    if (cipher == null) {
-      log.warn(
-          "wechat: an encrypted (safe mode) callback arrived but {} is not set",
-          WechatSettings.AES_KEY);
-      throw new IllegalArgumentException("safe mode is not configured");
-    }
-    // Compatible mode sends the message in the clear beside it: only the encrypted one is
-    // authenticated, so only it is read.
-    String encrypted = WechatXml.encrypted(envelope);
-    if (!WechatSignature.matches(
-        ctx.queryParam("msg_signature"),
-        settings.token(),
-        ctx.queryParam("timestamp"),
-        ctx.queryParam("nonce"),
-        encrypted)) {
-      throw new SecurityException("bad message signature");
-    }
-    return cipher.decrypt(encrypted);
-  }
-
-  /** Signed with the token, and fresh; refused (403) otherwise. */
-  private boolean authentic(Context ctx) {
-    String timestamp = ctx.queryParam("timestamp");
-    String nonce = ctx.queryParam("nonce");
-    if (!WechatSignature.matches(ctx.queryParam("signature"), settings.token(), timestamp, nonce)) {
-      refuse(ctx, 403, "bad signature");
-      return false;
-    }
-    Optional<String> problem = guard.problem(timestamp, nonce);
-    problem.ifPresent(why -> refuse(ctx, 403, why));
-    return problem.isEmpty();
-  }
-
-  /** The handler, once the channel has started (waiting for it a moment); 503 and null if not. */
-  private InboundHandler handler(Context ctx) throws InterruptedException {
-    InboundHandler h = gate.await(START_WAIT);
-    if (h == null) {
-      refuse(ctx, 503, "the bot is not running (still starting, or stopping)");
-    }
-    return h;
-  }
-
-  /**
-   * Whether this request's (timestamp, nonce) is new, or WeChat retrying {@code message}; refused
-   * (403) when it is a replay with another message.
-   */
-  private boolean taken(Context ctx, String message) {
-    CallbackGuard.Seen seen;
-    try {
-      seen = guard.remember(ctx.queryParam("timestamp"), ctx.queryParam("nonce"), message);
-    } catch (StorageException e) {
-      refuse(ctx, 503, "could not check the nonce: " + e.operation() + " failed");
-      return false;
-    }
-    if (seen == CallbackGuard.Seen.REPLAY) {
-      refuse(ctx, 403, "a timestamp and nonce already used, with another message (a replay)");
-      return false;
-    }
-    return true;
   }
 
   /** Someone writing to the account reopens the 48-hour window: their held messages can go. */
@@ -249,16 +165,17 @@ final class WechatCallback {
     }
   }
 
-  /** The body, or empty when it is larger than any WeChat message (read no further than that). */
-  private static Optional<String> body(Context ctx) throws IOException {
+  /** The body; refused when it is larger than any WeChat message (read no further than that). */
+  private static String body(Context ctx) throws IOException, CallbackRefused {
     if (ctx.req().getContentLengthLong() > WechatXml.MAX_BODY) {
-      return Optional.empty();
+      throw new CallbackRefused(413, "body too large");
     }
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] bytes = in.readNBytes(WechatXml.MAX_BODY + 1);
-      return bytes.length > WechatXml.MAX_BODY
-          ? Optional.empty()
-          : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+      if (bytes.length > WechatXml.MAX_BODY) {
+        throw new CallbackRefused(413, "body too large");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
     }
   }
 
@@ -273,8 +190,9 @@ final class WechatCallback {
     out.flush();
   }
 
-  private static void refuse(Context ctx, int status, String why) {
-    log.warn("wechat callback refused ({}): {} from {}", status, why, ctx.ip());
+  private static void refuse(Context ctx, CallbackRefused refusal) {
+    int status = refusal.status();
+    log.warn("wechat callback refused ({}): {} from {}", status, refusal.getMessage(), ctx.ip());
     ctx.status(status).contentType("text/plain; charset=utf-8").result(String.valueOf(status));
   }
 }
