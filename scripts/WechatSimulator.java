@@ -273,8 +273,10 @@ public class WechatSimulator {
     }
 
     Reply post(String xml) {
+      // Now, and a nonce never used before: the bot refuses a timestamp more than five minutes
+      // off its clock, and a (timestamp, nonce) pair it has seen with another message.
       String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-      String nonce = Integer.toString(random.nextInt(1_000_000_000));
+      String nonce = Long.toUnsignedString(random.nextLong());
       String query = "signature=" + sha1(token, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce;
       String body = xml;
       if (key != null) {

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.slf4j.Logger;
@@ -19,22 +20,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /wechat}: WeChat's server verification (GET) and its message callbacks (POST), plain or
- * safe mode. A request whose signature is missing or wrong gets 403 and is not read further; a body
- * over {@link WechatXml#MAX_BODY} gets 413, one that is not WeChat's XML 400. A message is handled
- * (durably, once: the inbox knows WeChat's ids across its retries) before the response is written,
- * and its first reply goes back in the response.
+ * safe mode. A request is read only as far as {@link CallbackCheck} finds it WeChat's: signed,
+ * fresh, not a replay, and encrypted when WECHAT_AES_KEY is set; else it is refused (403, 400 for
+ * what cannot be read or decrypted, 413 for a body over {@link WechatXml#MAX_BODY}). A message is
+ * handled (durably, once: the inbox knows WeChat's ids across its retries) before the response is
+ * written, and its first reply goes back in the response.
  */
 final class WechatCallback {
   private static final Logger log = LoggerFactory.getLogger(WechatCallback.class);
 
-  private final WechatSettings settings;
   private final WechatCipher cipher;
+  private final CallbackCheck check;
+  private final HandlerGate gate = new HandlerGate();
   private final Storage storage;
   private final Messages messages;
   private final Lang lang;
   private final PassiveReplies passive;
   private final Clock clock;
-  private volatile InboundHandler handler;
 
   WechatCallback(
       WechatSettings settings,
@@ -43,67 +45,61 @@ final class WechatCallback {
       Lang lang,
       PassiveReplies passive,
       Clock clock) {
-    this.settings = settings;
-    this.messages = messages;
-    this.lang = lang;
     this.cipher =
         settings.safeMode()
             ? new WechatCipher(settings.token(), settings.aesKey(), settings.appId())
             : null;
+    this.check =
+        new CallbackCheck(settings.token(), cipher, new CallbackGuard(storage, clock), gate);
     this.storage = storage;
+    this.messages = messages;
+    this.lang = lang;
     this.passive = passive;
     this.clock = clock;
   }
 
   void start(InboundHandler handler) {
-    this.handler = handler;
+    gate.open(handler);
+  }
+
+  void stop() {
+    gate.close();
   }
 
   /** GET: WeChat checks that the URL is ours before it saves the server settings. */
-  void verify(Context ctx) {
-    if (!signed(ctx)) {
-      refuse(ctx, 403, "bad signature");
+  void verify(Context ctx) throws InterruptedException {
+    String echo = Objects.requireNonNullElse(ctx.queryParam("echostr"), "");
+    try {
+      check.signedAndFresh(ctx);
+      check.handler();
+      check.firstOrRetry(ctx, "GET " + echo);
+    } catch (CallbackRefused e) {
+      refuse(ctx, e);
       return;
     }
-    String echo = ctx.queryParam("echostr");
-    ctx.status(200).contentType("text/plain; charset=utf-8").result(echo == null ? "" : echo);
+    ctx.status(200).contentType("text/plain; charset=utf-8").result(echo);
   }
 
   /** POST: one message or event. */
-  void receive(Context ctx) throws IOException {
-    if (!signed(ctx)) {
-      refuse(ctx, 403, "bad signature");
-      return;
-    }
-    InboundHandler h = handler;
-    if (h == null) {
-      refuse(ctx, 503, "not started yet");
-      return;
-    }
-    Optional<String> body = body(ctx);
-    if (body.isEmpty()) {
-      refuse(ctx, 413, "body too large");
-      return;
-    }
-    boolean aes = "aes".equalsIgnoreCase(ctx.queryParam("encrypt_type"));
+  void receive(Context ctx) throws IOException, InterruptedException {
+    InboundHandler handler;
     WxMpXmlMessage message;
     try {
-      message = aes ? decrypt(ctx, body.get()) : WechatXml.message(body.get());
-    } catch (SecurityException e) {
-      refuse(ctx, 403, e.getMessage());
-      return;
-    } catch (IllegalArgumentException e) {
-      refuse(ctx, 400, e.getMessage());
+      check.signedAndFresh(ctx);
+      handler = check.handler();
+      String xml = check.message(ctx, body(ctx));
+      message = parse(xml);
+      check.firstOrRetry(ctx, xml);
+    } catch (CallbackRefused e) {
+      refuse(ctx, e);
       return;
     }
+    boolean aes = CallbackCheck.encrypted(ctx);
     if (WechatInbound.asksForOpenid(message)) {
       // Setting up organizers needs their openids, which the WeChat app never shows: answered
       // here, to whoever asks, about themselves only; nothing is stored.
       String text = messages.text(lang, "wechat.openid", "openid", message.getFromUser());
-      String xml =
-          WechatXml.textReply(
-              message.getFromUser(), message.getToUser(), clock.instant().getEpochSecond(), text);
-      write(ctx, "application/xml", aes ? cipher.encrypt(xml) : xml);
+      reply(ctx, message, text, aes);
       return;
     }
     Optional<Inbound> inbound = WechatInbound.of(message, clock.instant());
@@ -117,7 +113,7 @@ final class WechatCallback {
     try {
       HandleResult result;
       try {
-        result = h.handle(inbound.get());
+        result = handler.handle(inbound.get());
       } catch (RuntimeException e) {
         // Nothing was recorded: answering with an error makes WeChat deliver it again.
         log.error("wechat: a message could not be handled; WeChat will send it again", e);
@@ -133,39 +129,26 @@ final class WechatCallback {
         write(ctx, "text/plain", "success");
         return;
       }
-      String xml =
-          WechatXml.textReply(
-              openid, message.getToUser(), clock.instant().getEpochSecond(), result.inlineReply());
-      write(ctx, "application/xml", aes ? cipher.encrypt(xml) : xml);
+      reply(ctx, message, result.inlineReply(), aes);
     } finally {
       passive.end(openid, handled);
     }
   }
 
-  /** The message inside a safe-mode envelope, once its own signature is checked. */
-  private WxMpXmlMessage decrypt(Context ctx, String envelope) {
-    if (cipher == null) {
-      log.warn(
-          "wechat: an encrypted (safe mode) callback arrived but {} is not set",
-          WechatSettings.AES_KEY);
-      throw new IllegalArgumentException("safe mode is not configured");
-    }
-    String encrypted = WechatXml.encrypted(envelope);
-    if (!WechatSignature.matches(
-        ctx.queryParam("msg_signature"),
-        settings.token(),
-        ctx.queryParam("timestamp"),
-        ctx.queryParam("nonce"),
-        encrypted)) {
-      throw new SecurityException("bad message signature");
-    }
-    String plain;
+  private static WxMpXmlMessage parse(String xml) throws CallbackRefused {
     try {
-      plain = cipher.decrypt(encrypted);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cannot decrypt", e);
+      return WechatXml.message(xml);
+    } catch (IllegalArgumentException e) {
+      throw new CallbackRefused(400, e.getMessage());
     }
-    return WechatXml.message(plain);
+  }
+
+  /** A passive text reply to {@code message}'s sender, encrypted when the message was. */
+  private void reply(Context ctx, WxMpXmlMessage message, String text, boolean aes)
+      throws IOException {
+    long now = clock.instant().getEpochSecond();
+    String xml = WechatXml.textReply(message.getFromUser(), message.getToUser(), now, text);
+    write(ctx, "application/xml", aes ? cipher.seal(xml, now) : xml);
   }
 
   /** Someone writing to the account reopens the 48-hour window: their held messages can go. */
@@ -182,24 +165,17 @@ final class WechatCallback {
     }
   }
 
-  private boolean signed(Context ctx) {
-    return WechatSignature.matches(
-        ctx.queryParam("signature"),
-        settings.token(),
-        ctx.queryParam("timestamp"),
-        ctx.queryParam("nonce"));
-  }
-
-  /** The body, or empty when it is larger than any WeChat message (read no further than that). */
-  private static Optional<String> body(Context ctx) throws IOException {
+  /** The body; refused when it is larger than any WeChat message (read no further than that). */
+  private static String body(Context ctx) throws IOException, CallbackRefused {
     if (ctx.req().getContentLengthLong() > WechatXml.MAX_BODY) {
-      return Optional.empty();
+      throw new CallbackRefused(413, "body too large");
     }
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] bytes = in.readNBytes(WechatXml.MAX_BODY + 1);
-      return bytes.length > WechatXml.MAX_BODY
-          ? Optional.empty()
-          : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+      if (bytes.length > WechatXml.MAX_BODY) {
+        throw new CallbackRefused(413, "body too large");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
     }
   }
 
@@ -214,8 +190,9 @@ final class WechatCallback {
     out.flush();
   }
 
-  private static void refuse(Context ctx, int status, String why) {
-    log.warn("wechat callback refused ({}): {} from {}", status, why, ctx.ip());
+  private static void refuse(Context ctx, CallbackRefused refusal) {
+    int status = refusal.status();
+    log.warn("wechat callback refused ({}): {} from {}", status, refusal.getMessage(), ctx.ip());
     ctx.status(status).contentType("text/plain; charset=utf-8").result(String.valueOf(status));
   }
 }

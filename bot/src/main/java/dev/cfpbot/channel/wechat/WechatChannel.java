@@ -47,6 +47,9 @@ public final class WechatChannel
 
   public WechatChannel(WechatSettings settings, ChannelContext context) {
     this.settings = settings;
+    // Here, before the HTTP server opens, rather than in start(): callbacks that come before the
+    // channel starts wait for it, and the wait is shorter by the second or so this takes.
+    WechatXml.warmUp();
     this.callback =
         new WechatCallback(
             settings,
@@ -77,6 +80,7 @@ public final class WechatChannel
     this.commands =
         new WechatCommands(
             context.messages(), context.storage(), context.config().bot().organizerLanguage());
+    settings.warnings().forEach(warning -> log.warn("wechat: {}", warning));
     if (context.uploads() == null) {
       log.warn(
           "wechat: CFPBOT_PUBLIC_URL is not set, so there is no upload page: speakers can send"
@@ -123,12 +127,11 @@ public final class WechatChannel
 
   @Override
   public void start(InboundHandler handler) {
-    WechatXml.warmUp();
     callback.start(handler);
     started = true;
     log.info(
         "wechat: receiving callbacks on /wechat ({}), {} organizer(s)",
-        settings.safeMode() ? "safe mode understood" : "plain mode only",
+        settings.safeMode() ? "safe mode: encrypted messages only" : "plain mode",
         settings.organizers().size());
   }
 
@@ -155,7 +158,7 @@ public final class WechatChannel
     if (!started) {
       return "not started";
     }
-    return settings.safeMode() ? "callbacks (plain and safe mode)" : "callbacks (plain mode)";
+    return settings.safeMode() ? "callbacks (safe mode, encrypted only)" : "callbacks (plain mode)";
   }
 
   @Override
@@ -166,7 +169,7 @@ public final class WechatChannel
   @Override
   public void stop() {
     started = false;
-    callback.start(null);
+    callback.stop();
   }
 
   @Override

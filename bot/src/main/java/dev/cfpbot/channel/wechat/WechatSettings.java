@@ -39,6 +39,9 @@ public record WechatSettings(
   public static final String ANNOUNCE_TAG = "WECHAT_ANNOUNCE_TAG";
   public static final String DEFAULT_API_URL = "https://api.weixin.qq.com";
 
+  /** Below this many characters a token is accepted, with a warning. */
+  static final int GOOD_TOKEN_LENGTH = 16;
+
   public WechatSettings {
     organizers = List.copyOf(organizers);
     templateFields = templateFields == null ? Map.of() : Map.copyOf(templateFields);
@@ -56,6 +59,13 @@ public record WechatSettings(
     }
     String secret = required(first(env.get(APP_SECRET), f.appSecret()), APP_SECRET, "app_secret");
     String token = required(first(env.get(TOKEN), f.token()), TOKEN, "token");
+    if (!token.matches("[A-Za-z0-9]{3,32}")) {
+      // What WeChat's server settings accept: a token it would refuse could never be configured.
+      throw new ConfigException(
+          TOKEN
+              + " (or wechat.token) is not a token WeChat accepts: use 3 to 32 letters and digits"
+              + " (the Token of the Official Account's server settings), 16 or more");
+    }
     String aesKey = first(env.get(AES_KEY), f.aesKey());
     if (aesKey != null && aesKeyBytes(aesKey).length != 32) {
       throw new ConfigException(
@@ -94,6 +104,21 @@ public record WechatSettings(
   /** Whether encrypted (safe-mode) callbacks can be read. */
   public boolean safeMode() {
     return aesKey != null;
+  }
+
+  /** What is accepted but should be changed: said in the log at start. */
+  public List<String> warnings() {
+    if (token.length() >= GOOD_TOKEN_LENGTH) {
+      return List.of();
+    }
+    return List.of(
+        TOKEN
+            + " has only "
+            + token.length()
+            + " characters: use "
+            + GOOD_TOKEN_LENGTH
+            + " to 32 letters and digits, so that it cannot be guessed (change it in the Official"
+            + " Account's server settings and here together)");
   }
 
   /** Where announcements go: every follower, or one tag. */

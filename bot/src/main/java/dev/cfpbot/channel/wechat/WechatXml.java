@@ -111,6 +111,19 @@ final class WechatXml {
         + "</Content></xml>";
   }
 
+  /** A safe-mode reply's envelope around its {@code Encrypt} value, as WeChat expects it. */
+  static String envelope(String encrypted, String signature, String timestamp, String nonce) {
+    return "<xml><Encrypt>"
+        + cdata(encrypted)
+        + "</Encrypt><MsgSignature>"
+        + cdata(signature)
+        + "</MsgSignature><TimeStamp>"
+        + timestamp
+        + "</TimeStamp><Nonce>"
+        + cdata(nonce)
+        + "</Nonce></xml>";
+  }
+
   private static String cdata(String text) {
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";
   }

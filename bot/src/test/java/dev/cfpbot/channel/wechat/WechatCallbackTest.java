@@ -77,6 +77,9 @@ class WechatCallbackTest {
 
   @Test
   void plainMode_completeSubmission_receiptIsThePassiveReply() {
+    t.close();
+    t = WechatTestBot.plainMode(dataDir);
+
     List<Response> replies = submit(t.plain, "o-alice");
 
     assertCompleteSubmission(replies);
@@ -97,21 +100,21 @@ class WechatCallbackTest {
   @Test
   void receiptLongerThan2048Bytes_isSplitBetweenThePassiveReplyAndCustomerServiceMessages() {
     String openid = "o-long";
-    t.plain.text(openid, "投稿");
-    t.plain.text(openid, "张三");
-    t.plain.text(openid, "运".repeat(500));
-    t.plain.text(openid, "zhangsan_docker");
-    t.plain.text(openid, "13800138000");
-    t.plain.text(openid, TITLE);
-    t.plain.text(openid, "坑".repeat(1000));
-    t.plain.text(openid, "/skip");
+    t.safe.text(openid, "投稿");
+    t.safe.text(openid, "张三");
+    t.safe.text(openid, "运".repeat(500));
+    t.safe.text(openid, "zhangsan_docker");
+    t.safe.text(openid, "13800138000");
+    t.safe.text(openid, TITLE);
+    t.safe.text(openid, "坑".repeat(1000));
+    t.safe.text(openid, "/skip");
     // The summary is as long: wait for its last part before confirming.
     await()
         .atMost(WAIT)
         .until(() -> t.api.texts(openid).stream().anyMatch(s -> s.contains("回复「确认」提交")));
     int before = t.api.texts(openid).size();
 
-    Response receipt = t.plain.text(openid, "确认");
+    Response receipt = t.safe.text(openid, "确认");
 
     assertThat(receipt.reply()).startsWith("✅ 投稿成功！编号 GZ-01");
     assertThat(receipt.reply().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(2048);
@@ -130,13 +133,13 @@ class WechatCallbackTest {
   }
 
   @Test
-  void retriedMessage_isHandledOnce_andGetsTheSameReply() {
-    t.plain.text("o-carol", "投稿");
-    String xml = WechatClient.textXml("o-carol", "张三", WechatClient.nextMsgId(), t.plain.now());
+  void sameMessageResentUnderNewSignatures_isHandledOnce_andGetsTheSameReply() {
+    t.safe.text("o-carol", "投稿");
+    String xml = WechatClient.textXml("o-carol", "张三", WechatClient.nextMsgId(), t.safe.now());
     long before = inboxRows();
 
-    Response first = t.plain.post(xml);
-    Response second = t.plain.post(xml);
+    Response first = t.safe.post(xml);
+    Response second = t.safe.post(xml);
     Response third = t.safe.post(xml);
 
     assertThat(first.reply()).startsWith("(2/7) 请简单介绍一下自己");
@@ -144,15 +147,15 @@ class WechatCallbackTest {
     assertThat(third.reply()).isEqualTo(first.reply());
     assertThat(inboxRows()).isEqualTo(before + 1);
     // Still at question 2: the answer was taken once.
-    assertThat(t.plain.text("o-carol", "/back").reply()).startsWith("(1/7) 请问怎么称呼你？");
+    assertThat(t.safe.text("o-carol", "/back").reply()).startsWith("(1/7) 请问怎么称呼你？");
   }
 
   @Test
   void subscribeEvent_welcomesWithTheCall_andItsRetryGetsTheSameReply() {
-    String xml = WechatClient.eventXml("o-dave", "subscribe", null, t.plain.now());
+    String xml = WechatClient.eventXml("o-dave", "subscribe", null, t.safe.now());
 
-    Response first = t.plain.post(xml);
-    Response retry = t.plain.post(xml);
+    Response first = t.safe.post(xml);
+    Response retry = t.safe.post(xml);
 
     assertThat(first.reply())
         .startsWith("感谢关注！我们正在征集讲者，欢迎来分享。\n\n📣 Techparty 广州 · Docker 技术沙龙")
@@ -163,7 +166,7 @@ class WechatCallbackTest {
   @Test
   void menuClick_submit_startsTheForm() {
     Response reply =
-        t.plain.post(WechatClient.eventXml("o-erin", "CLICK", "CFP_SUBMIT", t.plain.now()));
+        t.safe.post(WechatClient.eventXml("o-erin", "CLICK", "CFP_SUBMIT", t.safe.now()));
 
     assertThat(reply.reply()).startsWith("📣 Techparty 广州 · Docker 技术沙龙");
     await().atMost(WAIT).until(() -> t.api.texts("o-erin").size() == 1);
@@ -173,7 +176,7 @@ class WechatCallbackTest {
   @Test
   void unfollowAndOtherEvents_areAnsweredWithSuccessAndIgnored() {
     Response reply =
-        t.plain.post(WechatClient.eventXml("o-frank", "unsubscribe", null, t.plain.now()));
+        t.safe.post(WechatClient.eventXml("o-frank", "unsubscribe", null, t.safe.now()));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body()).isEqualTo("success");
@@ -182,25 +185,25 @@ class WechatCallbackTest {
 
   @Test
   void imageWhereTextIsExpected_getsAClearAnswer() {
-    t.plain.text("o-gina", "投稿");
+    t.safe.text("o-gina", "投稿");
     String image =
         "<xml><ToUserName><![CDATA[gh_cfpbot]]></ToUserName><FromUserName><![CDATA[o-gina]]>"
             + "</FromUserName><CreateTime>"
-            + t.plain.now()
+            + t.safe.now()
             + "</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://x/y.jpg]]>"
             + "</PicUrl><MediaId><![CDATA[m1]]></MediaId><MsgId>"
             + WechatClient.nextMsgId()
             + "</MsgId></xml>";
 
-    assertThat(t.plain.post(image).reply()).startsWith("这个问题请用文字回答（我看不懂图片、语音或表情）。\n例如：张三");
+    assertThat(t.safe.post(image).reply()).startsWith("这个问题请用文字回答（我看不懂图片、语音或表情）。\n例如：张三");
   }
 
   @Test
   void textMentioningADoctype_isAnAnswerLikeAnyOther() {
-    t.plain.text("o-jack", "投稿");
-    t.plain.text("o-jack", "张三");
+    t.safe.text("o-jack", "投稿");
+    t.safe.text("o-jack", "张三");
 
-    WechatClient.Response reply = t.plain.text("o-jack", "我写前端，每天和 <!DOCTYPE html> 打交道。");
+    WechatClient.Response reply = t.safe.text("o-jack", "我写前端，每天和 <!DOCTYPE html> 打交道。");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.reply()).startsWith("(3/7) 你的微信号是？");
@@ -208,28 +211,28 @@ class WechatCallbackTest {
 
   @Test
   void linkMessageAtTheSlidesStep_isTakenAsTheSlidesLink() {
-    t.plain.text("o-hana", "投稿");
-    FORM.subList(0, 6).forEach(answer -> t.plain.text("o-hana", answer));
+    t.safe.text("o-hana", "投稿");
+    FORM.subList(0, 6).forEach(answer -> t.safe.text("o-hana", answer));
     String link =
         "<xml><ToUserName><![CDATA[gh_cfpbot]]></ToUserName><FromUserName><![CDATA[o-hana]]>"
             + "</FromUserName><CreateTime>"
-            + t.plain.now()
+            + t.safe.now()
             + "</CreateTime><MsgType><![CDATA[link]]></MsgType><Title><![CDATA[我的幻灯片]]></Title>"
             + "<Description><![CDATA[]]></Description><Url><![CDATA[https://pan.example.com/s/abc]]>"
             + "</Url><MsgId>"
             + WechatClient.nextMsgId()
             + "</MsgId></xml>";
 
-    Response reply = t.plain.post(link);
+    Response reply = t.safe.post(link);
 
     assertThat(reply.reply()).startsWith("请核对你的投稿：").contains("演讲稿：https://pan.example.com/s/abc");
   }
 
   @Test
   void verification_echoesEchostr_onlyWhenSigned() {
-    Response good =
-        t.plain.verify(t.plain.signature("1700000000", "42"), "1700000000", "42", "hello");
-    Response bad = t.plain.verify("0".repeat(40), "1700000000", "42", "hello");
+    String now = Long.toString(t.safe.now());
+    Response good = t.safe.verify("hello");
+    Response bad = t.safe.verify("0".repeat(40), now, "42", "hello");
 
     assertThat(good.status()).isEqualTo(200);
     assertThat(good.body()).isEqualTo("hello");
@@ -239,15 +242,19 @@ class WechatCallbackTest {
 
   @Test
   void badOrMissingSignature_is403_andNothingIsHandled() {
-    String xml = WechatClient.textXml("o-mallory", "投稿", WechatClient.nextMsgId(), t.plain.now());
+    String xml = WechatClient.textXml("o-mallory", "投稿", WechatClient.nextMsgId(), t.safe.now());
 
-    Response forged = t.plain.send("signature=" + "a".repeat(40) + "&timestamp=1&nonce=2", xml);
-    Response missing = t.plain.send("timestamp=1&nonce=2", xml);
+    String now = Long.toString(t.safe.now());
+    Response forged =
+        t.safe.send("signature=" + "a".repeat(40) + "&timestamp=" + now + "&nonce=2", xml);
+    Response missing = t.safe.send("timestamp=" + now + "&nonce=3", xml);
     Response badMsgSignature =
-        t.plain.send(
+        t.safe.send(
             "signature="
-                + WechatClient.sha1(WechatTestBot.TOKEN, "1", "2")
-                + "&timestamp=1&nonce=2&encrypt_type=aes&msg_signature="
+                + WechatClient.sha1(WechatTestBot.TOKEN, now, "4")
+                + "&timestamp="
+                + now
+                + "&nonce=4&encrypt_type=aes&msg_signature="
                 + "b".repeat(40),
             "<xml><Encrypt><![CDATA[AAAA]]></Encrypt></xml>");
 
@@ -260,12 +267,20 @@ class WechatCallbackTest {
   }
 
   @Test
-  void malformedXml_is400() {
-    Response broken = t.plain.post("<xml><ToUserName>gh_cfpbot</ToUser");
-    Response notWechat = t.plain.post("<html><body>hi</body></html>");
+  void malformedXml_is400_encryptedOrInTheClear() {
+    Response broken = t.safe.post("<xml><ToUserName>gh_cfpbot</ToUser");
+    Response notWechat = t.safe.post("<html><body>hi</body></html>");
+    long safeRows = inboxRows();
+    t.close();
+    t = WechatTestBot.plainMode(dataDir);
+    Response plainBroken = t.plain.post("<xml><ToUserName>gh_cfpbot</ToUser");
+    Response plainNotWechat = t.plain.post("<html><body>hi</body></html>");
 
     assertThat(broken.status()).isEqualTo(400);
     assertThat(notWechat.status()).isEqualTo(400);
+    assertThat(plainBroken.status()).isEqualTo(400);
+    assertThat(plainNotWechat.status()).isEqualTo(400);
+    assertThat(safeRows).isZero();
     assertThat(inboxRows()).isZero();
   }
 
@@ -279,18 +294,25 @@ class WechatCallbackTest {
             + "<![CDATA[o-eve]]></FromUserName><CreateTime>1</CreateTime><MsgType>"
             + "<![CDATA[text]]></MsgType><Content>&leak;</Content><MsgId>1</MsgId></xml>";
 
-    Response plain = t.plain.post(xxe);
     Response safe = t.safe.post(xxe);
+    long safeLeaked = leaked();
+    long safeRows = inboxRows();
+    t.close();
+    t = WechatTestBot.plainMode(dataDir);
+    Response plain = t.plain.post(xxe);
 
     assertThat(plain.status()).isEqualTo(400);
     assertThat(safe.status()).isEqualTo(400);
     assertThat(plain.body() + safe.body()).doesNotContain("TOP-SECRET");
     assertThat(inboxRows()).isZero();
-    long leaked =
-        t.in(
-            tx ->
-                tx.count("leak", "select count(*) from outbox where payload like '%TOP-SECRET%'"));
-    assertThat(leaked).isZero();
+    assertThat(safeRows).isZero();
+    assertThat(safeLeaked).isZero();
+    assertThat(leaked()).isZero();
+  }
+
+  private long leaked() {
+    return t.in(
+        tx -> tx.count("leak", "select count(*) from outbox where payload like '%TOP-SECRET%'"));
   }
 
   @Test
@@ -298,7 +320,7 @@ class WechatCallbackTest {
     String huge =
         WechatClient.textXml("o-ivan", "x".repeat(WechatXml.MAX_BODY), WechatClient.nextMsgId(), 1);
 
-    assertThat(t.plain.post(huge).status()).isEqualTo(413);
+    assertThat(t.safe.post(huge).status()).isEqualTo(413);
     assertThat(inboxRows()).isZero();
   }
 }

@@ -6,20 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What WeChat's servers do to the bot: signed callbacks, in plain or safe mode, written from
@@ -38,6 +33,9 @@ final class WechatClient {
   private static final Pattern NONCE = Pattern.compile("<Nonce><!\\[CDATA\\[(.*?)]]></Nonce>");
   private static final AtomicLong MSG_IDS = new AtomicLong(24_000_000_000_000_000L);
 
+  /** Nonces: never the same twice in this JVM, whichever client signs. */
+  private static final AtomicLong NONCES = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
   /** The HTTP answer, and the passive reply's text (decrypted in safe mode; null for none). */
   record Response(int status, String body, String reply) {}
 
@@ -54,7 +52,7 @@ final class WechatClient {
   WechatClient(URI endpoint, String token, String aesKey, String appId, Clock clock) {
     this.endpoint = endpoint;
     this.token = token;
-    this.aesKey = aesKey == null ? null : Base64.getDecoder().decode(aesKey + "=");
+    this.aesKey = aesKey == null ? null : WechatEnvelopes.key(aesKey);
     this.appId = appId;
     this.clock = clock;
   }
@@ -102,27 +100,81 @@ final class WechatClient {
 
   /** {@code xml} as WeChat would deliver it: signed, and encrypted in safe mode. */
   Response post(String xml) {
-    String timestamp = Long.toString(now());
-    String nonce = Long.toString(System.nanoTime());
-    String query =
-        "signature="
-            + sha1(token, timestamp, nonce)
-            + "&timestamp="
-            + timestamp
-            + "&nonce="
-            + nonce;
-    String body = xml;
-    if (aesKey != null) {
-      String encrypted = encrypt(xml);
-      query += "&encrypt_type=aes&msg_signature=" + sha1(token, timestamp, nonce, encrypted);
-      body =
-          "<xml><ToUserName><![CDATA["
-              + ACCOUNT
-              + "]]></ToUserName><Encrypt><![CDATA["
-              + encrypted
-              + "]]></Encrypt></xml>";
+    return send(sign(xml));
+  }
+
+  /** A request as WeChat signs it: the query (the signature's parts) and the body. */
+  record Signed(String query, String body) {
+    /** The same signed query with another body: what someone who saw the URL could send. */
+    Signed withBody(String other) {
+      return new Signed(query, other);
     }
-    return send(query, body);
+  }
+
+  /**
+   * {@code xml} signed now with a fresh nonce, and in safe mode encrypted. Sending the result twice
+   * is what WeChat does when it retries: the same timestamp, nonce and body.
+   */
+  Signed sign(String xml) {
+    if (aesKey == null) {
+      return new Signed(query(), xml);
+    }
+    return signEncrypted(WechatEnvelopes.encrypt(aesKey, appId, xml), "");
+  }
+
+  /**
+   * A safe-mode request carrying {@code encrypted} as its {@code Encrypt} (whatever it holds),
+   * signed as WeChat signs it; {@code plainFields} go before it (compatible mode sends the message
+   * in the clear there too).
+   */
+  Signed signEncrypted(String encrypted, String plainFields) {
+    String query = query();
+    String timestamp = param(query, "timestamp");
+    String nonce = param(query, "nonce");
+    return new Signed(
+        query + "&encrypt_type=aes&msg_signature=" + sha1(token, timestamp, nonce, encrypted),
+        "<xml><ToUserName><![CDATA["
+            + ACCOUNT
+            + "]]></ToUserName>"
+            + plainFields
+            + "<Encrypt><![CDATA["
+            + encrypted
+            + "]]></Encrypt></xml>");
+  }
+
+  /** A safe-mode request whose {@code Encrypt} cannot be decrypted, in the way {@code how} says. */
+  Signed signBroken(WechatEnvelopes.Broken how, String xml) {
+    return signEncrypted(WechatEnvelopes.broken(how, aesKey, appId, xml), "");
+  }
+
+  /**
+   * Compatible mode: {@code clear} (a message's XML) in the clear, then {@code encrypted} in the
+   * {@code Encrypt} element. Only the encrypted one is authenticated.
+   */
+  Signed signCompatible(String clear, String encrypted) {
+    String fields = clear.replaceFirst("^<xml>", "").replaceFirst("</xml>$", "");
+    return signEncrypted(WechatEnvelopes.encrypt(aesKey, appId, encrypted), fields);
+  }
+
+  /** signature, timestamp and nonce: now, and a nonce never used before. */
+  private String query() {
+    String timestamp = Long.toString(now());
+    String nonce = Long.toString(NONCES.incrementAndGet());
+    return "signature="
+        + sha1(token, timestamp, nonce)
+        + "&timestamp="
+        + timestamp
+        + "&nonce="
+        + nonce;
+  }
+
+  private static String param(String query, String name) {
+    Matcher m = Pattern.compile("(?:^|&)" + name + "=([^&]*)").matcher(query);
+    return m.find() ? m.group(1) : "";
+  }
+
+  Response send(Signed request) {
+    return send(request.query(), request.body());
   }
 
   /** Posts {@code body} with {@code query} as it is (for forged and broken requests). */
@@ -142,6 +194,13 @@ final class WechatClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** WeChat's URL check, signed now. */
+  Response verify(String echostr) {
+    String query = query();
+    return verify(
+        param(query, "signature"), param(query, "timestamp"), param(query, "nonce"), echostr);
   }
 
   /** A GET as WeChat sends it to verify the URL. */
@@ -184,7 +243,7 @@ final class WechatClient {
       if (!expected.equals(find(SIGNATURE, body))) {
         throw new IllegalStateException("the encrypted reply's signature is wrong: " + body);
       }
-      xml = decrypt(encrypted.group(1));
+      xml = WechatEnvelopes.decrypt(aesKey, encrypted.group(1));
     }
     Matcher content = CONTENT.matcher(xml);
     return content.find() ? content.group(1).replace("]]]]><![CDATA[>", "]]>") : null;
@@ -203,40 +262,6 @@ final class WechatClient {
           MessageDigest.getInstance("SHA-1")
               .digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** WeChat's scheme: 16 random bytes, the length, the message, the app id; PKCS#7 to 32. */
-  private String encrypt(String xml) {
-    byte[] message = xml.getBytes(StandardCharsets.UTF_8);
-    byte[] app = appId.getBytes(StandardCharsets.UTF_8);
-    int length = 16 + 4 + message.length + app.length;
-    int pad = 32 - length % 32;
-    ByteBuffer plain = ByteBuffer.allocate(length + pad);
-    plain.put("0123456789abcdef".getBytes(StandardCharsets.US_ASCII)).putInt(message.length);
-    plain.put(message).put(app);
-    for (int i = 0; i < pad; i++) {
-      plain.put((byte) pad);
-    }
-    return Base64.getEncoder().encodeToString(aes(Cipher.ENCRYPT_MODE, plain.array()));
-  }
-
-  private String decrypt(String encrypted) {
-    byte[] plain = aes(Cipher.DECRYPT_MODE, Base64.getDecoder().decode(encrypted));
-    int length = ByteBuffer.wrap(plain, 16, 4).getInt();
-    return new String(plain, 20, length, StandardCharsets.UTF_8);
-  }
-
-  private byte[] aes(int mode, byte[] data) {
-    try {
-      Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-      cipher.init(
-          mode,
-          new SecretKeySpec(aesKey, "AES"),
-          new IvParameterSpec(Arrays.copyOfRange(aesKey, 0, 16)));
-      return cipher.doFinal(data);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

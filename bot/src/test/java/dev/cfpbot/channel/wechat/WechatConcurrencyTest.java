@@ -10,9 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Followers submitting at the same time each get every passive reply well inside WeChat's five
@@ -24,23 +24,21 @@ class WechatConcurrencyTest {
   @TempDir Path dataDir;
   private WechatTestBot t;
 
-  @BeforeEach
-  void start() {
-    t = new WechatTestBot(dataDir);
-  }
-
   @AfterEach
   void stop() {
     t.close();
   }
 
-  @Test
-  void twentyFollowersAtOnce_allSubmit_andEveryReplyIsQuick() throws Exception {
+  /** In safe mode (encrypted, the default) and in plain mode. */
+  @ParameterizedTest(name = "safe mode: {0}")
+  @ValueSource(booleans = {true, false})
+  void twentyFollowersAtOnce_allSubmit_andEveryReplyIsQuick(boolean safeMode) throws Exception {
+    t = safeMode ? new WechatTestBot(dataDir) : WechatTestBot.plainMode(dataDir);
     ExecutorService pool = Executors.newFixedThreadPool(FOLLOWERS);
     List<Future<List<Long>>> runs = new ArrayList<>();
     for (int i = 0; i < FOLLOWERS; i++) {
       String openid = "o-follower-" + i;
-      WechatClient client = i % 2 == 0 ? t.plain : t.safe;
+      WechatClient client = safeMode ? t.safe : t.plain;
       runs.add(pool.submit(() -> follow(client, openid)));
     }
     List<Long> millis = new ArrayList<>();

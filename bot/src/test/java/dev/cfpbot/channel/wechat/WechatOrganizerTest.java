@@ -64,7 +64,7 @@ class WechatOrganizerTest {
   void submission_alertsTheOrganizerWithACustomerServiceMessage() {
     start(Map.of());
 
-    WechatCallbackTest.submit(t.plain, "o-alice");
+    WechatCallbackTest.submit(t.safe, "o-alice");
 
     await().atMost(WAIT).until(() -> toOrganizer().size() == 1);
     assertThat(toOrganizer().get(0))
@@ -77,7 +77,7 @@ class WechatOrganizerTest {
     startWithTemplate();
     t.api.failNext(FakeWechatApi.CUSTOM, "o-bob", 45047);
 
-    t.plain.text("o-bob", "投稿");
+    t.safe.text("o-bob", "投稿");
 
     await().atMost(WAIT).until(() -> t.api.calls(FakeWechatApi.TEMPLATE).size() == 1);
     Call template = t.api.calls(FakeWechatApi.TEMPLATE).get(0);
@@ -97,7 +97,7 @@ class WechatOrganizerTest {
     startWithTemplate();
     t.api.failNext(FakeWechatApi.CUSTOM, ORGANIZER, 45015);
 
-    WechatCallbackTest.submit(t.plain, "o-carol");
+    WechatCallbackTest.submit(t.safe, "o-carol");
 
     await().atMost(WAIT).until(() -> t.api.calls(FakeWechatApi.TEMPLATE).size() == 1);
     Call template = t.api.calls(FakeWechatApi.TEMPLATE).get(0);
@@ -115,11 +115,11 @@ class WechatOrganizerTest {
     start(Map.of());
     t.api.failNext(FakeWechatApi.CUSTOM, ORGANIZER, 45015);
 
-    WechatCallbackTest.submit(t.plain, "o-dave");
+    WechatCallbackTest.submit(t.safe, "o-dave");
     await().atMost(WAIT).until(() -> t.in(tx -> held(tx, ORGANIZER)) == 1);
     assertThat(toOrganizer()).isEmpty();
 
-    WechatClient.Response digest = t.plain.text(ORGANIZER, "/digest");
+    WechatClient.Response digest = t.safe.text(ORGANIZER, "/digest");
 
     assertThat(digest.reply())
         .startsWith("📊 投稿汇总 · Techparty 广州 · Docker 技术沙龙")
@@ -139,12 +139,12 @@ class WechatOrganizerTest {
   @Test
   void expiredAccessToken_isRenewedAndTheMessageDelivered() {
     start(Map.of());
-    t.plain.text("o-erin", "投稿");
+    t.safe.text("o-erin", "投稿");
     await().atMost(WAIT).until(() -> t.api.texts("o-erin").size() == 1);
     int tokens = t.api.tokensIssued();
     t.api.failNext(FakeWechatApi.CUSTOM, 40001);
 
-    t.plain.text("o-erin", "/help");
+    t.safe.text("o-erin", "/help");
 
     await().atMost(WAIT).until(() -> t.api.texts("o-erin").size() == 2);
     assertThat(t.api.tokensIssued()).isEqualTo(tokens + 1);
@@ -156,7 +156,7 @@ class WechatOrganizerTest {
     start(Map.of());
     t.api.failNext(FakeWechatApi.CUSTOM, -1);
 
-    t.plain.text("o-frank", "投稿");
+    t.safe.text("o-frank", "投稿");
 
     await().atMost(WAIT).until(() -> awaitingRetry() == 1);
     assertThat(t.api.texts("o-frank")).isEmpty();
@@ -182,7 +182,7 @@ class WechatOrganizerTest {
     start(Map.of());
     t.api.close();
 
-    t.plain.text("o-gwen", "投稿");
+    t.safe.text("o-gwen", "投稿");
 
     await().atMost(WAIT).until(() -> awaitingRetry() == 1);
     long failed =
@@ -194,10 +194,10 @@ class WechatOrganizerTest {
   void serverNotOnTheIpWhitelist_messagesWait_andHealthSaysWhatToFix() {
     start(Map.of());
     assertThat(t.channel.healthy()).isTrue();
-    assertThat(t.channel.status()).isEqualTo("callbacks (plain and safe mode)");
+    assertThat(t.channel.status()).isEqualTo("callbacks (safe mode, encrypted only)");
     t.api.failNext(FakeWechatApi.CUSTOM, 40164);
 
-    t.plain.text("o-hugo", "投稿");
+    t.safe.text("o-hugo", "投稿");
 
     await().atMost(WAIT).until(() -> awaitingRetry() == 1);
     assertThat(t.channel.healthy()).isFalse();
@@ -211,7 +211,7 @@ class WechatOrganizerTest {
   void strangerRunningAnOrganizerCommand_isRefused() {
     start(Map.of());
 
-    WechatClient.Response reply = t.plain.text("o-mallory", "/export");
+    WechatClient.Response reply = t.safe.text("o-mallory", "/export");
 
     assertThat(reply.reply()).isEqualTo("抱歉，这是组织者专用的指令。");
   }
@@ -219,9 +219,9 @@ class WechatOrganizerTest {
   @Test
   void export_repliesWithADownloadLinkThatServesTheCsv_andNothingElse() throws Exception {
     start(Map.of());
-    WechatCallbackTest.submit(t.plain, "o-gina");
+    WechatCallbackTest.submit(t.safe, "o-gina");
 
-    WechatClient.Response reply = t.plain.text(ORGANIZER, "/export");
+    WechatClient.Response reply = t.safe.text(ORGANIZER, "/export");
 
     assertThat(reply.reply()).startsWith("已导出 1 个投稿：").contains("⬇️ 下载（24 小时内有效）：");
     Matcher link = LINK.matcher(reply.reply());
@@ -242,7 +242,7 @@ class WechatOrganizerTest {
   void menu_installsTheCustomMenuAndConfirms() {
     start(Map.of());
 
-    WechatClient.Response reply = t.plain.text(ORGANIZER, "/menu");
+    WechatClient.Response reply = t.safe.text(ORGANIZER, "/menu");
 
     assertThat(reply.reply()).isEqualTo("正在安装自定义菜单：我要投稿 · 我的投稿 · 活动信息。");
     await().atMost(WAIT).until(() -> t.api.calls(FakeWechatApi.MENU).size() == 1);
@@ -260,9 +260,9 @@ class WechatOrganizerTest {
   void announce_previewsAsAMassMessageWithTheLimits_thenMassSendsOnConfirmation() {
     start(Map.of());
 
-    WechatClient.Response preview = t.plain.text(ORGANIZER, "/announce");
+    WechatClient.Response preview = t.safe.text(ORGANIZER, "/announce");
     await().atMost(WAIT).until(() -> toOrganizer().size() == 1);
-    WechatClient.Response confirm = t.plain.text(ORGANIZER, "/announce confirm");
+    WechatClient.Response confirm = t.safe.text(ORGANIZER, "/announce confirm");
     await().atMost(WAIT).until(() -> t.api.calls(FakeWechatApi.SENDALL).size() == 1);
 
     assertThat(preview.reply())
@@ -286,7 +286,7 @@ class WechatOrganizerTest {
   void announceUpdate_toATag_isAMassMessageWithTheTagFilter() {
     start(Map.of(WechatSettings.ANNOUNCE_TAG, "134"));
 
-    WechatClient.Response posted = t.plain.text(ORGANIZER, "/announce update 地点：珠江新城某咖啡馆");
+    WechatClient.Response posted = t.safe.text(ORGANIZER, "/announce update 地点：珠江新城某咖啡馆");
 
     assertThat(posted.reply()).isEqualTo("✅ 已发布到：wechat");
     await().atMost(WAIT).until(() -> t.api.calls(FakeWechatApi.SENDALL).size() == 1);
@@ -301,7 +301,7 @@ class WechatOrganizerTest {
     start(Map.of());
     t.api.failNext(FakeWechatApi.SENDALL, 45028);
 
-    t.plain.text(ORGANIZER, "/announce confirm");
+    t.safe.text(ORGANIZER, "/announce confirm");
 
     await().atMost(WAIT).until(() -> toOrganizer().size() == 1);
     assertThat(toOrganizer().get(0))

@@ -14,7 +14,7 @@ class WechatSettingsTest {
       Map.of(
           "WECHAT_APP_ID", "wx123",
           "WECHAT_APP_SECRET", "s3cret-value",
-          "WECHAT_TOKEN", "tok-value");
+          "WECHAT_TOKEN", "tokValue2027abcd");
 
   private static WechatConfig file(String appId, String apiUrl, List<String> organizers) {
     return new WechatConfig(appId, null, null, null, apiUrl, organizers, null, null, null);
@@ -104,6 +104,41 @@ class WechatSettingsTest {
   }
 
   @Test
+  void token_wechatWouldRefuseIt_isRefusedNamingTheVariableNotTheValue() {
+    for (String token : new String[] {"ab", "a".repeat(33), "cfpbot-test-token", "令牌令牌令牌"}) {
+      assertThatThrownBy(() -> WechatSettings.resolve(null, env("WECHAT_TOKEN", token)))
+          .as(token)
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(
+              "WECHAT_TOKEN (or wechat.token) is not a token WeChat accepts: use 3 to 32 letters"
+                  + " and digits (the Token of the Official Account's server settings), 16 or"
+                  + " more");
+    }
+  }
+
+  @Test
+  void token_threeToThirtyTwoLettersAndDigits_isAccepted() {
+    for (String token : new String[] {"abc", "A1b2C3d4E5f6G7h8", "9".repeat(32)}) {
+      assertThat(WechatSettings.resolve(null, env("WECHAT_TOKEN", token)).orElseThrow().token())
+          .isEqualTo(token);
+    }
+  }
+
+  @Test
+  void token_shorterThanSixteen_isAcceptedWithAWarningThatKeepsItOut() {
+    WechatSettings shortToken =
+        WechatSettings.resolve(null, env("WECHAT_TOKEN", "abc123")).orElseThrow();
+    WechatSettings longToken = WechatSettings.resolve(null, ENV).orElseThrow();
+
+    assertThat(shortToken.warnings())
+        .containsExactly(
+            "WECHAT_TOKEN has only 6 characters: use 16 to 32 letters and digits, so that it"
+                + " cannot be guessed (change it in the Official Account's server settings and"
+                + " here together)");
+    assertThat(longToken.warnings()).isEmpty();
+  }
+
+  @Test
   void badApiUrlOrTag_isRefused() {
     assertThatThrownBy(() -> WechatSettings.resolve(null, env("WECHAT_API_URL", "api.weixin")))
         .isInstanceOf(ConfigException.class)
@@ -120,6 +155,6 @@ class WechatSettingsTest {
             .orElseThrow()
             .toString();
 
-    assertThat(text).contains("wx123").doesNotContain("s3cret", "tok-value", "abcdefghij");
+    assertThat(text).contains("wx123").doesNotContain("s3cret", "tokValue2027", "abcdefghij");
   }
 }

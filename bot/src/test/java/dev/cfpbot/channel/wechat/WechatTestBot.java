@@ -35,7 +35,8 @@ import java.util.function.Function;
  * WechatClient} plays WeChat's servers.
  */
 final class WechatTestBot implements AutoCloseable {
-  static final String TOKEN = "cfpbot-test-token";
+  /** Letters and digits, 16 or more: what WeChat accepts and the bot asks for. */
+  static final String TOKEN = "cfpbotTestToken2027";
 
   /** WeChat's documented sample key: its last character carries stray bits, as real keys do. */
   static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
@@ -44,7 +45,7 @@ final class WechatTestBot implements AutoCloseable {
   static final String PUBLIC_URL = "https://cfp.example.org";
 
   final FakeWechatApi api = new FakeWechatApi();
-  final Storage storage = Storage.inMemory();
+  final Storage storage;
   final TestBot.MutableClock clock = new TestBot.MutableClock(TestBot.BEFORE_DEADLINE);
   final CfpConfig config;
   final Messages messages;
@@ -55,6 +56,7 @@ final class WechatTestBot implements AutoCloseable {
   final WechatClient plain;
   final WechatClient safe;
 
+  /** Safe mode (WECHAT_AES_KEY set), as WeChat recommends: only encrypted callbacks are taken. */
   WechatTestBot(Path dataDir) {
     this(dataDir, Map.of(), Function.identity());
   }
@@ -64,7 +66,27 @@ final class WechatTestBot implements AutoCloseable {
    * @param configText changes to the shipped config's text
    */
   WechatTestBot(Path dataDir, Map<String, String> env, Function<String, String> configText) {
+    this(dataDir, env, configText, Storage.inMemory(), true);
+  }
+
+  /** Plain mode: no WECHAT_AES_KEY, so callbacks come in the clear (the test account's mode). */
+  static WechatTestBot plainMode(Path dataDir) {
+    return new WechatTestBot(dataDir, Map.of(WechatSettings.AES_KEY, ""), Function.identity());
+  }
+
+  /**
+   * @param storage the database: a second instance opens its own on the same database
+   * @param startBot false: the HTTP server is up but the bot not started yet (call {@code
+   *     bot.start()}), as in the moment after the port opens
+   */
+  WechatTestBot(
+      Path dataDir,
+      Map<String, String> env,
+      Function<String, String> configText,
+      Storage storage,
+      boolean startBot) {
     this.dataDir = dataDir;
+    this.storage = storage;
     this.config = ConfigLoader.parse(configText.apply(read(TestBot.SHIPPED_CONFIG)), "test");
     this.messages = Messages.defaults().with(config.messages());
     Map<String, String> all = new HashMap<>();
@@ -101,7 +123,9 @@ final class WechatTestBot implements AutoCloseable {
                     dataDir.resolve("files")),
                 new DownloadPage(downloads, dataDir)),
             () -> new HealthReport(true, "up", Map.of(), 0, 0));
-    bot.start();
+    if (startBot) {
+      bot.start();
+    }
     URI endpoint = URI.create(base() + "/wechat");
     this.plain = new WechatClient(endpoint, TOKEN, null, FakeWechatApi.APP_ID, clock);
     this.safe = new WechatClient(endpoint, TOKEN, AES_KEY, FakeWechatApi.APP_ID, clock);

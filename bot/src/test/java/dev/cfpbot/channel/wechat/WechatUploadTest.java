@@ -43,10 +43,10 @@ class WechatUploadTest {
 
   /** Answers up to the slides question; returns the upload link from its passive reply. */
   private URI toTheSlidesQuestion(String openid) {
-    t.plain.text(openid, "投稿");
+    t.safe.text(openid, "投稿");
     String reply = null;
     for (String answer : WechatCallbackTest.FORM.subList(0, 6)) {
-      reply = t.plain.text(openid, answer).reply();
+      reply = t.safe.text(openid, answer).reply();
     }
     Matcher link = UPLOAD.matcher(reply);
     assertThat(link.find()).as(reply).isTrue();

@@ -43,15 +43,6 @@ class WechatXmlTest {
   }
 
   @Test
-  void cipher_decryptsWhatWechatEncrypts_withAKeyWhoseLastCharacterHasStrayBits() {
-    WechatCipher cipher = new WechatCipher("tok", WechatTestBot.AES_KEY, "wx-app");
-    String envelope = cipher.encrypt("<xml><Content>你好</Content></xml>");
-    String encrypted = WechatXml.encrypted(envelope);
-
-    assertThat(cipher.decrypt(encrypted)).isEqualTo("<xml><Content>你好</Content></xml>");
-  }
-
-  @Test
   void templateValues_areFilledAndShortenedBetweenCharacters() {
     TemplateFallback fallback =
         new TemplateFallback(

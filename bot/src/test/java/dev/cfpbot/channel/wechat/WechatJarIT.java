@@ -1,0 +1,88 @@
+package dev.cfpbot.channel.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfpbot.channel.wechat.WechatClient.Response;
+import dev.cfpbot.channel.wechat.WechatEnvelopes.Broken;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar as a process, where memory and start-up are real. */
+class WechatJarIT {
+  /** The launcher's flags (see ./cfp-bot), with half its heap. */
+  private static final String[] SMALL_HEAP = {
+    "-XX:+UseSerialGC",
+    "-Xms16m",
+    "-Xmx64m",
+    "-XX:TieredStopAtLevel=1",
+    "-Xss512k",
+    "-XX:MaxMetaspaceSize=96m",
+    "-XX:+ExitOnOutOfMemoryError"
+  };
+
+  @TempDir Path dataDir;
+  private final FakeWechatApi api = new FakeWechatApi();
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  @Test
+  void underXmx64m_aThousandUndecryptableEnvelopes_eachGet400_andFollowersAreStillServed()
+      throws Exception {
+    try (WechatJar bot = WechatJar.start(dataDir, api, Map.of(), SMALL_HEAP).awaitHealthy()) {
+      WechatClient wechat = bot.client(true);
+      Map<Integer, Integer> statuses = new TreeMap<>();
+      Broken[] ways = Broken.values();
+
+      for (int i = 0; i < 1_000; i++) {
+        String xml = WechatClient.textXml("o-x", "投稿", WechatClient.nextMsgId(), wechat.now());
+        int status = wechat.send(wechat.signBroken(ways[i % ways.length], xml)).status();
+        statuses.merge(status, 1, Integer::sum);
+      }
+      Response follower = wechat.text("o-real-follower", "投稿");
+
+      assertThat(statuses).isEqualTo(Map.of(400, 1_000));
+      assertThat(follower.status()).isEqualTo(200);
+      assertThat(follower.reply()).startsWith("📣 Techparty 广州 · Docker 技术沙龙");
+      assertThat(bot.isAlive()).isTrue();
+      assertThat(bot.log()).doesNotContain("OutOfMemoryError");
+    }
+  }
+
+  @Test
+  void callbacksFromTheMomentThePortOpens_waitForTheBot_neverGet503() throws Exception {
+    try (WechatJar bot = WechatJar.start(dataDir, api, Map.of(), SMALL_HEAP)) {
+      WechatClient wechat = bot.client(true);
+      List<Integer> statuses = new ArrayList<>();
+      Response first = null;
+      // As fast as it can, from the first moment a connection is taken, both kinds of callback.
+      while (statuses.size() < 40) {
+        try {
+          Response r =
+              statuses.size() % 2 == 0
+                  ? wechat.text("o-early-" + statuses.size(), "投稿")
+                  : wechat.verify("echo-" + statuses.size());
+          first = first == null ? r : first;
+          statuses.add(r.status());
+        } catch (UncheckedIOException e) {
+          if (!(e.getCause() instanceof ConnectException) || !bot.isAlive()) {
+            throw e;
+          }
+        }
+      }
+
+      assertThat(statuses).hasSize(40).containsOnly(200);
+      assertThat(first.reply()).startsWith("📣 Techparty 广州 · Docker 技术沙龙");
+    }
+  }
+}
