@@ -102,6 +102,11 @@ final class WechatClient {
 
   /** {@code xml} as WeChat would deliver it: signed, and encrypted in safe mode. */
   Response post(String xml) {
+    return post(xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Bytes as WeChat would deliver them, whether they are UTF-8 or not. */
+  Response post(byte[] xml) {
     String timestamp = Long.toString(now());
     String nonce = Long.toString(System.nanoTime());
     String query =
@@ -111,26 +116,31 @@ final class WechatClient {
             + timestamp
             + "&nonce="
             + nonce;
-    String body = xml;
+    byte[] body = xml;
     if (aesKey != null) {
       String encrypted = encrypt(xml);
       query += "&encrypt_type=aes&msg_signature=" + sha1(token, timestamp, nonce, encrypted);
       body =
-          "<xml><ToUserName><![CDATA["
-              + ACCOUNT
-              + "]]></ToUserName><Encrypt><![CDATA["
-              + encrypted
-              + "]]></Encrypt></xml>";
+          ("<xml><ToUserName><![CDATA["
+                  + ACCOUNT
+                  + "]]></ToUserName><Encrypt><![CDATA["
+                  + encrypted
+                  + "]]></Encrypt></xml>")
+              .getBytes(StandardCharsets.UTF_8);
     }
     return send(query, body);
   }
 
   /** Posts {@code body} with {@code query} as it is (for forged and broken requests). */
   Response send(String query, String body) {
+    return send(query, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Response send(String query, byte[] body) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(endpoint + "?" + query))
             .header("Content-Type", "text/xml")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {
       HttpResponse<String> response =
@@ -209,8 +219,7 @@ final class WechatClient {
   }
 
   /** WeChat's scheme: 16 random bytes, the length, the message, the app id; PKCS#7 to 32. */
-  private String encrypt(String xml) {
-    byte[] message = xml.getBytes(StandardCharsets.UTF_8);
+  private String encrypt(byte[] message) {
     byte[] app = appId.getBytes(StandardCharsets.UTF_8);
     int length = 16 + 4 + message.length + app.length;
     int pad = 32 - length % 32;
