@@ -26,15 +26,4 @@ public record TurnInput(
   public TurnInput {
     submissions = List.copyOf(submissions);
   }
-
-  public TurnInput(
-      Speaker speaker,
-      ConversationState state,
-      List<SubmissionView> submissions,
-      Content content,
-      Instant now,
-      String newId,
-      int nextNumber) {
-    this(speaker, state, submissions, content, now, newId, nextNumber, null);
-  }
 }

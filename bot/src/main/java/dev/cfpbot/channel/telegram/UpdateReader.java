@@ -95,17 +95,8 @@ final class UpdateReader {
     if (!privateChat && !command || command && forAnotherBot(message.getText())) {
       return Optional.empty(); // group talk, or a command for another bot: not for this one
     }
-    return Optional.of(
-        new Inbound(
-            TelegramChannel.NAME,
-            raw.chatId(),
-            raw.externalId(),
-            sender(message.getFrom()),
-            privateChat,
-            content,
-            at(message.getDate()),
-            false,
-            message.getMessageId().toString()));
+    String id = message.getMessageId().toString();
+    return inbound(raw, message.getFrom(), privateChat, content, at(message.getDate()), id);
   }
 
   /**
@@ -117,16 +108,8 @@ final class UpdateReader {
     if (!message.getChat().isUserChat() || text != null && forAnotherBot(text)) {
       return Optional.empty();
     }
-    return Optional.of(
-        new Inbound(
-            TelegramChannel.NAME,
-            raw.chatId(),
-            raw.externalId(),
-            sender(message.getFrom()),
-            true,
-            new Content.Edited(message.getMessageId().toString(), text),
-            at(message.getEditDate()),
-            false));
+    Content edit = new Content.Edited(message.getMessageId().toString(), text);
+    return inbound(raw, message.getFrom(), true, edit, at(message.getEditDate()), null);
   }
 
   /** Whether {@code text} is a command addressed to another bot: /help@other_bot. */
@@ -152,16 +135,31 @@ final class UpdateReader {
       return Optional.empty();
     }
     Chat chat = callback.getMessage().getChat();
+    Content press = ButtonKeys.parse(callback.getData());
+    return inbound(raw, callback.getFrom(), chat.isUserChat(), press, clock.instant(), null);
+  }
+
+  /**
+   * @param messageId the message's id in its chat, which an edit of it names; null for none
+   */
+  private static Optional<Inbound> inbound(
+      RawUpdate raw,
+      User from,
+      boolean privateChat,
+      Content content,
+      Instant at,
+      String messageId) {
     return Optional.of(
         new Inbound(
             TelegramChannel.NAME,
             raw.chatId(),
             raw.externalId(),
-            sender(callback.getFrom()),
-            chat.isUserChat(),
-            ButtonKeys.parse(callback.getData()),
-            clock.instant(),
-            false));
+            sender(from),
+            privateChat,
+            content,
+            at,
+            false,
+            messageId));
   }
 
   private Content content(Message m) {

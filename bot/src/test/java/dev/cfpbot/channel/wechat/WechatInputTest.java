@@ -63,8 +63,8 @@ class WechatInputTest {
   }
 
   /** A text message whose content is {@code before}, then {@code raw} bytes, then {@code after}. */
-  private static byte[] textWithBytes(String openid, String before, byte[] raw, String after) {
-    String xml = WechatClient.textXml(openid, "\u0000", WechatClient.nextMsgId(), 0);
+  private byte[] textWithBytes(String openid, String before, byte[] raw, String after) {
+    String xml = WechatClient.textXml(openid, "\u0000", WechatClient.nextMsgId(), t.plain.now());
     String[] halves = xml.split("\u0000");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes((halves[0] + before).getBytes(StandardCharsets.UTF_8));
@@ -90,26 +90,18 @@ class WechatInputTest {
   }
 
   @Test
-  void invalidUtf8_inPlainMode_isRefusedWithTheReason_andNotStored() {
-    t.plain.text("o-alice", "投稿");
+  void invalidUtf8_inPlainAndSafeMode_isRefusedWithTheReason_andNotStored() {
+    byte[][] garbled = {{(byte) 0xE4, (byte) 0xB8}, {(byte) 0xFF, (byte) 0xFE}};
+    WechatClient[] clients = {t.plain, t.safe};
+    for (int i = 0; i < clients.length; i++) {
+      String openid = "o-follower-" + i;
+      clients[i].text(openid, "投稿");
 
-    byte[] body = textWithBytes("o-alice", "张", new byte[] {(byte) 0xE4, (byte) 0xB8}, "三");
-    Response reply = t.plain.post(body);
+      Response reply = clients[i].post(textWithBytes(openid, "张", garbled[i], "三"));
 
-    assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.reply()).isEqualTo(GARBLED);
-    assertThat(answers()).isZero();
-  }
-
-  @Test
-  void invalidUtf8_inSafeMode_isRefusedWithTheReason_andNotStored() {
-    t.safe.text("o-bob", "投稿");
-
-    byte[] body = textWithBytes("o-bob", "", new byte[] {(byte) 0xFF, (byte) 0xFE}, "");
-    Response reply = t.safe.post(body);
-
-    assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.reply()).isEqualTo(GARBLED);
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.reply()).isEqualTo(GARBLED);
+    }
     assertThat(answers()).isZero();
   }
 }
