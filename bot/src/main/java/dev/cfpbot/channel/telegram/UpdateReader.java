@@ -62,8 +62,8 @@ final class UpdateReader {
               "u" + update.getUpdateId(),
               chat.toString(),
               update.getUpdateId(),
-              // A "\\ud800" escape in Telegram's JSON is half a character: stored as U+FFFD, which
-              // every database keeps as it is and the form refuses as garbled.
+              // Half a surrogate pair (a JSON escape can carry one) becomes U+FFFD: PostgreSQL's
+              // driver would store "?" instead, silently; U+FFFD the form refuses as garbled.
               TextCleaner.wellFormed(JSON.writeValueAsString(update)),
               now));
     } catch (JsonProcessingException e) {
