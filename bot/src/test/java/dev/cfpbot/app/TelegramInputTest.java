@@ -144,7 +144,7 @@ class TelegramInputTest {
   void commandForAnotherBot_isIgnored_inGroupsAndPrivateChats() {
     h.telegram.sendText(GROUP, ORGANIZER, "/digest@other_bot", "zh-hans");
     h.telegram.sendText(GROUP, ORGANIZER, "/help@cfp_test_bot", "zh-hans");
-    h.telegram.sendText(ALICE, "/status@other_bot");
+    h.telegram.sendText(ALICE, "/help@other_bot");
     h.telegram.sendText(ALICE, "/status@CFP_test_bot");
 
     assertThat(h.awaitSent(TelegramHarness.ORGANIZERS, 1).get(0).text()).startsWith("组织者指令：");
