@@ -14,6 +14,8 @@ import java.util.List;
  * @param requestContact offer a "share my phone number" button where the platform has one
  * @param file a document to attach; null for text only
  * @param upload the message asks for a file: channels add an upload link where they need one
+ * @param buttonKey the key the choices' buttons carry back when pressed (a speaker's reply: the
+ *     question it asks); null for buttons without one (organizer alerts, reminders)
  */
 public record Outbound(
     String id,
@@ -24,9 +26,23 @@ public record Outbound(
     List<Choice> choices,
     boolean requestContact,
     FileRef file,
-    UploadRequest upload) {
+    UploadRequest upload,
+    String buttonKey) {
 
   public Outbound {
     choices = choices == null ? List.of() : List.copyOf(choices);
+  }
+
+  public Outbound(
+      String id,
+      String channel,
+      String recipient,
+      String kind,
+      String text,
+      List<Choice> choices,
+      boolean requestContact,
+      FileRef file,
+      UploadRequest upload) {
+    this(id, channel, recipient, kind, text, choices, requestContact, file, upload, null);
   }
 }

@@ -38,6 +38,22 @@ public sealed interface Content {
     NOT_RECEIVED
   }
 
+  /**
+   * A button pressed: {@code data} is what the button carried, {@code key} the key of the question
+   * it was issued for (see {@link ButtonKeys}); null when the data carried no key. Either may be
+   * forged: a press acts only when its key matches the question now being asked.
+   */
+  record Pressed(String key, String data) implements Content {}
+
+  /**
+   * The speaker edited an earlier message of theirs.
+   *
+   * @param messageId the platform's id of the edited message (what {@link TurnInput#messageId()}
+   *     was when it arrived)
+   * @param text its new text; null when the edit left no text (a caption removed)
+   */
+  record Edited(String messageId, String text) implements Content {}
+
   /** A phone number shared through the platform's own button. */
   record SharedContact(String phone) implements Content {}
 

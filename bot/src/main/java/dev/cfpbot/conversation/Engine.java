@@ -38,6 +38,15 @@ public final class Engine {
       } else {
         answer(t, content);
       }
+    } else if (content instanceof Content.Pressed press) {
+      Optional<Command> command = ButtonKeys.command(t.state, press);
+      if (command.isPresent()) {
+        command(t, command.get());
+      } else {
+        again(t, t.t("button.inactive"));
+      }
+    } else if (content instanceof Content.Edited edit) {
+      EditFlow.edited(t, edit);
     } else {
       answer(t, content);
     }
@@ -140,6 +149,13 @@ public final class Engine {
   /** A message that is not a command: an answer to whatever the current step asks. */
   private static void answer(Turn t, Content content) {
     String text = content instanceof Content.Text x ? x.text() : null;
+    if (content instanceof Content.Unsupported
+        && t.state.step() != Step.IDLE
+        && t.state.step() != Step.ASK) {
+      // A photo or a voice note where a word is expected (ASK says so itself, with the question).
+      again(t, t.t("invalid.not_text"));
+      return;
+    }
     switch (t.state.step()) {
       case ASK -> FormFlow.answer(t, content);
       case CHOOSE_EVENT -> {
@@ -175,6 +191,19 @@ public final class Engine {
                   t.choice("cancel", "/cancel")));
       default -> reprompt(t);
     }
+  }
+
+  /** Says {@code text}, then what the current step is waiting for, in one message. */
+  static void again(Turn t, String text) {
+    t.sayBefore(
+        text,
+        () -> {
+          if (t.state.step() == Step.IDLE) {
+            t.say(t.t("idle.hint"), List.of(t.choice("start", "/start")));
+          } else {
+            reprompt(t);
+          }
+        });
   }
 
   /** Shows again what the current step is waiting for. */

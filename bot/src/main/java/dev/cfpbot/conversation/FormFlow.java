@@ -82,7 +82,11 @@ final class FormFlow {
     Field field = t.form().field(t.state.fieldId()).orElseThrow();
     Validation validation = validate(field, content);
     if (validation instanceof Validation.Invalid invalid) {
-      refuse(t, field, invalid);
+      // Not text at all (a photo, a voice note, a document where words are expected): the
+      // question again, as the speaker's screen may no longer show it.
+      boolean notText =
+          content instanceof Content.Unsupported || invalid.reason().equals("invalid.not_text");
+      refuse(t, field, invalid, notText);
       return;
     }
     String value = ((Validation.Valid) validation).value();
@@ -92,6 +96,9 @@ final class FormFlow {
               ? a.stored()
               : new FileRef(a.fileName(), a.mimeType(), a.size(), null, null, a.platformRef());
       t.save(Answer.file(field.id(), file));
+    } else if (content instanceof Content.Text) {
+      // Typed: an edit of this message may change the answer later (see EditFlow).
+      t.save(Answer.text(field.id(), value, t.in.messageId()));
     } else {
       t.save(Answer.text(field.id(), value));
     }
@@ -140,7 +147,7 @@ final class FormFlow {
     advance(t, field);
   }
 
-  private static Validation validate(Field field, Content content) {
+  static Validation validate(Field field, Content content) {
     if (content instanceof Content.Text text) {
       return FieldValidator.validate(field, text.text());
     }
@@ -171,15 +178,26 @@ final class FormFlow {
         field.type() == FieldType.FILE ? "invalid.file_text" : "invalid.not_text");
   }
 
-  private static void refuse(Turn t, Field field, Validation.Invalid invalid) {
-    int failures = t.state.failures() + 1;
+  /** Why {@code field} refused an answer, in the speaker's language. */
+  static String reason(Turn t, Field field, Validation.Invalid invalid) {
     List<Object> args = new ArrayList<>(invalid.args());
     args.add("types");
     args.add(String.join(", ", field.fileTypes()).toUpperCase(Locale.ROOT));
     args.add("label");
     args.add(field.label().in(t.lang));
-    StringBuilder text = new StringBuilder(t.t(invalid.reason(), args.toArray()));
-    if (field.example() != null) {
+    return t.t(invalid.reason(), args.toArray());
+  }
+
+  /**
+   * Refuses an answer with the reason and an example; with {@code repeatQuestion} (a photo or a
+   * voice note: the reason is that it is not text), with the question itself instead, since the
+   * speaker's screen may no longer show it.
+   */
+  private static void refuse(
+      Turn t, Field field, Validation.Invalid invalid, boolean repeatQuestion) {
+    int failures = t.state.failures() + 1;
+    StringBuilder text = new StringBuilder(reason(t, field, invalid));
+    if (field.example() != null && !repeatQuestion) {
       text.append('\n').append(t.t("ask.example", "example", field.example().in(t.lang)));
     }
     List<Choice> choices = new ArrayList<>();
@@ -193,6 +211,9 @@ final class FormFlow {
       choices.add(t.choice("cancel", "/cancel"));
     } else if (!field.required()) {
       choices.add(t.choice("skip", "/skip"));
+    }
+    if (repeatQuestion) {
+      text.append("\n\n").append(question(t, field).text());
     }
     t.state = t.state.withFailures(failures);
     UploadRequest upload =

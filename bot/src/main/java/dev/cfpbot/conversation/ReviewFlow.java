@@ -139,7 +139,7 @@ final class ReviewFlow {
     t.state = ConversationState.idle();
   }
 
-  private static String shorten(String value) {
+  static String shorten(String value) {
     String oneLine = value.replace('\n', ' ');
     return oneLine.codePointCount(0, oneLine.length()) <= 30
         ? oneLine

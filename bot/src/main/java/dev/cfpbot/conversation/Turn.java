@@ -56,6 +56,21 @@ final class Turn {
     replies.add(reply);
   }
 
+  /**
+   * Runs {@code prompt} (which says what the conversation waits for) with {@code text} at the head
+   * of its first message: one message, so that a channel answering with one reply (WeChat's passive
+   * reply) shows both.
+   */
+  void sayBefore(String text, Runnable prompt) {
+    int at = replies.size();
+    prompt.run();
+    if (replies.size() == at) {
+      say(text);
+    } else {
+      replies.set(at, replies.get(at).withText(text + "\n\n" + replies.get(at).text()));
+    }
+  }
+
   void effect(Effect effect) {
     effects.add(effect);
   }

@@ -10,6 +10,8 @@ import java.util.List;
  * @param submissions all the speaker's submissions, drafts included
  * @param newId a fresh id, used if the turn creates a draft (the engine makes no randomness)
  * @param nextNumber the number a draft confirmed in this turn gets (valid in REVIEW)
+ * @param messageId the platform's id of the message (stored with a typed answer, so that an edit of
+ *     that message can change the answer); null when the platform has none
  */
 public record TurnInput(
     Speaker speaker,
@@ -18,7 +20,8 @@ public record TurnInput(
     Content content,
     Instant now,
     String newId,
-    int nextNumber) {
+    int nextNumber,
+    String messageId) {
 
   public TurnInput {
     submissions = List.copyOf(submissions);

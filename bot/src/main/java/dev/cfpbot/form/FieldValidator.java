@@ -13,13 +13,22 @@ public final class FieldValidator {
   private FieldValidator() {}
 
   public static Validation validate(Field field, String typed) {
+    if (TextCleaner.isGarbled(typed)) {
+      // Bytes that were not UTF-8 arrive as U+FFFD (or a lone surrogate): storing them would keep
+      // "���" in place of what the speaker typed.
+      return Validation.Invalid.of("invalid.encoding");
+    }
     String text = TextCleaner.clean(typed, field.type().multiline());
     if (text.isEmpty()) {
-      return Validation.Invalid.of("invalid.empty");
+      return Validation.Invalid.of(invisible(typed) ? "invalid.invisible" : "invalid.empty");
     }
     int length = TextCleaner.length(text);
     if (length > field.maxLength()) {
       return Validation.Invalid.of("invalid.too_long", "max", field.maxLength(), "length", length);
+    }
+    boolean prose = field.type() == FieldType.SHORT_TEXT || field.type() == FieldType.LONG_TEXT;
+    if (prose && !TextCleaner.hasLetterOrDigit(text)) {
+      return Validation.Invalid.of("invalid.no_letters");
     }
     if (length < field.minLength()) {
       return Validation.Invalid.of("invalid.too_short", "min", field.minLength(), "length", length);
@@ -77,6 +86,19 @@ public final class FieldValidator {
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether {@code typed}, empty once cleaned, had characters in it that are neither white space
+   * nor control characters: a zero-width space, a direction mark, a Hangul filler. The speaker may
+   * believe they sent something, so the refusal says what it was.
+   */
+  private static boolean invisible(String typed) {
+    return typed != null
+        && typed
+            .codePoints()
+            .anyMatch(
+                cp -> !Character.isWhitespace(cp) && Character.getType(cp) != Character.CONTROL);
   }
 
   private static Validation wechatId(String text) {

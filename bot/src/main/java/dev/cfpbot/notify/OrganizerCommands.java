@@ -79,15 +79,24 @@ public final class OrganizerCommands implements OrganizerTurn {
   }
 
   private static Optional<String> name(Inbound in) {
-    if (!(in.content() instanceof Content.Text text) || !text.text().strip().startsWith("/")) {
+    String said = said(in);
+    if (!said.startsWith("/")) {
       return Optional.empty();
     }
-    String first = text.text().strip().substring(1).split("\\s+", 2)[0];
+    String first = said.substring(1).split("\\s+", 2)[0];
     return Optional.of(first.split("@", 2)[0].toLowerCase(Locale.ROOT));
   }
 
   private static String argument(Inbound in) {
-    String[] parts = ((Content.Text) in.content()).text().strip().split("\\s+", 2);
+    String[] parts = said(in).split("\\s+", 2);
     return parts.length > 1 ? parts[1].strip() : "";
+  }
+
+  /** What was typed, or the command an alert's button carries (its accept/reject buttons). */
+  private static String said(Inbound in) {
+    if (in.content() instanceof Content.Text text) {
+      return text.text().strip();
+    }
+    return in.content() instanceof Content.Pressed press ? press.data().strip() : "";
   }
 }

@@ -72,7 +72,8 @@ public final class Outbox {
               last ? message.choices() : List.of(),
               last && message.requestContact(),
               last ? message.file() : null,
-              last ? message.upload() : null);
+              last ? message.upload() : null,
+              last ? message.buttonKey() : null);
       store.enqueue(tx, id, channel, recipient, kind, OutboundCodec.encode(outbound), dueAt, dueAt);
     }
   }

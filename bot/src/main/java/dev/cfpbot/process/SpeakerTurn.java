@@ -1,6 +1,7 @@
 package dev.cfpbot.process;
 
 import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.conversation.ButtonKeys;
 import dev.cfpbot.conversation.ConversationState;
 import dev.cfpbot.conversation.Effect;
 import dev.cfpbot.conversation.Engine;
@@ -9,6 +10,7 @@ import dev.cfpbot.conversation.Step;
 import dev.cfpbot.conversation.SubmissionView;
 import dev.cfpbot.conversation.TurnInput;
 import dev.cfpbot.conversation.TurnResult;
+import dev.cfpbot.form.TextCleaner;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
@@ -44,8 +46,10 @@ public final class SpeakerTurn {
   /** The engine's decision for one message, not yet applied. */
   public record Decision(
       Speaker speaker, Optional<Conversation> saved, ConversationState before, TurnResult result) {
+    /** The replies, their buttons tied to the question the turn ends on (see ButtonKeys). */
     public List<Reply> replies() {
-      return result.replies();
+      String key = ButtonKeys.of(result.state());
+      return result.replies().stream().map(r -> r.withButtonKey(key)).toList();
     }
   }
 
@@ -69,7 +73,8 @@ public final class SpeakerTurn {
             in.content(),
             in.receivedAt(),
             UUID.randomUUID().toString(),
-            nextNumber);
+            nextNumber,
+            in.messageId());
     return new Decision(speaker, saved, state, engine.handle(input));
   }
 
@@ -114,12 +119,21 @@ public final class SpeakerTurn {
             UUID.randomUUID().toString(),
             in.channel(),
             in.chatId(),
-            in.sender().displayName(),
+            displayName(in),
             lang.code(),
             true,
             now);
     storage.speakers().insert(tx, created);
     return created;
+  }
+
+  /**
+   * The name the platform gives, as organizers will read it in alerts: cleaned like an answer, so
+   * that direction controls in a profile name cannot reorder the alert's text.
+   */
+  private static String displayName(Inbound in) {
+    String name = in.sender().displayName();
+    return name == null ? null : TextCleaner.clean(name, false);
   }
 
   private List<SubmissionView> views(Tx tx, Speaker speaker) {

@@ -172,9 +172,7 @@ public final class TurnProcessor {
       inline = parts.get(0);
       if (parts.size() > 1) {
         String rest = String.join("\n\n", parts.subList(1, parts.size()));
-        queued.add(
-            0,
-            new Reply(rest, first.choices(), first.requestContact(), first.file(), first.upload()));
+        queued.add(0, first.withText(rest));
       }
     }
     for (Reply reply : queued) {

@@ -39,6 +39,10 @@ class ConsoleEndToEndTest {
   }
 
   private Run run(Map<String, String> extraEnv, String input, String... args) {
+    return run(extraEnv, input.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  private Run run(Map<String, String> extraEnv, byte[] input, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Map<String, String> env = new java.util.HashMap<>();
@@ -47,7 +51,7 @@ class ConsoleEndToEndTest {
     env.putAll(extraEnv);
     Io io =
         new Io(
-            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            new ByteArrayInputStream(input),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             env,
@@ -80,6 +84,23 @@ class ConsoleEndToEndTest {
 
     assertThat(first.out()).endsWith("(4/7) 你的联系电话是？（只有组织者能看到）\n\n");
     assertThat(second.out()).startsWith("(5/7) 你的演讲主题是？").contains("✅ 投稿成功！编号 GZ-01");
+  }
+
+  @Test
+  void lineThatIsNotUtf8_isRefusedWithTheReason_andNeverStored() throws Exception {
+    ByteArrayOutputStream input = new ByteArrayOutputStream();
+    input.writeBytes("投稿\n张".getBytes(StandardCharsets.UTF_8));
+    input.writeBytes(new byte[] {(byte) 0xE4, (byte) 0xB8, '\n'});
+    input.writeBytes((HALF.substring("投稿\n".length()) + REST).getBytes(StandardCharsets.UTF_8));
+
+    Run run = run(Map.of(), input.toByteArray());
+
+    assertThat(run.out())
+        .contains("这条消息里有无法识别的字符（可能在传输中出了错），没有保存。请重新输入后再发一次。\n例如：张三\n\n" + "(2/7) 请简单介绍一下自己")
+        .contains("✅ 投稿成功！编号 GZ-01");
+    Path file = dataDir.resolve("out.json");
+    run("", "export", "--format", "json", "--out", file.toString());
+    assertThat(Files.readString(file)).contains("\"name\" : \"张三\"").doesNotContain("\uFFFD");
   }
 
   @Test

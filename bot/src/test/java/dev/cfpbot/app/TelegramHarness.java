@@ -101,6 +101,27 @@ final class TelegramHarness implements AutoCloseable {
     return say(chat, "确认", 1).get(0);
   }
 
+  /** The commands of a message's buttons: their callback data without the key the bot adds. */
+  static List<String> commands(dev.cfpbot.testkit.SentMessage message) {
+    return message.buttons().stream().map(d -> d.replaceFirst("^[A-Za-z0-9_-]{8}:", "")).toList();
+  }
+
+  /**
+   * Presses, as {@code chat}'s user, the button for {@code command} on the latest message to that
+   * chat that has one: exactly the data the bot issued.
+   */
+  void pressButton(long chat, String command) {
+    List<dev.cfpbot.testkit.SentMessage> sent = telegram.sentTo(Long.toString(chat));
+    for (int i = sent.size() - 1; i >= 0; i--) {
+      int at = commands(sent.get(i)).indexOf(command);
+      if (at >= 0) {
+        telegram.press(chat, chat, sent.get(i).buttons().get(at));
+        return;
+      }
+    }
+    throw new AssertionError("no button for " + command + " in chat " + chat);
+  }
+
   /** Waits until {@code chat} (a group or channel id, or @name) has received {@code count}. */
   List<dev.cfpbot.testkit.SentMessage> awaitSent(String chat, int count) {
     await().atMost(WAIT).until(() -> telegram.sentTo(chat).size() >= count);

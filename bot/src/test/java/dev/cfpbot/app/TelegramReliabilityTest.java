@@ -93,9 +93,10 @@ class TelegramReliabilityTest {
   void staleButton_isAnsweredGracefully() {
     h.submit(BOB, "从零到生产");
 
-    h.telegram.press(BOB, BOB, "/confirm");
+    h.pressButton(BOB, "/confirm");
 
-    assertThat(h.awaitTexts(BOB, 11).get(10)).isEqualTo("现在没有需要确认的内容。发送「我的投稿」查看你的投稿。");
+    assertThat(h.awaitTexts(BOB, 11).get(10))
+        .isEqualTo("这个按钮已经失效。\n\n想分享一个演讲？发送「投稿」开始。发送「我的投稿」查看已提交的投稿，「帮助」查看全部指令。");
   }
 
   @Test

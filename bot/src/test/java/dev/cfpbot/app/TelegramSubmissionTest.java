@@ -81,20 +81,21 @@ class TelegramSubmissionTest {
     for (int i = 0; i < 2; i++) {
       say(ALICE, SEED[i], 1);
     }
-    assertThat(last(ALICE).buttons()).containsExactly("/skip");
-    h.telegram.press(ALICE, ALICE, "/skip");
+    assertThat(TelegramHarness.commands(last(ALICE))).containsExactly("/skip");
+    h.pressButton(ALICE, "/skip");
     h.awaitTexts(ALICE, 5);
     for (int i = 3; i < SEED.length; i++) {
       say(ALICE, SEED[i], 1);
     }
-    h.telegram.press(ALICE, ALICE, "/skip");
+    h.pressButton(ALICE, "/skip");
     List<String> texts = h.awaitTexts(ALICE, 9);
     assertThat(texts.get(8)).startsWith("请核对你的投稿：");
-    assertThat(last(ALICE).buttons()).containsExactly("/confirm", "/edit", "/cancel");
+    assertThat(TelegramHarness.commands(last(ALICE)))
+        .containsExactly("/confirm", "/edit", "/cancel");
 
-    h.telegram.press(ALICE, ALICE, "/edit");
+    h.pressButton(ALICE, "/edit");
     h.awaitTexts(ALICE, 10);
-    assertThat(last(ALICE).buttons())
+    assertThat(TelegramHarness.commands(last(ALICE)))
         .containsExactly(
             "/edit name",
             "/edit bio",
@@ -103,10 +104,10 @@ class TelegramSubmissionTest {
             "/edit title",
             "/edit abstract",
             "/edit slides");
-    h.telegram.press(ALICE, ALICE, "/edit title");
+    h.pressButton(ALICE, "/edit title");
     h.awaitTexts(ALICE, 11);
     say(ALICE, "Docker 镜像安全", 1);
-    h.telegram.press(ALICE, ALICE, "/confirm");
+    h.pressButton(ALICE, "/confirm");
 
     assertThat(h.awaitTexts(ALICE, 13).get(12)).startsWith("✅ 投稿成功！编号 GZ-01\n《Docker 镜像安全》");
   }

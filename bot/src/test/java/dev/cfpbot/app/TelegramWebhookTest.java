@@ -61,6 +61,13 @@ class TelegramWebhookTest {
   }
 
   @Test
+  void start_asksForEditedMessagesToo() {
+    var allowed = h.telegram.lastCall("setwebhook").path("allowed_updates");
+    assertThat(allowed.isTextual() ? allowed.asText() : allowed.toString())
+        .isEqualTo("[\"message\",\"edited_message\",\"callback_query\"]");
+  }
+
+  @Test
   void update_withTheSecret_isStoredAnsweredAndReplied() throws Exception {
     HttpResponse<String> response = post(SECRET, h.telegram.webhookUpdate(1, CAROL, "/start"));
 

@@ -60,7 +60,7 @@ class ContactFormTest {
     h.send("/start");
 
     assertThat(h.send(new Content.Link("https://example.com", "x")).replies())
-        .containsExactly(Reply.text(h.t("invalid.not_text")));
+        .containsExactly(Reply.text(h.t("invalid.not_text") + "\n\n(1/3) 请问怎么称呼你？"));
   }
 
   @Test

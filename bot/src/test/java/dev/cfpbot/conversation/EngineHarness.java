@@ -75,7 +75,12 @@ final class EngineHarness {
   }
 
   TurnResult send(Content content) {
-    lastInput = input(content);
+    return send(content, null);
+  }
+
+  /** {@code content} in the platform's message {@code messageId} (which an edit names). */
+  TurnResult send(Content content, String messageId) {
+    lastInput = input(content, messageId);
     last = engine.handle(lastInput);
     last.effects().forEach(this::apply);
     state = last.state();
@@ -84,10 +89,19 @@ final class EngineHarness {
 
   /** What the turn processor would pass to the engine for {@code content} now. */
   TurnInput input(Content content) {
+    return input(content, null);
+  }
+
+  TurnInput input(Content content, String messageId) {
     turns++;
     String newId =
         UUID.nameUUIDFromBytes(("turn-" + turns).getBytes(StandardCharsets.UTF_8)).toString();
-    return new TurnInput(speaker, state, views(), content, now, newId, nextNumber());
+    return new TurnInput(speaker, state, views(), content, now, newId, nextNumber(), messageId);
+  }
+
+  /** Presses the button for {@code command} of the last turn's replies, as the bot issued it. */
+  TurnResult press(String command) {
+    return send(new Content.Pressed(ButtonKeys.of(state), command));
   }
 
   /** The text of the speaker's language, as the engine should say it. */

@@ -138,7 +138,7 @@ class SlidesFieldTest {
     String text = h.t("invalid.file_text", "types", TYPES);
 
     assertThat(h.send(new Content.Unsupported("photo")).replies())
-        .containsExactly(SeedForm.atSlides(id, text));
+        .containsExactly(SeedForm.atSlides(id, text + "\n\n" + SeedForm.Q7));
     assertThat(h.send("还没做好").replies()).containsExactly(SeedForm.atSlides(id, text));
     assertThat(h.last.effects()).isEmpty();
   }
@@ -153,7 +153,11 @@ class SlidesFieldTest {
     assertThat(r.replies())
         .containsExactly(
             new Reply(
-                h.t("invalid.file_text", "types", TYPES) + "\n\n" + h.t("invalid.stuck_optional"),
+                h.t("invalid.file_text", "types", TYPES)
+                    + "\n\n"
+                    + h.t("invalid.stuck_optional")
+                    + "\n\n"
+                    + SeedForm.Q7,
                 List.of(new Choice("帮助", "/help"), SeedForm.SKIP, new Choice("取消", "/cancel")),
                 false,
                 null,

@@ -122,6 +122,11 @@ class StateSanityTest {
           new Content.SharedContact("+8613800138000"),
           new Content.Link("https://example.com/slides", "slides"),
           new Content.Attachment("slides.pdf", "application/pdf", 1024, "ref-1"),
+          new Content.Pressed(null, "/confirm"),
+          new Content.Pressed("AAAAAAAA", "/skip"),
+          new Content.Pressed(null, "张三"),
+          new Content.Edited("m-1", "张三"),
+          new Content.Edited("m-1", null),
           new Content.Followed());
 
   @ParameterizedTest

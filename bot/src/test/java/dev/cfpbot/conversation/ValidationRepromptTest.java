@@ -93,7 +93,7 @@ class ValidationRepromptTest {
   @Test
   void photoAndSticker_whereTextIsExpected_areRefusedAsNotText_onTheSameField() {
     String id = atField(0);
-    Reply refused = Reply.text(h.t("invalid.not_text") + "\n例如：张三");
+    Reply refused = Reply.text(h.t("invalid.not_text") + "\n\n" + SeedForm.Q1);
 
     assertThat(h.send(new Content.Unsupported("photo")).replies()).containsExactly(refused);
     assertThat(h.send(new Content.Unsupported("sticker")).replies()).containsExactly(refused);
@@ -123,7 +123,8 @@ class ValidationRepromptTest {
 
     TurnResult r = h.send(new Content.Attachment("cv.pdf", "application/pdf", MB, "ref-1"));
 
-    assertThat(r.replies()).containsExactly(Reply.text(h.t("invalid.not_text") + "\n例如：张三"));
+    assertThat(r.replies())
+        .containsExactly(Reply.text(h.t("invalid.not_text") + "\n\n" + SeedForm.Q1));
     assertThat(r.effects()).isEmpty();
   }
 

@@ -84,7 +84,7 @@ class FieldValidatorTest {
 
   @Test
   void length_countsAnEmojiAsOne() {
-    String fifty = "🐳".repeat(50);
+    String fifty = "张" + "🐳".repeat(49);
     assertThat(FieldValidator.validate(NAME, fifty)).isEqualTo(valid(fifty));
     assertThat(FieldValidator.validate(NAME, fifty + "🐳"))
         .isEqualTo(Validation.Invalid.of("invalid.too_long", "max", 50, "length", 51));
@@ -118,6 +118,37 @@ class FieldValidatorTest {
   void emptyAfterCleaning_isRefusedAsEmpty(String typed) {
     assertThat(FieldValidator.validate(NAME, typed))
         .isEqualTo(Validation.Invalid.of("invalid.empty"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u200B", "\u200B\u200D\uFEFF", "\u202E \u2066", "\u3164", "\u00A0"})
+  void onlyInvisibleCharacters_areRefusedAsInvisible(String typed) {
+    assertThat(FieldValidator.validate(NAME, typed))
+        .isEqualTo(Validation.Invalid.of("invalid.invisible"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"🐳", "👩🏽\u200D💻 🙂", "……", "?!", "—— · ——", "❤\uFE0F"})
+  void text_withoutALetterOrDigit_isRefused(String typed) {
+    assertThat(FieldValidator.validate(NAME, typed))
+        .isEqualTo(Validation.Invalid.of("invalid.no_letters"));
+    assertThat(FieldValidator.validate(BIO, typed))
+        .isEqualTo(Validation.Invalid.of("invalid.no_letters"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"张\uFFFD", "\uFFFD", "\uD800", "Zhang\uDC00San"})
+  void garbledText_isRefusedAsGarbled_beforeAnythingElse(String typed) {
+    assertThat(FieldValidator.validate(NAME, typed))
+        .isEqualTo(Validation.Invalid.of("invalid.encoding"));
+    assertThat(FieldValidator.validate(PHONE, typed))
+        .isEqualTo(Validation.Invalid.of("invalid.encoding"));
+  }
+
+  @Test
+  void zeroWidthCharacters_insideAPhoneNumber_areIgnored() {
+    assertThat(FieldValidator.validate(PHONE, "138\u200B0013\u20608000"))
+        .isEqualTo(valid("+8613800138000"));
   }
 
   @ParameterizedTest

@@ -27,7 +27,7 @@ public final class AnswerStore {
 
   private static final String COLUMNS =
       "submission_id, field_id, pending, text_value, file_name, file_type, file_size, file_sha256,"
-          + " file_path, file_ref";
+          + " file_path, file_ref, message_id";
 
   /** Saves (inserts or replaces) one answer. */
   public void put(Tx tx, String submissionId, Answer answer, boolean pending, Instant at) {
@@ -37,16 +37,17 @@ public final class AnswerStore {
         postgres
             ? "insert into answers ("
                 + COLUMNS
-                + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (submission_id, field_id, pending) do update set"
                 + " text_value = excluded.text_value, file_name = excluded.file_name,"
                 + " file_type = excluded.file_type, file_size = excluded.file_size,"
                 + " file_sha256 = excluded.file_sha256, file_path = excluded.file_path,"
-                + " file_ref = excluded.file_ref, updated_at = excluded.updated_at"
+                + " file_ref = excluded.file_ref, message_id = excluded.message_id,"
+                + " updated_at = excluded.updated_at"
             : "merge into answers ("
                 + COLUMNS
                 + ", updated_at) key (submission_id, field_id, pending)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     tx.update(
         "save answer",
         upsert,
@@ -60,6 +61,7 @@ public final class AnswerStore {
         file == null ? null : file.sha256(),
         file == null ? null : file.path(),
         file == null ? null : file.platformRef(),
+        answer.messageId(),
         at);
   }
 
@@ -182,6 +184,10 @@ public final class AnswerStore {
     return new Row(
         row.getString("submission_id"),
         row.getBoolean("pending"),
-        new Answer(row.getString("field_id"), row.getString("text_value"), file));
+        new Answer(
+            row.getString("field_id"),
+            row.getString("text_value"),
+            file,
+            row.getString("message_id")));
   }
 }

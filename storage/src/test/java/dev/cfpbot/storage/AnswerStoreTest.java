@@ -161,6 +161,22 @@ class AnswerStoreTest {
   }
 
   @Test
+  void messageId_isStoredWithTheAnswer_replacedWithIt_andKeptWhenPromoted() {
+    put("s-1", Answer.text("title", "Old", "1001"), false);
+    put("s-1", Answer.text("bio", "Bio"), false);
+    put("s-1", Answer.text("title", "New", "1002"), true);
+
+    assertThat(read("s-1", false).get("title")).isEqualTo(Answer.text("title", "Old", "1001"));
+    assertThat(read("s-1", true).get("title")).isEqualTo(Answer.text("title", "New", "1002"));
+    assertThat(read("s-1", true).get("bio").messageId()).isNull();
+
+    put("s-1", Answer.text("title", "Newer", "1003"), true);
+    use(storage, tx -> answers.promotePending(tx, "s-1", BASE.plusSeconds(60)));
+
+    assertThat(read("s-1", false).get("title")).isEqualTo(Answer.text("title", "Newer", "1003"));
+  }
+
+  @Test
   void put_chineseTextAndEmoji_roundTripExactly() {
     String text = "深度学习在编译器优化中的应用：从理论到实践 🚀🤖 👩‍💻 👍🏽 🇨🇳 naïve «ok» 𠀀";
     put("s-1", Answer.text("title", text), false);

@@ -21,7 +21,8 @@ class MigrationTest {
           "2 V2__inbound_queue.sql",
           "3 V3__submission_counters.sql",
           "4 V4__leases_and_queue_order.sql",
-          "5 V5__callback_nonces.sql");
+          "5 V5__callback_nonces.sql",
+          "7 V7__answer_message_ids.sql");
 
   @Test
   void open_inMemory_createsEveryTable() {

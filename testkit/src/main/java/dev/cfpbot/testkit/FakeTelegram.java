@@ -78,6 +78,26 @@ public final class FakeTelegram implements AutoCloseable {
     return log.add(json, "message", updates.text(newMessage(chatId, userId, languageCode), text));
   }
 
+  /**
+   * A text whose {@code text} field is {@code jsonString} exactly as written (quotes and escapes
+   * included), e.g. {@code "\"\\ud800\""}: what JSON can carry that a Java string cannot say.
+   */
+  public int sendTextJson(long chatId, String jsonString) {
+    ObjectNode message = newMessage(chatId, chatId, "zh-hans");
+    message.putRawValue("text", new com.fasterxml.jackson.databind.util.RawValue(jsonString));
+    return log.add(json, "message", message);
+  }
+
+  /** The user edits their message {@code messageId} (in their private chat) to {@code text}. */
+  public int editText(long chatId, int messageId, String text) {
+    return log.add(json, "edited_message", updates.edited(messageId, chatId, text));
+  }
+
+  /** The message_id of the user's message in update {@code updateId}. */
+  public int messageIdOf(int updateId) {
+    return log.messageIdOf(updateId);
+  }
+
   /** A user presses an inline button whose callback data is {@code data}. */
   public int press(long chatId, long userId, String data) {
     return log.add(
@@ -182,6 +202,7 @@ public final class FakeTelegram implements AutoCloseable {
     if (method.equals("getupdates")) {
       firstGetUpdates.compareAndSet(0, System.currentTimeMillis());
       int timeout = params.path("timeout").asInt(0);
+      log.allow(allowedUpdates(params.get("allowed_updates")));
       reply(
           ctx,
           200,
@@ -282,6 +303,19 @@ public final class FakeTelegram implements AutoCloseable {
     ObjectNode node = body.isBlank() ? json.createObjectNode() : (ObjectNode) json.readTree(body);
     ctx.queryParamMap().forEach((k, v) -> node.put(k, v.get(0)));
     return node;
+  }
+
+  /**
+   * The update kinds a getUpdates asks for; null when it does not say (Telegram keeps the last).
+   */
+  private List<String> allowedUpdates(JsonNode given) {
+    JsonNode list = given != null && given.isTextual() ? parse(given.asText()) : given;
+    if (list == null || !list.isArray()) {
+      return null;
+    }
+    List<String> kinds = new ArrayList<>();
+    list.forEach(k -> kinds.add(k.asText()));
+    return kinds;
   }
 
   private JsonNode parse(String text) {

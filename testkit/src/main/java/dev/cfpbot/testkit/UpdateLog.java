@@ -19,6 +19,9 @@ final class UpdateLog {
   private int acknowledged;
   private boolean closed;
 
+  /** The kinds of update the bot asked for (allowed_updates); empty: all of them. */
+  private List<String> allowed = List.of();
+
   synchronized int add(ObjectMapper json, String kind, ObjectNode content) {
     ObjectNode update = json.createObjectNode().put("update_id", nextId++);
     update.set(kind, content);
@@ -39,6 +42,37 @@ final class UpdateLog {
             });
   }
 
+  /**
+   * Telegram remembers the last allowed_updates and drops updates of other kinds: an edit the bot
+   * did not ask for never reaches it.
+   */
+  synchronized void allow(List<String> kinds) {
+    if (kinds != null) {
+      allowed = List.copyOf(kinds);
+    }
+  }
+
+  synchronized int messageIdOf(int updateId) {
+    return all.stream()
+        .filter(u -> u.get("update_id").asInt() == updateId)
+        .map(u -> u.path("message").path("message_id").asInt())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private boolean allowed(ObjectNode update) {
+    if (allowed.isEmpty()) {
+      return true;
+    }
+    var names = update.fieldNames();
+    while (names.hasNext()) {
+      if (allowed.contains(names.next())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The updates from {@code offset} on, waiting up to {@code timeoutSeconds} for one. */
   synchronized JsonNode poll(int offset, int limit, int timeoutSeconds) {
     if (offset > 0) {
@@ -46,6 +80,7 @@ final class UpdateLog {
       acknowledged = Math.max(acknowledged, offset - 1);
     }
     long end = System.currentTimeMillis() + timeoutSeconds * 1000L;
+    waiting.removeIf(u -> !allowed(u));
     while (waiting.isEmpty() && !closed) {
       long left = end - System.currentTimeMillis();
       if (left <= 0) {
@@ -53,6 +88,7 @@ final class UpdateLog {
       }
       try {
         wait(left);
+        waiting.removeIf(u -> !allowed(u));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;

@@ -54,6 +54,13 @@ final class Updates {
     return message;
   }
 
+  /** The same message after its sender edited it to {@code text} (an edited_message update). */
+  ObjectNode edited(int messageId, long chatId, String text) {
+    ObjectNode message = text(message(messageId, chatId, chatId, "zh-hans"), text);
+    message.put("edit_date", Instant.now().getEpochSecond());
+    return message;
+  }
+
   ObjectNode document(ObjectNode message, String fileId, String name, String mime, long size) {
     message
         .putObject("document")

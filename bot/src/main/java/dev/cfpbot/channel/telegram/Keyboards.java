@@ -1,5 +1,6 @@
 package dev.cfpbot.channel.telegram;
 
+import dev.cfpbot.conversation.ButtonKeys;
 import dev.cfpbot.conversation.Choice;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,28 +24,26 @@ final class Keyboards {
   private Keyboards() {}
 
   /**
-   * Buttons that send their command back when pressed, two or three to a row. In a channel post
-   * there is nobody to press a callback button: a "/start <event>" choice becomes a link to the
-   * bot's private chat instead.
+   * Buttons that send their command back when pressed (after {@code key}, the question they belong
+   * to, when there is one), two or three to a row. In a channel post there is nobody to press a
+   * callback button: a "/start <event>" choice becomes a link to the bot's private chat instead.
    */
-  static InlineKeyboardMarkup inline(List<Choice> choices, String botUsername, boolean post) {
+  static InlineKeyboardMarkup inline(
+      List<Choice> choices, String key, String botUsername, boolean post) {
     int perRow = choices.size() > 4 ? 2 : Math.max(1, Math.min(3, choices.size()));
     List<InlineKeyboardRow> rows = new ArrayList<>();
     InlineKeyboardRow row = new InlineKeyboardRow();
     for (Choice choice : choices) {
       InlineKeyboardButton button;
-      if (post || tooLong(choice.command())) {
+      String data = ButtonKeys.data(key, choice.command());
+      if (post || tooLong(data)) {
         button =
             InlineKeyboardButton.builder()
                 .text(choice.label())
                 .url(deepLink(botUsername, choice.command()))
                 .build();
       } else {
-        button =
-            InlineKeyboardButton.builder()
-                .text(choice.label())
-                .callbackData(choice.command())
-                .build();
+        button = InlineKeyboardButton.builder().text(choice.label()).callbackData(data).build();
       }
       row.add(button);
       if (row.size() == perRow) {
@@ -81,7 +80,7 @@ final class Keyboards {
     return base;
   }
 
-  private static boolean tooLong(String command) {
-    return command.getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_BYTES;
+  private static boolean tooLong(String data) {
+    return data.getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_BYTES;
   }
 }

@@ -30,7 +30,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  */
 final class Polling implements LongPollingUpdateConsumer {
   private static final Logger log = LoggerFactory.getLogger(Polling.class);
-  private static final List<String> UPDATES = List.of("message", "callback_query");
+
+  /** What the bot asks Telegram for; an edit is asked for so that it is never ignored unread. */
+  static final List<String> UPDATES = List.of("message", "edited_message", "callback_query");
 
   /** Seconds a getUpdates request waits for news. */
   static final int POLL_TIMEOUT = 50;

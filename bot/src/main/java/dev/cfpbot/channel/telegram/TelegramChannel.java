@@ -116,8 +116,8 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
     FileFetcher fetcher =
         new FileFetcher(settings, client, http, files, allowedTypes, maxFileBytes);
     log.info("telegram: connected as @{} through {}", username, settings.apiUrl());
-    return new TelegramChannel(
-        settings, http, client, username, sender, new UpdateReader(client, fetcher, clock), clock);
+    UpdateReader reader = new UpdateReader(client, fetcher, username, clock);
+    return new TelegramChannel(settings, http, client, username, sender, reader, clock);
   }
 
   @Override
@@ -158,7 +158,7 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
             SetWebhook.builder()
                 .url(settings.webhookUrl())
                 .secretToken(settings.webhookSecret())
-                .allowedUpdates(List.of("message", "callback_query"))
+                .allowedUpdates(Polling.UPDATES)
                 .build());
         log.info("telegram: webhook registered at {}", settings.webhookUrl());
       } else {

@@ -112,7 +112,7 @@ final class TelegramSender {
       send.caption(escape(caption)).parseMode("HTML");
     }
     if (withChoices && !m.choices().isEmpty()) {
-      send.replyMarkup(Keyboards.inline(m.choices(), botUsername, isPost(m)));
+      send.replyMarkup(Keyboards.inline(m.choices(), m.buttonKey(), botUsername, isPost(m)));
     }
     return client.execute(send.build());
   }
@@ -123,7 +123,7 @@ final class TelegramSender {
       return Keyboards.sharePhone();
     }
     if (!m.choices().isEmpty()) {
-      return Keyboards.inline(m.choices(), botUsername, isPost(m));
+      return Keyboards.inline(m.choices(), m.buttonKey(), botUsername, isPost(m));
     }
     return withReplyKeyboard.remove(m.recipient()) ? Keyboards.removeReplyKeyboard() : null;
   }

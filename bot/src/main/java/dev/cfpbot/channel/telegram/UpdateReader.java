@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.RawUpdate;
 import dev.cfpbot.channel.Sender;
+import dev.cfpbot.conversation.ButtonKeys;
 import dev.cfpbot.conversation.Content;
+import dev.cfpbot.form.TextCleaner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,9 +24,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Turns Bot API updates into the bot's messages: texts, button presses (as the command the button
- * stands for), shared contacts, documents (fetched and stored first) and everything else as
- * unsupported. In groups and channels only commands and button presses count.
+ * Turns Bot API updates into the bot's messages: texts, button presses (their data as the bot
+ * issued it, or as it was forged), edits of a speaker's messages, shared contacts, documents
+ * (fetched and stored first) and everything else as unsupported. In groups and channels only
+ * commands and button presses count; commands addressed to another bot ({@code /help@other_bot})
+ * count nowhere.
  */
 final class UpdateReader {
   private static final Logger log = LoggerFactory.getLogger(UpdateReader.class);
@@ -33,11 +37,16 @@ final class UpdateReader {
 
   private final TelegramClient client;
   private final FileFetcher fetcher;
+  private final String username;
   private final Clock clock;
 
-  UpdateReader(TelegramClient client, FileFetcher fetcher, Clock clock) {
+  /**
+   * @param username the bot's own @username, without the @
+   */
+  UpdateReader(TelegramClient client, FileFetcher fetcher, String username, Clock clock) {
     this.client = client;
     this.fetcher = fetcher;
+    this.username = username;
     this.clock = clock;
   }
 
@@ -53,7 +62,9 @@ final class UpdateReader {
               "u" + update.getUpdateId(),
               chat.toString(),
               update.getUpdateId(),
-              JSON.writeValueAsString(update),
+              // Half a surrogate pair (a JSON escape can carry one) becomes U+FFFD: PostgreSQL's
+              // driver would store "?" instead, silently; U+FFFD the form refuses as garbled.
+              TextCleaner.wellFormed(JSON.writeValueAsString(update)),
               now));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("encode update " + update.getUpdateId(), e);
@@ -71,27 +82,46 @@ final class UpdateReader {
     if (update.hasCallbackQuery()) {
       return pressed(raw, update.getCallbackQuery());
     }
+    if (update.hasEditedMessage()) {
+      return edited(raw, update.getEditedMessage());
+    }
     Message message = update.getMessage();
     if (message == null) {
       return Optional.empty();
     }
     boolean privateChat = message.getChat().isUserChat();
     Content content = content(message);
-    if (!privateChat && !(content instanceof Content.Text t && t.text().startsWith("/"))) {
-      return Optional.empty(); // group talk is not for the bot
+    boolean command = content instanceof Content.Text t && t.text().startsWith("/");
+    if (!privateChat && !command || command && forAnotherBot(message.getText())) {
+      return Optional.empty(); // group talk, or a command for another bot: not for this one
     }
-    Instant sentAt =
-        message.getDate() == null ? clock.instant() : Instant.ofEpochSecond(message.getDate());
-    return Optional.of(
-        new Inbound(
-            TelegramChannel.NAME,
-            raw.chatId(),
-            raw.externalId(),
-            sender(message.getFrom()),
-            privateChat,
-            content,
-            sentAt,
-            false));
+    String id = message.getMessageId().toString();
+    return inbound(raw, message.getFrom(), privateChat, content, at(message.getDate()), id);
+  }
+
+  /**
+   * A speaker edited a message in their private chat: the engine applies it to the answer the
+   * message gave, or says it was not read. In groups edits are ignored, as group talk is.
+   */
+  private Optional<Inbound> edited(RawUpdate raw, Message message) {
+    String text = message.hasText() ? message.getText() : null;
+    if (!message.getChat().isUserChat() || text != null && forAnotherBot(text)) {
+      return Optional.empty();
+    }
+    Content edit = new Content.Edited(message.getMessageId().toString(), text);
+    return inbound(raw, message.getFrom(), true, edit, at(message.getEditDate()), null);
+  }
+
+  /** Whether {@code text} is a command addressed to another bot: /help@other_bot. */
+  private boolean forAnotherBot(String text) {
+    String word = text.strip().split("\\s+", 2)[0];
+    int at = word.indexOf('@');
+    return word.startsWith("/") && at >= 0 && !word.substring(at + 1).equalsIgnoreCase(username);
+  }
+
+  /** The platform's time of a message (the deadline counts it), or now when it has none. */
+  private Instant at(Integer epochSeconds) {
+    return epochSeconds == null ? clock.instant() : Instant.ofEpochSecond(epochSeconds);
   }
 
   private Optional<Inbound> pressed(RawUpdate raw, CallbackQuery callback) {
@@ -105,16 +135,31 @@ final class UpdateReader {
       return Optional.empty();
     }
     Chat chat = callback.getMessage().getChat();
+    Content press = ButtonKeys.parse(callback.getData());
+    return inbound(raw, callback.getFrom(), chat.isUserChat(), press, clock.instant(), null);
+  }
+
+  /**
+   * @param messageId the message's id in its chat, which an edit of it names; null for none
+   */
+  private static Optional<Inbound> inbound(
+      RawUpdate raw,
+      User from,
+      boolean privateChat,
+      Content content,
+      Instant at,
+      String messageId) {
     return Optional.of(
         new Inbound(
             TelegramChannel.NAME,
             raw.chatId(),
             raw.externalId(),
-            sender(callback.getFrom()),
-            chat.isUserChat(),
-            new Content.Text(callback.getData()),
-            clock.instant(),
-            false));
+            sender(from),
+            privateChat,
+            content,
+            at,
+            false,
+            messageId));
   }
 
   private Content content(Message m) {
@@ -152,6 +197,9 @@ final class UpdateReader {
   private static Long chatOf(Update update) {
     if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
       return update.getCallbackQuery().getMessage().getChatId();
+    }
+    if (update.hasEditedMessage()) {
+      return update.getEditedMessage().getChatId();
     }
     return update.hasMessage() ? update.getMessage().getChatId() : null;
   }

@@ -195,7 +195,8 @@ class WechatCallbackTest {
             + WechatClient.nextMsgId()
             + "</MsgId></xml>";
 
-    assertThat(t.safe.post(image).reply()).startsWith("这个问题请用文字回答（我看不懂图片、语音或表情）。\n例如：张三");
+    assertThat(t.safe.post(image).reply())
+        .isEqualTo("这个问题请用文字回答（我看不懂图片、语音或表情）。\n\n(1/7) 请问怎么称呼你？（姓名）");
   }
 
   @Test

@@ -103,6 +103,14 @@ final class WechatClient {
     return send(sign(xml));
   }
 
+  /** Bytes as WeChat would deliver them, whether they are UTF-8 or not. */
+  Response post(byte[] xml) {
+    if (aesKey == null) {
+      return send(query(), xml);
+    }
+    return send(signEncrypted(WechatEnvelopes.encrypt(aesKey, appId, xml), ""));
+  }
+
   /** A request as WeChat signs it: the query (the signature's parts) and the body. */
   record Signed(String query, String body) {
     /** The same signed query with another body: what someone who saw the URL could send. */
@@ -179,10 +187,14 @@ final class WechatClient {
 
   /** Posts {@code body} with {@code query} as it is (for forged and broken requests). */
   Response send(String query, String body) {
+    return send(query, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Response send(String query, byte[] body) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(endpoint + "?" + query))
             .header("Content-Type", "text/xml")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {
       HttpResponse<String> response =

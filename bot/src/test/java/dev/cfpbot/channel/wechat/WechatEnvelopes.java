@@ -41,7 +41,11 @@ final class WechatEnvelopes {
 
   /** {@code xml} encrypted as WeChat does. */
   static String encrypt(byte[] key, String appId, String xml) {
-    byte[] message = xml.getBytes(StandardCharsets.UTF_8);
+    return encrypt(key, appId, xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code message} encrypted as WeChat does, whatever its bytes are. */
+  static String encrypt(byte[] key, String appId, byte[] message) {
     return aes(key, pad(layout(message.length, message, appId), 32));
   }
 

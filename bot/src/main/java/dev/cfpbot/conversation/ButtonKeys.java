@@ -1,0 +1,79 @@
+package dev.cfpbot.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ties a button to the question it was issued for. Each reply of a speaker's turn carries the key
+ * of the state the turn ended in: what the conversation is asking (step, event, proposal, field). A
+ * press counts only while the conversation is still asking that, so a button of an old message —
+ * another question, another proposal, a withdrawal since cancelled — and data the bot never issued
+ * change nothing. The key is a digest, not a secret: a speaker who forges one gains no more than
+ * typing the command, and the engine stays a pure function of its input.
+ */
+public final class ButtonKeys {
+  /** Characters of a key: 48 bits, so that the data stays well within Telegram's 64 bytes. */
+  public static final int LENGTH = 8;
+
+  private static final Pattern KEYED = Pattern.compile("([A-Za-z0-9_-]{" + LENGTH + "}):(.*)");
+
+  /**
+   * What a press may do without a key: the buttons of a reminder, sent outside any turn, start (or
+   * continue) a proposal and turn reminders off. Neither answers a question.
+   */
+  private static final Set<Command.Kind> WITHOUT_KEY =
+      EnumSet.of(Command.Kind.START, Command.Kind.REMINDERS);
+
+  private ButtonKeys() {}
+
+  /** The key of the question {@code state} asks. */
+  public static String of(ConversationState state) {
+    String question =
+        String.join(
+            "\n",
+            state.step().name(),
+            String.valueOf(state.eventId()),
+            String.valueOf(state.submissionId()),
+            String.valueOf(state.fieldId()));
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(question.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, LENGTH);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** The data a button carries: {@code key:command}, or the command alone without a key. */
+  public static String data(String key, String command) {
+    return key == null ? command : key + ":" + command;
+  }
+
+  /** A press as its data came back: the key and the command, if the data had a key. */
+  public static Content.Pressed parse(String data) {
+    Matcher m = KEYED.matcher(data == null ? "" : data);
+    return m.matches()
+        ? new Content.Pressed(m.group(1), m.group(2))
+        : new Content.Pressed(null, data == null ? "" : data);
+  }
+
+  /**
+   * The command {@code press} stands for when it may act now; empty when the button is no longer
+   * active (its question is not the one being asked) or the data is nothing the bot issues.
+   */
+  static Optional<Command> command(ConversationState now, Content.Pressed press) {
+    String data = press.data() == null ? "" : press.data().strip();
+    Optional<Command> command = data.startsWith("/") ? Command.parse(data) : Optional.empty();
+    if (press.key() == null) {
+      return command.filter(c -> WITHOUT_KEY.contains(c.kind()));
+    }
+    return press.key().equals(of(now)) ? command : Optional.empty();
+  }
+}
