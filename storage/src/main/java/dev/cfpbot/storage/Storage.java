@@ -14,7 +14,8 @@ public record Storage(
     OutboxStore outbox,
     ScheduleStore schedules,
     InboundQueueStore queue,
-    LeaseStore leases)
+    LeaseStore leases,
+    UploadLinkStore uploadLinks)
     implements AutoCloseable {
 
   public static Storage open(String url, String user, String password, int poolSize) {
@@ -29,7 +30,8 @@ public record Storage(
         new OutboxStore(!database.isEmbedded()),
         new ScheduleStore(),
         new InboundQueueStore(!database.isEmbedded()),
-        new LeaseStore());
+        new LeaseStore(),
+        new UploadLinkStore());
   }
 
   /** A private in-memory H2 database, gone when closed: for tests and trials. */

@@ -20,7 +20,8 @@ class MigrationTest {
           "1 V1__cfp_schema.sql",
           "2 V2__inbound_queue.sql",
           "3 V3__submission_counters.sql",
-          "4 V4__leases_and_queue_order.sql");
+          "4 V4__leases_and_queue_order.sql",
+          "6 V6__upload_links.sql");
 
   @Test
   void open_inMemory_createsEveryTable() {
@@ -38,6 +39,7 @@ class MigrationTest {
               "SUBMISSIONS",
               "SUBMISSION_COUNTERS",
               "SUBMISSION_HISTORY",
+              "UPLOAD_LINKS",
               "flyway_schema_history");
       assertThat(appliedMigrations(storage)).containsExactlyElementsOf(ALL_MIGRATIONS);
     }
