@@ -38,6 +38,8 @@ public final class Engine {
       } else {
         answer(t, content);
       }
+    } else if (content instanceof Content.Attachment file && file.target() != null) {
+      UploadFlow.received(t, file);
     } else {
       answer(t, content);
     }

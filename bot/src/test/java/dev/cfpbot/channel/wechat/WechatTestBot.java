@@ -2,6 +2,7 @@ package dev.cfpbot.channel.wechat;
 
 import dev.cfpbot.app.Bot;
 import dev.cfpbot.app.ChannelContext;
+import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.ConfigLoader;
 import dev.cfpbot.config.HttpSettings;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -55,6 +57,9 @@ final class WechatTestBot implements AutoCloseable {
   final WechatClient plain;
   final WechatClient safe;
 
+  /** Sees each upload the page hands to the bot, just before its turn (the request still open). */
+  volatile Consumer<Inbound> beforeUpload = in -> {};
+
   WechatTestBot(Path dataDir) {
     this(dataDir, Map.of(), Function.identity());
   }
@@ -76,8 +81,8 @@ final class WechatTestBot implements AutoCloseable {
     all.put(WechatSettings.ORGANIZERS, ORGANIZER);
     all.putAll(env);
     byte[] key = "a test secret of enough length".getBytes(StandardCharsets.UTF_8);
-    UploadLinks uploads = new UploadLinks(PUBLIC_URL, key, clock, Duration.ofDays(7));
-    DownloadLinks downloads = new DownloadLinks(PUBLIC_URL, key, clock, Duration.ofHours(24));
+    UploadLinks uploads = new UploadLinks(PUBLIC_URL, key, clock, Duration.ofDays(7), storage);
+    DownloadLinks downloads = new DownloadLinks(PUBLIC_URL, key, clock, Duration.ofHours(1));
     HttpSettings http = new HttpSettings("127.0.0.1", 0, PUBLIC_URL, true);
     FileStore files = new FileStore(dataDir);
     ChannelContext context =
@@ -92,13 +97,16 @@ final class WechatTestBot implements AutoCloseable {
             List.of(
                 channel,
                 new UploadPage(
-                    bot.dispatcher(),
+                    in -> {
+                      beforeUpload.accept(in);
+                      return bot.dispatcher().handle(in);
+                    },
                     files,
                     uploads,
-                    new UploadTargets(config, storage, messages),
+                    new UploadTargets(config, storage),
                     messages,
                     clock,
-                    dataDir.resolve("files")),
+                    dataDir.resolve("files").resolve("incoming")),
                 new DownloadPage(downloads, dataDir)),
             () -> new HealthReport(true, "up", Map.of(), 0, 0));
     bot.start();

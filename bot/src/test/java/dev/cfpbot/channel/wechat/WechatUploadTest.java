@@ -104,7 +104,7 @@ class WechatUploadTest {
         .contains("为《从零到生产：我们的 Docker 迁移之路》上传演讲稿：PDF, PPT, PPTX, KEY, ODP，最大 50 MB。")
         .contains("enctype=\"multipart/form-data\"");
     assertThat(posted.statusCode()).isEqualTo(200);
-    assertThat(posted.body()).contains("✅ 已收到 我的演讲.pdf（");
+    assertThat(posted.body()).contains("✅ 已保存为草稿《从零到生产：我们的 Docker 迁移之路》的演讲稿。回到聊天继续。");
     await().atMost(WAIT).until(() -> t.api.texts("o-alice").size() == 2);
     assertThat(t.api.texts("o-alice").get(1)).startsWith("请核对你的投稿：").contains("演讲稿：我的演讲.pdf");
     FileRef file = slides("o-alice").file();
