@@ -1,7 +1,6 @@
 package dev.cfpbot.web;
 
 import dev.cfpbot.channel.HandleResult;
-import dev.cfpbot.conversation.FileRefusal;
 import dev.cfpbot.conversation.Templates;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.i18n.Lang;
@@ -47,42 +46,31 @@ final class UploadTexts {
 
   /** What the bot did with the file: where it was saved, or why it was not. */
   String outcome(UploadTargets.Target target, HandleResult.FileOutcome file) {
+    String key;
     if (file != null && file.saved()) {
-      String key =
+      key =
           target.submission().code() == null
               ? "upload.saved_draft"
               : file.asEdit() ? "upload.saved_edit" : "upload.saved";
-      return both(key, lang -> names(target, lang));
+    } else if (file == null || file.refusal() == null) {
+      key = "upload.refused.unknown";
+    } else {
+      key = "upload.refused." + file.refusal().name().toLowerCase(Locale.ROOT);
     }
-    FileRefusal why = file == null ? null : file.refusal();
-    String key =
-        why == null
-            ? "upload.refused.unknown"
-            : "upload.refused." + why.name().toLowerCase(Locale.ROOT);
-    return both(
-        key,
-        lang -> {
-          Object[] names = names(target, lang);
-          return new Object[] {
-            names[0],
-            names[1],
-            names[2],
-            names[3],
-            "event",
-            target.event().title().in(lang),
-            "deadline",
-            templates.deadline(target.event(), lang),
-            "state",
-            messages.text(lang, "state." + target.submission().state().name()),
-            "max",
-            target.quotaMb()
-          };
-        });
+    return both(key, lang -> about(target, lang));
   }
 
-  private Object[] names(UploadTargets.Target target, Lang lang) {
-    String code = target.submission().code() == null ? "" : target.submission().code();
-    return new Object[] {"code", code, "talk", talk(target, lang)};
+  /** Every placeholder the outcome texts use, in {@code lang}. */
+  private Object[] about(UploadTargets.Target target, Lang lang) {
+    String code = target.submission().code();
+    return new Object[] {
+      "code", code == null ? "" : code,
+      "talk", talk(target, lang),
+      "event", target.event().title().in(lang),
+      "deadline", templates.deadline(target.event(), lang),
+      "state", messages.text(lang, "state." + target.submission().state().name()),
+      "max", target.quotaMb()
+    };
   }
 
   private String talk(UploadTargets.Target target, Lang lang) {

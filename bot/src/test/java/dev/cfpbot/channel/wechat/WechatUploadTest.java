@@ -148,6 +148,39 @@ class WechatUploadTest {
   }
 
   @Test
+  void fileOverTheSpeakersQuota_isRefusedOnThePageAndInTheChat_andDeleted() throws Exception {
+    t =
+        new WechatTestBot(
+            dataDir,
+            Map.of(),
+            text ->
+                text.replace("max_file_mb: 50", "max_file_mb: 1")
+                    .replace("storage:\n", "storage:\n  max_mb_per_speaker: 1\n"));
+    byte[] slides = Arrays.copyOf(PDF, 700 * 1024);
+    assertThat(upload(toTheSlidesQuestion("o-quinn"), "first.pdf", slides).statusCode())
+        .isEqualTo(200);
+    t.plain.text("o-quinn", "确认");
+    URI second = toTheSlidesQuestion("o-quinn");
+
+    HttpResponse<String> refused = upload(second, "second.pdf", slides);
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body())
+        .contains("⚠️ 文件没有保存：你所有投稿的文件合计最多 1 MB，加上它就超出了。")
+        .contains(
+            "⚠️ The file was not saved: all your proposals&#39; files together may take at most 1 MB");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                t.api.texts("o-quinn").stream()
+                    .anyMatch(m -> m.startsWith("这个文件没有保存：你所有投稿的文件合计最多 1 MB，加上它就超出了。")));
+    try (var files = Files.walk(dataDir.resolve("files"))) {
+      assertThat(files.filter(p -> p.toString().endsWith(".pdf")).count()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void forgedOrExpiredLink_isRefused() throws Exception {
     t = new WechatTestBot(dataDir, Map.of(), Function.identity());
     URI link = toTheSlidesQuestion("o-dave");
