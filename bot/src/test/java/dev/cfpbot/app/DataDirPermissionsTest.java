@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -156,10 +155,11 @@ class DataDirPermissionsTest {
   }
 
   @Test
-  void exportToAFile_isPrivateFromItsCreation() throws Exception {
+  void exportToAFile_isPrivateFromItsCreation_evenOverAnExistingFile() throws Exception {
     Path dataDir = tmp.resolve("data");
     Path out = tmp.resolve("export.csv");
-    List<String> errors = new ArrayList<>();
+    Files.writeString(out, "an older export");
+    Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r--r--"));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Io io =
         new Io(
@@ -172,14 +172,16 @@ class DataDirPermissionsTest {
                 "CFPBOT_DATA_DIR",
                 dataDir.toString()),
             Clock.systemUTC());
+    // The bot runs once (the console, with nothing to read), so there is a database to export.
+    assertThat(Main.run(io)).isZero();
 
     int exit = Main.run(io, "export", "--out", out.toString());
 
-    errors.add(err.toString(StandardCharsets.UTF_8));
-    assertThat(exit).as(errors.toString()).isZero();
+    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(Files.readString(out)).startsWith("\uFEFFid,event,state,");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
         .isEqualTo("rw-------");
+    assertThat(names(tmp)).containsExactlyInAnyOrder("export.csv", "data/cfpbot.mv.db");
     assertThat(tooWide(dataDir)).isEmpty();
   }
 

@@ -45,40 +45,24 @@ class UploadLinkStoreTest {
     return in(storage, (Tx tx) -> storage.uploadLinks().claim(tx, id, now));
   }
 
+  private java.util.Optional<String> reusable(String chat, Instant validUntil) {
+    return in(
+        storage,
+        (Tx tx) ->
+            storage
+                .uploadLinks()
+                .reusable(tx, "wechat", chat, "s-1", "slides", validUntil)
+                .map(UploadLink::id));
+  }
+
   @Test
   void reusable_isTheNewestUnusedLinkValidLongEnough_forThatChatOnly() {
     issue("l-1", BASE);
     issue("l-2", BASE.plusSeconds(60));
 
-    assertThat(
-            in(
-                storage,
-                (Tx tx) ->
-                    storage
-                        .uploadLinks()
-                        .reusable(
-                            tx, "wechat", "o-1", "s-1", "slides", BASE.plus(Duration.ofDays(5)))
-                        .map(UploadLink::id)))
-        .contains("l-2");
-    assertThat(
-            in(
-                storage,
-                (Tx tx) ->
-                    storage
-                        .uploadLinks()
-                        .reusable(tx, "wechat", "o-2", "s-1", "slides", BASE)
-                        .isPresent()))
-        .isFalse();
-    assertThat(
-            in(
-                storage,
-                (Tx tx) ->
-                    storage
-                        .uploadLinks()
-                        .reusable(
-                            tx, "wechat", "o-1", "s-1", "slides", BASE.plus(Duration.ofDays(8)))
-                        .isPresent()))
-        .isFalse();
+    assertThat(reusable("o-1", BASE.plus(Duration.ofDays(5)))).contains("l-2");
+    assertThat(reusable("o-2", BASE)).isEmpty();
+    assertThat(reusable("o-1", BASE.plus(Duration.ofDays(8)))).isEmpty();
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.cfpbot.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cfpbot.storage.model.Answer;
 import dev.cfpbot.testing.Uploads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,15 +68,6 @@ class UploadOutcomeTest {
     return t.local(link(t.safe.text(openid, "/edit slides").reply()).toString());
   }
 
-  private Answer slides(String openid) {
-    return t.in(
-        tx -> {
-          var speaker = t.storage.speakers().find(tx, "wechat", openid).orElseThrow();
-          var submission = t.storage.submissions().listBySpeaker(tx, speaker.id()).get(0);
-          return t.storage.answers().answers(tx, submission.id(), true).get("slides");
-        });
-  }
-
   /** Stored slides: files under {@code files/<two hex digits>/}. */
   private List<Path> storedFiles() {
     Path files = dataDir.resolve("files");
@@ -123,7 +113,7 @@ class UploadOutcomeTest {
     assertThat(chatAfter("o-sam", before, 1).get(0))
         .startsWith("请核对你的投稿：")
         .contains("演讲稿：slides.pdf (1 KB)");
-    assertThat(slides("o-sam").file().name()).isEqualTo("slides.pdf");
+    assertThat(t.slides("o-sam").file().name()).isEqualTo("slides.pdf");
     assertThat(storedFiles()).hasSize(1);
   }
 
@@ -159,7 +149,7 @@ class UploadOutcomeTest {
     assertThat(chatAfter("o-late", before, 1).get(0))
         .isEqualTo(
             "刚才上传的文件没有保存：「Techparty 广州 · Docker 技术沙龙」的投稿已于 2027年10月30日（周六） 23:59 (Asia/Shanghai, UTC+8) 截止。");
-    assertThat(slides("o-late")).isNull();
+    assertThat(t.slides("o-late")).isNull();
     assertThat(storedFiles()).isEmpty();
   }
 
@@ -217,7 +207,7 @@ class UploadOutcomeTest {
         Stream.of(a.get(), b.get()).map(HttpResponse::statusCode).sorted().toList();
     assertThat(statuses).containsExactly(200, 410);
     assertThat(storedFiles()).hasSize(1);
-    String kept = slides("o-twin").file().name();
+    String kept = t.slides("o-twin").file().name();
     assertThat(kept).isIn("a.pdf", "b.pdf");
     HttpResponse<String> loser = a.get().statusCode() == 410 ? a.get() : b.get();
     assertThat(loser.body()).contains("这个上传链接已经用过了。");

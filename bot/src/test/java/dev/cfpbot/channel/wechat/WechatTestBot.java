@@ -10,6 +10,7 @@ import dev.cfpbot.files.FileStore;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.model.Answer;
 import dev.cfpbot.testing.TestBot;
 import dev.cfpbot.web.DownloadLinks;
 import dev.cfpbot.web.DownloadPage;
@@ -122,6 +123,16 @@ final class WechatTestBot implements AutoCloseable {
   /** A link the bot gave, pointed at this server instead of the public address. */
   URI local(String link) {
     return URI.create(link.replace(PUBLIC_URL, base()));
+  }
+
+  /** The slides answer (edits included) of {@code openid}'s first proposal; null without one. */
+  Answer slides(String openid) {
+    return in(
+        tx -> {
+          var speaker = storage.speakers().find(tx, WechatChannel.NAME, openid).orElseThrow();
+          var submission = storage.submissions().listBySpeaker(tx, speaker.id()).get(0);
+          return storage.answers().answers(tx, submission.id(), true).get("slides");
+        });
   }
 
   <T> T in(Function<Tx, T> work) {
