@@ -89,11 +89,6 @@ public final class UploadLinks {
             "issue upload link", tx -> issue(tx, channel, chatId, submissionId, fieldId));
   }
 
-  /** How long a new link stays valid. */
-  public Duration lifetime() {
-    return lifetime;
-  }
-
   /** The grant of {@code token}, if it is genuine, has not expired and its link exists. */
   public Optional<Grant> verify(String token) {
     Optional<List<String>> fields = tokens.open(token, 3);
