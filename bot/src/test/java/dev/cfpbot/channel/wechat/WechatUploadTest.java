@@ -125,7 +125,7 @@ class WechatUploadTest {
     byte[] slides = Arrays.copyOf(PDF, 700 * 1024);
     assertThat(upload(toTheSlidesQuestion("o-quinn"), "first.pdf", slides).statusCode())
         .isEqualTo(200);
-    t.plain.text("o-quinn", "确认");
+    t.safe.text("o-quinn", "确认");
     URI second = toTheSlidesQuestion("o-quinn");
 
     HttpResponse<String> refused = upload(second, "second.pdf", slides);
