@@ -5,6 +5,7 @@ import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.console.ConsoleChannel;
 import dev.cfpbot.config.HttpSettings;
 import dev.cfpbot.files.FileStore;
+import dev.cfpbot.files.Housekeeping;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.web.DownloadLinks;
 import dev.cfpbot.web.DownloadPage;
@@ -32,8 +33,14 @@ final class Application implements AutoCloseable {
   /** How long an upload link stays valid. */
   static final Duration UPLOAD_LINK_LIFETIME = Duration.ofDays(7);
 
-  /** How long a link to an export stays valid. */
-  static final Duration DOWNLOAD_LINK_LIFETIME = Duration.ofHours(24);
+  /** How long a link to an export stays valid; the export is deleted after it. */
+  static final Duration DOWNLOAD_LINK_LIFETIME = Duration.ofHours(1);
+
+  /** How old a stored file no answer refers to must be to go (uploads in flight are younger). */
+  static final Duration UNREFERENCED_FILE_GRACE = Duration.ofHours(1);
+
+  /** How often exports, unreferenced files and expired upload links are looked for. */
+  static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(10);
 
   private final Launch launch;
   private final Storage storage;
@@ -42,6 +49,7 @@ final class Application implements AutoCloseable {
   private final ConsoleChannel console;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread shutdownHook = new Thread(this::stopOnSignal, "cfpbot-shutdown");
+  private final Housekeeping housekeeping;
   private boolean closed;
   private WebServer web;
   private java.util.concurrent.ScheduledExecutorService consoleTimer;
@@ -59,6 +67,13 @@ final class Application implements AutoCloseable {
             channels,
             launch.io().clock(),
             launch.settings().dataDir());
+    this.housekeeping =
+        new Housekeeping(
+            storage,
+            launch.settings().dataDir(),
+            DOWNLOAD_LINK_LIFETIME,
+            UNREFERENCED_FILE_GRACE,
+            launch.io().clock());
   }
 
   static Application start(Io io, Launch launch) {
@@ -85,6 +100,7 @@ final class Application implements AutoCloseable {
       throw e;
     }
     app.bot.start(app::handlerFor);
+    app.housekeeping.start(Duration.ofMinutes(1), HOUSEKEEPING_EVERY);
     if (app.console != null) {
       // Messages nobody typed for (a scheduled digest) still reach the terminal.
       app.consoleTimer =
@@ -112,7 +128,7 @@ final class Application implements AutoCloseable {
     if (http.publicUrl() != null) {
       byte[] key = SecretKey.load(launch.settings().dataDir(), launch.io().env());
       Clock clock = launch.io().clock();
-      uploads = new UploadLinks(http.publicUrl(), key, clock, UPLOAD_LINK_LIFETIME);
+      uploads = new UploadLinks(http.publicUrl(), key, clock, UPLOAD_LINK_LIFETIME, storage);
       downloads = new DownloadLinks(http.publicUrl(), key, clock, DOWNLOAD_LINK_LIFETIME);
     }
     return new ChannelContext(
@@ -153,10 +169,10 @@ final class Application implements AutoCloseable {
               bot.dispatcher(),
               context.files(),
               context.uploads(),
-              new UploadTargets(context.config(), storage, context.messages()),
+              new UploadTargets(context.config(), storage),
               context.messages(),
               context.clock(),
-              dataDir.resolve("files")));
+              dataDir.resolve("files").resolve("incoming")));
       routes.add(new DownloadPage(context.downloads(), dataDir));
     }
     if (routes.isEmpty() && !http.explicit()) {
@@ -179,6 +195,10 @@ final class Application implements AutoCloseable {
 
   Storage storage() {
     return storage;
+  }
+
+  Housekeeping housekeeping() {
+    return housekeeping;
   }
 
   /** The port the HTTP server listens on; -1 when it does not run. */
@@ -221,6 +241,7 @@ final class Application implements AutoCloseable {
       dev.cfpbot.process.Shutdown.gently(consoleTimer, "the console output");
     }
     bot.close();
+    housekeeping.close();
     if (web != null) {
       web.close();
     }

@@ -1,5 +1,6 @@
 package dev.cfpbot.app;
 
+import dev.cfpbot.files.PrivateFiles;
 import dev.cfpbot.notify.Exporter;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.StorageException;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +36,30 @@ final class ExportCommand implements Callable<Integer> {
 
   ExportCommand(Io io) {
     this.io = io;
+  }
+
+  /**
+   * Writes the export to {@code --out}: first to a new file beside it, 0600 from its creation, then
+   * moved into place, so that the personal data never sits in a file others may read (an existing
+   * {@code --out} keeps no permissions of its own; a half-written export never replaces it).
+   */
+  private int writePrivately(Storage storage, Exporter exporter, Exporter.Format chosen)
+      throws IOException {
+    Path target = out.toAbsolutePath();
+    Path temp = PrivateFiles.temporary(target.getParent(), ".cfp-export-", ".part");
+    try {
+      int count;
+      try (OutputStream file = Files.newOutputStream(temp)) {
+        count =
+            storage
+                .database()
+                .inTransaction("export", tx -> exporter.write(tx, chosen, event, file));
+      }
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return count;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 
   @Override
@@ -79,12 +105,7 @@ final class ExportCommand implements Callable<Integer> {
                 .database()
                 .inTransaction("export", tx -> exporter.write(tx, chosen, event, io.out()));
       } else {
-        try (OutputStream file = Files.newOutputStream(out)) {
-          count =
-              storage
-                  .database()
-                  .inTransaction("export", tx -> exporter.write(tx, chosen, event, file));
-        }
+        count = writePrivately(storage, exporter, chosen);
         io.err().println("cfp-bot: exported " + count + " submissions to " + out);
       }
       return 0;

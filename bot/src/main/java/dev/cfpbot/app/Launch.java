@@ -4,12 +4,13 @@ import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.ConfigException;
 import dev.cfpbot.config.ConfigLoader;
 import dev.cfpbot.config.Settings;
+import dev.cfpbot.files.PrivateFiles;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Database;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.StorageException;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 record Launch(
     Io io, CfpConfig config, Settings settings, Messages messages, boolean consoleWanted) {
   private static final Duration DB_RETRY = Duration.ofSeconds(1);
+  private static final String H2_FILE = "jdbc:h2:file:";
 
   static Launch prepare(Io io, boolean consoleFlag) {
     Path configPath = Settings.configPath(io.env());
@@ -41,11 +43,16 @@ record Launch(
     }
   }
 
-  /** Opens (and if needed creates) the database. */
+  /**
+   * Opens (and if needed creates) the database, in a data directory that is the bot's user's alone:
+   * created 0700, anything under it that others could read tightened (and logged) first.
+   */
   Storage openStorage() {
     try {
-      Files.createDirectories(settings.dataDir());
-    } catch (IOException e) {
+      PrivateFiles.directory(settings.dataDir());
+      PrivateFiles.tighten(settings.dataDir());
+      h2File(settings.dbUrl()).ifPresent(Launch::createPrivately);
+    } catch (IOException | UncheckedIOException e) {
       throw new ConfigException(
           "the data directory "
               + settings.dataDir()
@@ -54,6 +61,36 @@ record Launch(
               + " (set CFPBOT_DATA_DIR to a writable directory)");
     }
     return Storage.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 8);
+  }
+
+  /**
+   * The file an embedded H2 database lives in ({@code <path>.mv.db}), for a {@code jdbc:h2:file:}
+   * URL; empty for any other database.
+   */
+  static Optional<Path> h2File(String url) {
+    if (!url.startsWith(H2_FILE)) {
+      return Optional.empty();
+    }
+    int options = url.indexOf(';');
+    String path = url.substring(H2_FILE.length(), options < 0 ? url.length() : options);
+    if (path.startsWith("~")) {
+      path = System.getProperty("user.home") + path.substring(1);
+    }
+    return Optional.of(Path.of(path + ".mv.db"));
+  }
+
+  /**
+   * H2 creates its file with the process's umask (0644 under the usual 022) when the jar runs
+   * without the launcher's {@code umask 077}. An empty file created here, 0600, is taken by H2 as a
+   * new database and written in place, so the file is private from its creation either way.
+   */
+  private static void createPrivately(Path file) {
+    try {
+      PrivateFiles.directory(file.toAbsolutePath().getParent());
+      PrivateFiles.createEmpty(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

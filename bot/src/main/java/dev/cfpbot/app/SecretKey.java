@@ -3,7 +3,9 @@ package dev.cfpbot.app;
 import dev.cfpbot.config.ConfigException;
 import dev.cfpbot.files.PrivateFiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -35,9 +37,14 @@ final class SecretKey {
       }
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
-      Files.createDirectories(dataDir);
-      Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
-      PrivateFiles.restrict(file);
+      PrivateFiles.directory(dataDir);
+      // 0600 from its creation; CREATE_NEW: an instance that lost a race to create it reads it.
+      try (OutputStream out = PrivateFiles.create(file)) {
+        out.write(
+            (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII));
+      } catch (FileAlreadyExistsException e) {
+        return Base64.getDecoder().decode(Files.readString(file).strip());
+      }
       return key;
     } catch (IOException | IllegalArgumentException e) {
       throw new ConfigException(

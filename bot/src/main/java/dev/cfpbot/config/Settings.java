@@ -40,11 +40,12 @@ public record Settings(
     // QUERY_CACHE_SIZE: H2 parses a statement again when it is not in its cache, 8 entries by
     // default, fewer than the statements of one turn. DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the bot
     // closes the database itself, after the last deliveries are recorded; H2's own shutdown hook
-    // would close it under them.
+    // would close it under them. TRACE_LEVEL_FILE=0: no cfpbot.trace.db, where H2 would write each
+    // failed statement with the values in it (personal data, in a file no one looks after).
     String defaultUrl =
         "jdbc:h2:file:"
             + dataDir.toAbsolutePath().normalize().resolve("cfpbot")
-            + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;DB_CLOSE_ON_EXIT=FALSE";
+            + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     String dbUrl = value(env, DB_URL, or(storage.dbUrl(), defaultUrl));
     if (!dbUrl.startsWith("jdbc:")) {
       throw new ConfigException(

@@ -13,6 +13,8 @@ public sealed interface Content {
    * platformRef} lets the bot re-send it without uploading it again.
    *
    * @param refusal why the channel could not store it; null when it could (or did not try)
+   * @param target the proposal and field it was uploaded for (the upload page's link names them);
+   *     null for a file sent in the chat, which answers whatever the chat is at
    */
   record Attachment(
       String fileName,
@@ -20,13 +22,27 @@ public sealed interface Content {
       long size,
       String platformRef,
       FileRef stored,
-      Refusal refusal)
+      Refusal refusal,
+      Target target)
       implements Content {
 
+    public Attachment(
+        String fileName,
+        String mimeType,
+        long size,
+        String platformRef,
+        FileRef stored,
+        Refusal refusal) {
+      this(fileName, mimeType, size, platformRef, stored, refusal, null);
+    }
+
     public Attachment(String fileName, String mimeType, long size, String platformRef) {
-      this(fileName, mimeType, size, platformRef, null, null);
+      this(fileName, mimeType, size, platformRef, null, null, null);
     }
   }
+
+  /** The field of a proposal a file was uploaded for. */
+  record Target(String submissionId, String fieldId) {}
 
   /** Why a channel could not take a file. */
   enum Refusal {

@@ -38,6 +38,8 @@ public final class Engine {
       } else {
         answer(t, content);
       }
+    } else if (content instanceof Content.Attachment file && file.target() != null) {
+      UploadFlow.received(t, file);
     } else if (content instanceof Content.Pressed press) {
       Optional<Command> command = ButtonKeys.command(t.state, press);
       if (command.isPresent()) {

@@ -81,7 +81,14 @@ final class FormFlow {
     }
     Field field = t.form().field(t.state.fieldId()).orElseThrow();
     Validation validation = validate(field, content);
+    if (validation instanceof Validation.Valid && content instanceof Content.Attachment a) {
+      validation = FileQuota.exceeded(t, field, a).map(Validation.class::cast).orElse(validation);
+    }
     if (validation instanceof Validation.Invalid invalid) {
+      if (content instanceof Content.Attachment) {
+        boolean quota = invalid.reason().equals(FileQuota.REASON);
+        t.refuseFile(quota ? FileRefusal.QUOTA : FileRefusal.INVALID);
+      }
       // Not text at all (a photo, a voice note, a document where words are expected): the
       // question again, as the speaker's screen may no longer show it.
       boolean notText =

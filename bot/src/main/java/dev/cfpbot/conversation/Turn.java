@@ -30,6 +30,7 @@ final class Turn {
   private final List<Reply> replies = new ArrayList<>();
   private final List<Effect> effects = new ArrayList<>();
   private final Map<String, Map<String, Answer>> working = new HashMap<>();
+  private FileRefusal fileRefused;
 
   Turn(TurnInput in, CfpConfig config, Messages messages, Templates templates) {
     this.in = in;
@@ -135,8 +136,13 @@ final class Turn {
     answers(id).remove(field.id());
   }
 
+  /** Records why the file this message brought is not kept (for the page it came from). */
+  void refuseFile(FileRefusal why) {
+    fileRefused = why;
+  }
+
   TurnResult result() {
-    return new TurnResult(state, replies, effects);
+    return new TurnResult(state, replies, effects, fileRefused);
   }
 
   /** A saved state that no longer fits the config or the data falls back to idle. */

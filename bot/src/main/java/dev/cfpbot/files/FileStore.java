@@ -11,16 +11,21 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Stores files under {@code <data dir>/files/}, named by their SHA-256 so the same file sent twice
- * is stored once. A file is written to a temporary name, checked, then moved into place.
+ * Stores files under {@code <data dir>/files/}, each under a name of its own: its SHA-256 and a
+ * random suffix. Two uploads of the same content are two files, so that deleting one (the bot did
+ * not keep it, or no answer refers to it any more) can never take the other's away. A file is
+ * written to a temporary name (0600 from its creation), checked, then moved into place.
  */
 public final class FileStore {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final Path dataDir;
 
   public FileStore(Path dataDir) {
@@ -53,8 +58,8 @@ public final class FileStore {
       long maxBytes,
       String platformRef)
       throws IOException {
-    Path dir = Files.createDirectories(dataDir.resolve("files"));
-    Path temp = Files.createTempFile(dir, "upload-", ".part");
+    Path dir = PrivateFiles.directory(dataDir.resolve("files"));
+    Path temp = PrivateFiles.temporary(dir, "upload-", ".part");
     try {
       MessageDigest sha = sha256();
       long size;
@@ -70,10 +75,11 @@ public final class FileStore {
         return new Result(null, Refusal.WRONG_TYPE);
       }
       String hash = HexFormat.of().formatHex(sha.digest());
-      Path target = dir.resolve(hash.substring(0, 2)).resolve(hash + "." + kind.get());
-      Files.createDirectories(target.getParent());
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      PrivateFiles.restrict(target);
+      String unique = HexFormat.of().formatHex(randomBytes(6));
+      Path target =
+          PrivateFiles.directory(dir.resolve(hash.substring(0, 2)))
+              .resolve(hash + "-" + unique + "." + kind.get());
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       String relative = dataDir.relativize(target).toString();
       return new Result(
           new FileRef(originalName, mime(kind.get()), size, hash, relative, platformRef), null);
@@ -85,6 +91,19 @@ public final class FileStore {
   /** The stored file on disk. */
   public Path resolve(FileRef file) {
     return dataDir.resolve(file.path());
+  }
+
+  /**
+   * Deletes a stored file the bot did not keep (its name is its own: nothing else refers to it).
+   */
+  public void discard(FileRef file) throws IOException {
+    Files.deleteIfExists(resolve(file));
+  }
+
+  private static byte[] randomBytes(int count) {
+    byte[] bytes = new byte[count];
+    RANDOM.nextBytes(bytes);
+    return bytes;
   }
 
   public static String extension(String name) {

@@ -16,6 +16,7 @@ import dev.cfpbot.storage.model.SubmissionState;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -102,23 +103,32 @@ public final class OrganizerDesk {
     return events.stream().map(e -> Reply.text(digest.build(tx, e, now))).toList();
   }
 
-  /** Writes the export under the data directory and attaches it. */
+  /**
+   * Writes the export under the data directory (0600 from its creation; deleted once its download
+   * link has expired) and attaches it. The reply names the file, not where it is on the server.
+   */
   public Reply export(Tx tx, String arg, Instant now) {
     Exporter.Format format =
         arg.strip().equalsIgnoreCase("json") ? Exporter.Format.JSON : Exporter.Format.CSV;
     String ext = format.name().toLowerCase(Locale.ROOT);
-    Path file = dataDir.resolve("exports").resolve("cfp-" + STAMP.format(now) + "." + ext);
+    Path file;
     int count;
     long size;
     try {
-      Files.createDirectories(file.getParent());
-      try (OutputStream out = Files.newOutputStream(file)) {
-        count = exporter.write(tx, format, null, out);
+      Path dir = PrivateFiles.directory(dataDir.resolve("exports"));
+      String base = "cfp-" + STAMP.format(now);
+      for (int n = 1; ; n++) {
+        file = dir.resolve(base + (n == 1 ? "" : "-" + n) + "." + ext);
+        try (OutputStream out = PrivateFiles.create(file)) {
+          count = exporter.write(tx, format, null, out);
+          break;
+        } catch (FileAlreadyExistsException e) {
+          // another export in the same second: the next name
+        }
       }
-      PrivateFiles.restrict(file);
       size = Files.size(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("write export " + file, e);
+      throw new UncheckedIOException("write export", e);
     }
     FileRef ref =
         new FileRef(
@@ -129,7 +139,7 @@ public final class OrganizerDesk {
             dataDir.relativize(file).toString(),
             null);
     return new Reply(
-        messages.text(lang, "export.done", "count", count, "path", file.toString()),
+        messages.text(lang, "export.done", "count", count, "file", file.getFileName()),
         List.of(),
         false,
         ref);

@@ -4,7 +4,10 @@ import dev.cfpbot.channel.HandleResult;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.RawUpdate;
 import dev.cfpbot.channel.UpdateTranslator;
+import dev.cfpbot.conversation.Content;
+import dev.cfpbot.conversation.Effect;
 import dev.cfpbot.conversation.Reply;
+import dev.cfpbot.conversation.TurnResult;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.ConcurrentUpdateException;
@@ -147,6 +150,7 @@ public final class TurnProcessor {
     }
     Instant now = clock.instant();
     String inline;
+    HandleResult.FileOutcome file = null;
     if (organizerTurn.accepts(in)) {
       inline = deliver(tx, in, organizerTurn.handle(tx, in, now), now);
     } else {
@@ -155,9 +159,25 @@ public final class TurnProcessor {
       SpeakerTurn.Decision decision = speakerTurn.decide(tx, in, now);
       inline = deliver(tx, in, decision.replies(), now);
       speakerTurn.apply(tx, in, decision, now);
+      file = fileOutcome(in, decision.result());
     }
     storage.inbox().record(tx, in.channel(), in.externalId(), now, inline);
-    return new HandleResult(inline, false);
+    return new HandleResult(inline, false, file);
+  }
+
+  /** Whether the turn kept the stored file {@code in} brought: an answer now refers to it. */
+  private static HandleResult.FileOutcome fileOutcome(Inbound in, TurnResult result) {
+    if (!(in.content() instanceof Content.Attachment a) || a.stored() == null) {
+      return null;
+    }
+    for (Effect effect : result.effects()) {
+      if (effect instanceof Effect.SaveAnswer save
+          && save.answer().file() != null
+          && java.util.Objects.equals(a.stored().path(), save.answer().file().path())) {
+        return new HandleResult.FileOutcome(true, save.pending(), null);
+      }
+    }
+    return new HandleResult.FileOutcome(false, false, result.fileRefused());
   }
 
   /** Queues the replies; with an inline channel, the first one is returned instead. */

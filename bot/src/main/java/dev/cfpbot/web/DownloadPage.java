@@ -40,7 +40,11 @@ public final class DownloadPage implements HttpRoutes {
     log.info("download of export {}", name);
     ctx.status(200)
         .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
         .header("X-Content-Type-Options", "nosniff")
+        // Never run or framed as a page, whatever a browser makes of the file.
+        .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox")
+        .header("X-Frame-Options", "DENY")
         .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
         .contentType(name.endsWith(".csv") ? "text/csv; charset=utf-8" : "application/json")
         .result(Files.newInputStream(file.get()));

@@ -39,6 +39,14 @@ final class Html {
   }
 
   /**
+   * The pages' policy: nothing loaded but the inline style, forms posted only back here, and never
+   * shown inside another site's frame (which could dress the upload button up as something else).
+   */
+  static final String PAGE_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+          + " frame-ancestors 'none'; base-uri 'none'";
+
+  /**
    * Sends {@code body} (already escaped) as a complete page with {@code status}. The page holds a
    * personal link: it is never cached and never sent on as a referrer.
    */
@@ -47,9 +55,8 @@ final class Html {
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")
         .header("X-Content-Type-Options", "nosniff")
-        .header(
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+        .header("Content-Security-Policy", PAGE_POLICY)
+        .header("X-Frame-Options", "DENY")
         .html(
             "<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"

@@ -2,30 +2,39 @@ package dev.cfpbot.web;
 
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
-import dev.cfpbot.conversation.Templates;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.FieldType;
 import dev.cfpbot.form.Form;
-import dev.cfpbot.i18n.Lang;
-import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.model.Answer;
 import dev.cfpbot.storage.model.Submission;
+import java.util.Map;
 import java.util.Optional;
 
-/** What an upload token points at: the form field, with its limits, and the talk's title. */
+/** What an upload link points at: the proposal, its event and form, and the file field. */
 public final class UploadTargets {
 
-  /** The field a grant may fill, and the title of the talk it belongs to (for the page). */
-  public record Target(UploadLinks.Grant grant, Field field, String talk) {}
+  /**
+   * The field a grant may fill, in its proposal as it is now.
+   *
+   * @param answers the proposal's answers, edits included (for its title)
+   * @param quotaMb how much all the speaker's files may take together
+   */
+  public record Target(
+      UploadLinks.Grant grant,
+      Submission submission,
+      EventConfig event,
+      Form form,
+      Field field,
+      Map<String, Answer> answers,
+      int quotaMb) {}
 
   private final CfpConfig config;
   private final Storage storage;
-  private final Templates templates;
 
-  public UploadTargets(CfpConfig config, Storage storage, Messages messages) {
+  public UploadTargets(CfpConfig config, Storage storage) {
     this.config = config;
     this.storage = storage;
-    this.templates = new Templates(messages);
   }
 
   /** The target of {@code grant}, if its submission, event and file field still exist. */
@@ -47,16 +56,10 @@ public final class UploadTargets {
                 return Optional.empty();
               }
               var answers = storage.answers().answers(tx, grant.submissionId(), true);
+              int quota = config.storage().speakerQuotaMb(field.get().maxFileMb());
               return Optional.of(
-                  new Target(grant, field.get(), templates.title(form, answers, Lang.ZH)));
+                  new Target(
+                      grant, submission.get(), event.get(), form, field.get(), answers, quota));
             });
-  }
-
-  /** Whether the upload with {@code messageId} has been handled (the token was used). */
-  public boolean used(String channel, String messageId) {
-    return storage
-        .database()
-        .inTransaction(
-            "check upload token", tx -> storage.inbox().find(tx, channel, messageId).isPresent());
   }
 }

@@ -17,6 +17,12 @@ public final class WebServer implements AutoCloseable {
   /** Webhook and callback bodies are small; anything larger is refused before it is read. */
   public static final long MAX_BODY = 1024 * 1024;
 
+  /**
+   * The most parts a multipart form may have (Jetty counts them against the context's form keys and
+   * stops parsing beyond). The upload page's form has one; no other route reads forms.
+   */
+  public static final int MAX_FORM_PARTS = 4;
+
   private final Javalin app;
 
   private WebServer(Javalin app) {
@@ -36,6 +42,7 @@ public final class WebServer implements AutoCloseable {
               config.jetty.host = settings.host();
               config.jetty.port = settings.port();
               config.http.maxRequestSize = MAX_BODY;
+              config.jetty.modifyServletContextHandler(h -> h.setMaxFormKeys(MAX_FORM_PARTS));
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.routes.get(

@@ -148,6 +148,27 @@ class CfpBotJarIT {
   }
 
   @Test
+  void jar_newDataDirectory_isPrivate_withoutTheLaunchersUmask() throws Exception {
+    // The JVM runs with the umask Maven was given (022 here), not the launcher's 077.
+    Path data = dataDir.resolve("data");
+    Path out = dataDir.resolve("export.csv");
+    Map<String, String> env =
+        Map.of(
+            "CFPBOT_DATA_DIR", data.toString(),
+            "CFPBOT_PUBLIC_URL", "https://cfp.example.org",
+            "CFPBOT_HTTP_PORT", "0");
+
+    Result chat = finish(start(ConsoleEndToEndTest.HALF + ConsoleEndToEndTest.REST, env));
+    Result export = finish(start("", env, "export", "--out", out.toString()));
+
+    assertThat(chat.exit()).isZero();
+    assertThat(export.exit()).isZero();
+    assertThat(DataDirPermissionsTest.names(data)).contains("cfpbot.mv.db", "secret.key");
+    assertThat(DataDirPermissionsTest.tooWide(data)).isEmpty();
+    assertThat(DataDirPermissionsTest.tooWide(out)).isEmpty();
+  }
+
+  @Test
   void jar_halfThenRest_resumesAcrossProcesses() throws Exception {
     run(ConsoleEndToEndTest.HALF);
 

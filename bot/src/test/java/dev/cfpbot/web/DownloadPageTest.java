@@ -67,6 +67,18 @@ class DownloadPageTest {
   }
 
   @Test
+  void download_andItsErrorPage_mayNotBeFramed() throws Exception {
+    HttpResponse<String> file = get(links.link("exports/cfp-20271020-040000.csv"));
+    HttpResponse<String> missing = get(links.link("exports/missing.csv"));
+
+    assertThat(file.headers().firstValue("Content-Security-Policy"))
+        .contains("default-src 'none'; frame-ancestors 'none'; sandbox");
+    assertThat(file.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(missing.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("frame-ancestors 'none'");
+  }
+
+  @Test
   void fileOutsideTheExports_isNotServedEvenWithAGenuineToken() throws Exception {
     assertThat(get(links.link("files/ab/slides.pdf")).statusCode()).isEqualTo(404);
     assertThat(get(links.link("exports/../files/ab/slides.pdf")).statusCode()).isEqualTo(404);
@@ -75,10 +87,9 @@ class DownloadPageTest {
 
   @Test
   void uploadToken_isNoDownloadToken() throws Exception {
-    UploadLinks uploads = new UploadLinks(PUBLIC, KEY, clock, Duration.ofDays(7));
-    String token =
-        uploads.token(
-            "exports", "cfp-20271020-040000.csv", "s", "f", clock.instant().plusSeconds(60));
+    // Signed with the same key and shaped like a download token, but made for the upload page.
+    String expires = Long.toString(clock.instant().plusSeconds(60).getEpochSecond());
+    String token = new SignedToken(KEY).make("upload", "exports/cfp-20271020-040000.csv", expires);
 
     assertThat(get(PUBLIC + "/download/" + token).statusCode()).isEqualTo(404);
   }

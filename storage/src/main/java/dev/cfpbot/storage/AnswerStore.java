@@ -117,6 +117,18 @@ public final class AnswerStore {
     return result;
   }
 
+  /**
+   * Whether any answer, pending or not, refers to the stored file at {@code path} (relative to the
+   * data directory): a file no answer refers to may be deleted.
+   */
+  public boolean fileReferenced(Tx tx, String path) {
+    return tx.count(
+            "look for answers with a file",
+            "select count(*) from answers where file_path = ?",
+            path)
+        > 0;
+  }
+
   /** Which of {@code submissionIds} have edits that are not confirmed yet. */
   public java.util.Set<String> withPending(Tx tx, Collection<String> submissionIds) {
     if (submissionIds.isEmpty()) {

@@ -24,6 +24,7 @@ public final class DataCopy {
           "conversations",
           "submissions",
           "answers",
+          "upload_links",
           "submission_history",
           "submission_counters",
           "inbox",

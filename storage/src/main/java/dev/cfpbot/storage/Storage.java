@@ -15,7 +15,8 @@ public record Storage(
     ScheduleStore schedules,
     InboundQueueStore queue,
     LeaseStore leases,
-    CallbackNonceStore callbackNonces)
+    CallbackNonceStore callbackNonces,
+    UploadLinkStore uploadLinks)
     implements AutoCloseable {
 
   public static Storage open(String url, String user, String password, int poolSize) {
@@ -31,7 +32,8 @@ public record Storage(
         new ScheduleStore(),
         new InboundQueueStore(!database.isEmbedded()),
         new LeaseStore(),
-        new CallbackNonceStore(database.isPostgres()));
+        new CallbackNonceStore(database.isPostgres()),
+        new UploadLinkStore());
   }
 
   /** A private in-memory H2 database, gone when closed: for tests and trials. */

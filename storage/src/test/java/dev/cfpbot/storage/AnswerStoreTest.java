@@ -54,6 +54,24 @@ class AnswerStoreTest {
   }
 
   @Test
+  void fileReferenced_byAConfirmedOrAPendingAnswer_untilNoneRefersToIt() {
+    FileRef slides = new FileRef("s.pdf", "application/pdf", 10, "ab", "files/ab/ab-1.pdf", null);
+    FileRef edit = new FileRef("t.pdf", "application/pdf", 10, "cd", "files/cd/cd-1.pdf", null);
+    put("s-1", Answer.file("slides", slides), false);
+    put("s-2", Answer.file("slides", edit), true);
+
+    assertThat(referenced("files/ab/ab-1.pdf")).isTrue();
+    assertThat(referenced("files/cd/cd-1.pdf")).isTrue();
+    assertThat(referenced("files/ef/ef-1.pdf")).isFalse();
+    put("s-1", Answer.text("slides", "https://pan.example/s"), false);
+    assertThat(referenced("files/ab/ab-1.pdf")).isFalse();
+  }
+
+  private boolean referenced(String path) {
+    return in(storage, (Tx tx) -> answers.fileReferenced(tx, path));
+  }
+
+  @Test
   void answers_withoutAnswers_isEmpty() {
     assertThat(read("s-1", true)).isEmpty();
   }

@@ -22,6 +22,7 @@ class MigrationTest {
           "3 V3__submission_counters.sql",
           "4 V4__leases_and_queue_order.sql",
           "5 V5__callback_nonces.sql",
+          "6 V6__upload_links.sql",
           "7 V7__answer_message_ids.sql");
 
   @Test
@@ -41,6 +42,7 @@ class MigrationTest {
               "SUBMISSIONS",
               "SUBMISSION_COUNTERS",
               "SUBMISSION_HISTORY",
+              "UPLOAD_LINKS",
               "flyway_schema_history");
       assertThat(appliedMigrations(storage)).containsExactlyElementsOf(ALL_MIGRATIONS);
     }

@@ -128,13 +128,19 @@ final class TelegramSender {
     return withReplyKeyboard.remove(m.recipient()) ? Keyboards.removeReplyKeyboard() : null;
   }
 
-  /** Where the speaker can deliver a file the chat cannot take (over Telegram's 20 MB). */
+  /**
+   * Where the speaker can deliver a file the chat cannot take (over Telegram's 20 MB): the link
+   * issued for this proposal and field, the same one at every send while it stays valid. Sent, like
+   * every text, without a link preview: Telegram's servers would otherwise fetch the page.
+   */
   private String uploadLink(Outbound m) {
     if (m.upload() == null || !m.upload().always() || uploads == null) {
       return "";
     }
     String link =
-        uploads.link(m.channel(), m.recipient(), m.upload().submissionId(), m.upload().fieldId());
+        uploads
+            .issue(m.channel(), m.recipient(), m.upload().submissionId(), m.upload().fieldId())
+            .url();
     return "\n\n" + escape("上传页面 / Upload page: " + link);
   }
 

@@ -185,6 +185,6 @@ public final class WechatChannel
 
   @Override
   public Reply render(Tx tx, String recipient, Reply reply, Instant now) {
-    return links.render(tx, recipient, reply);
+    return links.render(tx, recipient, reply, now);
   }
 }

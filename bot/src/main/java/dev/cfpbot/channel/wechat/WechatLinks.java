@@ -10,6 +10,8 @@ import dev.cfpbot.storage.model.FileRef;
 import dev.cfpbot.web.DownloadLinks;
 import dev.cfpbot.web.UploadLinks;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * What WeChat cannot carry, as links in the text: the personal upload page where a question asks
@@ -42,7 +44,7 @@ final class WechatLinks {
     this.downloads = downloads;
   }
 
-  Reply render(Tx tx, String openid, Reply reply) {
+  Reply render(Tx tx, String openid, Reply reply, Instant now) {
     StringBuilder text = new StringBuilder(reply.text());
     UploadRequest upload = reply.upload();
     if (upload != null) {
@@ -51,11 +53,12 @@ final class WechatLinks {
       if (uploads == null) {
         text.append(messages.text(lang, "wechat.no_upload_link"));
       } else {
-        String url =
-            uploads.link(WechatChannel.NAME, openid, upload.submissionId(), upload.fieldId());
-        text.append(
-            messages.text(
-                lang, "wechat.upload_link", "url", url, "days", uploads.lifetime().toDays()));
+        // The link issued for this proposal and field, the same one each time the question is
+        // shown while it stays valid: the text says how long it has left, in whole days.
+        UploadLinks.Issued link =
+            uploads.issue(tx, WechatChannel.NAME, openid, upload.submissionId(), upload.fieldId());
+        long days = Math.max(1, Duration.between(now, link.expiresAt()).toDays());
+        text.append(messages.text(lang, "wechat.upload_link", "url", link.url(), "days", days));
       }
     }
     FileRef file = reply.file();

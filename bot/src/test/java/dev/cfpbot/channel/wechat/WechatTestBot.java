@@ -2,6 +2,7 @@ package dev.cfpbot.channel.wechat;
 
 import dev.cfpbot.app.Bot;
 import dev.cfpbot.app.ChannelContext;
+import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.ConfigLoader;
 import dev.cfpbot.config.HttpSettings;
@@ -9,6 +10,7 @@ import dev.cfpbot.files.FileStore;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.model.Answer;
 import dev.cfpbot.testing.TestBot;
 import dev.cfpbot.web.DownloadLinks;
 import dev.cfpbot.web.DownloadPage;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -55,6 +58,9 @@ final class WechatTestBot implements AutoCloseable {
   final WebServer web;
   final WechatClient plain;
   final WechatClient safe;
+
+  /** Sees each upload the page hands to the bot, just before its turn (the request still open). */
+  volatile Consumer<Inbound> beforeUpload = in -> {};
 
   /** Safe mode (WECHAT_AES_KEY set), as WeChat recommends: only encrypted callbacks are taken. */
   WechatTestBot(Path dataDir) {
@@ -98,8 +104,8 @@ final class WechatTestBot implements AutoCloseable {
     all.put(WechatSettings.ORGANIZERS, ORGANIZER);
     all.putAll(env);
     byte[] key = "a test secret of enough length".getBytes(StandardCharsets.UTF_8);
-    UploadLinks uploads = new UploadLinks(PUBLIC_URL, key, clock, Duration.ofDays(7));
-    DownloadLinks downloads = new DownloadLinks(PUBLIC_URL, key, clock, Duration.ofHours(24));
+    UploadLinks uploads = new UploadLinks(PUBLIC_URL, key, clock, Duration.ofDays(7), storage);
+    DownloadLinks downloads = new DownloadLinks(PUBLIC_URL, key, clock, Duration.ofHours(1));
     HttpSettings http = new HttpSettings("127.0.0.1", 0, PUBLIC_URL, true);
     FileStore files = new FileStore(dataDir);
     ChannelContext context =
@@ -114,13 +120,16 @@ final class WechatTestBot implements AutoCloseable {
             List.of(
                 channel,
                 new UploadPage(
-                    bot.dispatcher(),
+                    in -> {
+                      beforeUpload.accept(in);
+                      return bot.dispatcher().handle(in);
+                    },
                     files,
                     uploads,
-                    new UploadTargets(config, storage, messages),
+                    new UploadTargets(config, storage),
                     messages,
                     clock,
-                    dataDir.resolve("files")),
+                    dataDir.resolve("files").resolve("incoming")),
                 new DownloadPage(downloads, dataDir)),
             () -> new HealthReport(true, "up", Map.of(), 0, 0));
     if (startBot) {
@@ -138,6 +147,16 @@ final class WechatTestBot implements AutoCloseable {
   /** A link the bot gave, pointed at this server instead of the public address. */
   URI local(String link) {
     return URI.create(link.replace(PUBLIC_URL, base()));
+  }
+
+  /** The slides answer (edits included) of {@code openid}'s first proposal; null without one. */
+  Answer slides(String openid) {
+    return in(
+        tx -> {
+          var speaker = storage.speakers().find(tx, WechatChannel.NAME, openid).orElseThrow();
+          var submission = storage.submissions().listBySpeaker(tx, speaker.id()).get(0);
+          return storage.answers().answers(tx, submission.id(), true).get("slides");
+        });
   }
 
   <T> T in(Function<Tx, T> work) {

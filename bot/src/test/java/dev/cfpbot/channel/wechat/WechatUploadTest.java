@@ -3,14 +3,10 @@ package dev.cfpbot.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cfpbot.storage.model.Answer;
 import dev.cfpbot.storage.model.FileRef;
-import java.io.ByteArrayOutputStream;
+import dev.cfpbot.testing.Uploads;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,12 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 class WechatUploadTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Pattern UPLOAD = Pattern.compile("https://cfp\\.example\\.org/upload/\\S+");
-  private static final byte[] PDF =
-      "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PDF = Uploads.PDF;
 
   @TempDir Path dataDir;
   private WechatTestBot t;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final Uploads browser = new Uploads();
 
   @AfterEach
   void stop() {
@@ -53,41 +48,12 @@ class WechatUploadTest {
     return t.local(link.group());
   }
 
-  private HttpResponse<String> get(URI uri) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri).GET().build(), body());
+  private HttpResponse<String> get(URI uri) {
+    return browser.get(uri);
   }
 
-  private HttpResponse<String> upload(URI uri, String name, byte[] content) throws Exception {
-    String boundary = "----cfpbot" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return http.send(
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build(),
-        body());
-  }
-
-  private static HttpResponse.BodyHandler<String> body() {
-    return HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8);
-  }
-
-  private Answer slides(String openid) {
-    return t.in(
-        tx -> {
-          var speaker = t.storage.speakers().find(tx, "wechat", openid).orElseThrow();
-          var submission = t.storage.submissions().listBySpeaker(tx, speaker.id()).get(0);
-          return t.storage.answers().answers(tx, submission.id(), true).get("slides");
-        });
+  private HttpResponse<String> upload(URI uri, String name, byte[] content) {
+    return browser.upload(uri, name, content);
   }
 
   @Test
@@ -104,10 +70,10 @@ class WechatUploadTest {
         .contains("为《从零到生产：我们的 Docker 迁移之路》上传演讲稿：PDF, PPT, PPTX, KEY, ODP，最大 50 MB。")
         .contains("enctype=\"multipart/form-data\"");
     assertThat(posted.statusCode()).isEqualTo(200);
-    assertThat(posted.body()).contains("✅ 已收到 我的演讲.pdf（");
+    assertThat(posted.body()).contains("✅ 已保存为草稿《从零到生产：我们的 Docker 迁移之路》的演讲稿。回到聊天继续。");
     await().atMost(WAIT).until(() -> t.api.texts("o-alice").size() == 2);
     assertThat(t.api.texts("o-alice").get(1)).startsWith("请核对你的投稿：").contains("演讲稿：我的演讲.pdf");
-    FileRef file = slides("o-alice").file();
+    FileRef file = t.slides("o-alice").file();
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF));
     assertThat(file.sha256()).isEqualTo(sha);
     assertThat(file.size()).isEqualTo(PDF.length);
@@ -127,9 +93,9 @@ class WechatUploadTest {
 
     assertThat(refused.statusCode()).isEqualTo(415);
     assertThat(refused.body()).contains("这个文件不是 PDF, PPT, PPTX, KEY, ODP 格式");
-    assertThat(slides("o-bob")).isNull();
+    assertThat(t.slides("o-bob")).isNull();
     assertThat(upload(link, "slides.pdf", PDF).statusCode()).isEqualTo(200);
-    assertThat(slides("o-bob").file().name()).isEqualTo("slides.pdf");
+    assertThat(t.slides("o-bob").file().name()).isEqualTo("slides.pdf");
   }
 
   @Test
@@ -144,7 +110,40 @@ class WechatUploadTest {
 
     assertThat(refused.statusCode()).isEqualTo(413);
     assertThat(refused.body()).contains("文件太大了：最大 1 MB。");
-    assertThat(slides("o-carol")).isNull();
+    assertThat(t.slides("o-carol")).isNull();
+  }
+
+  @Test
+  void fileOverTheSpeakersQuota_isRefusedOnThePageAndInTheChat_andDeleted() throws Exception {
+    t =
+        new WechatTestBot(
+            dataDir,
+            Map.of(),
+            text ->
+                text.replace("max_file_mb: 50", "max_file_mb: 1")
+                    .replace("storage:\n", "storage:\n  max_mb_per_speaker: 1\n"));
+    byte[] slides = Arrays.copyOf(PDF, 700 * 1024);
+    assertThat(upload(toTheSlidesQuestion("o-quinn"), "first.pdf", slides).statusCode())
+        .isEqualTo(200);
+    t.safe.text("o-quinn", "确认");
+    URI second = toTheSlidesQuestion("o-quinn");
+
+    HttpResponse<String> refused = upload(second, "second.pdf", slides);
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body())
+        .contains("⚠️ 文件没有保存：你所有投稿的文件合计最多 1 MB，加上它就超出了。")
+        .contains(
+            "⚠️ The file was not saved: all your proposals&#39; files together may take at most 1 MB");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                t.api.texts("o-quinn").stream()
+                    .anyMatch(m -> m.startsWith("这个文件没有保存：你所有投稿的文件合计最多 1 MB，加上它就超出了。")));
+    try (var files = Files.walk(dataDir.resolve("files"))) {
+      assertThat(files.filter(p -> p.toString().endsWith(".pdf")).count()).isEqualTo(1);
+    }
   }
 
   @Test
@@ -163,6 +162,6 @@ class WechatUploadTest {
     HttpResponse<String> expired = upload(link, "slides.pdf", PDF);
     assertThat(expired.statusCode()).isEqualTo(403);
     assertThat(expired.body()).contains("这个上传链接无效或已过期");
-    assertThat(slides("o-dave")).isNull();
+    assertThat(t.slides("o-dave")).isNull();
   }
 }
