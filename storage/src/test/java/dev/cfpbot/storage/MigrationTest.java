@@ -20,7 +20,8 @@ class MigrationTest {
           "1 V1__cfp_schema.sql",
           "2 V2__inbound_queue.sql",
           "3 V3__submission_counters.sql",
-          "4 V4__leases_and_queue_order.sql");
+          "4 V4__leases_and_queue_order.sql",
+          "8 V8__data_rights.sql");
 
   @Test
   void open_inMemory_createsEveryTable() {
