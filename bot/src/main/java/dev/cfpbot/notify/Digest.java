@@ -89,20 +89,24 @@ public final class Digest {
             templates.deadline(event, lang)));
     parts.add(
         messages.text(
-            lang,
-            "digest.totals",
-            "submitted",
-            counts.get(SubmissionState.SUBMITTED),
-            "shortlisted",
-            counts.get(SubmissionState.SHORTLISTED),
-            "accepted",
-            counts.get(SubmissionState.ACCEPTED),
-            "rejected",
-            counts.get(SubmissionState.REJECTED),
-            "withdrawn",
-            counts.get(SubmissionState.WITHDRAWN),
-            "drafts",
-            counts.get(SubmissionState.DRAFT)));
+                lang,
+                "digest.totals",
+                "submitted",
+                counts.get(SubmissionState.SUBMITTED),
+                "shortlisted",
+                counts.get(SubmissionState.SHORTLISTED),
+                "accepted",
+                counts.get(SubmissionState.ACCEPTED),
+                "rejected",
+                counts.get(SubmissionState.REJECTED),
+                "withdrawn",
+                counts.get(SubmissionState.WITHDRAWN),
+                "drafts",
+                counts.get(SubmissionState.DRAFT))
+            + (counts.get(SubmissionState.DELETED) > 0
+                ? messages.text(
+                    lang, "digest.totals_deleted", "deleted", counts.get(SubmissionState.DELETED))
+                : ""));
     String sinceText =
         since.equals(Instant.EPOCH)
             ? messages.text(lang, "digest.since_start")

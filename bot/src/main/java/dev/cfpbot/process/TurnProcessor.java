@@ -156,7 +156,7 @@ public final class TurnProcessor {
       inline = deliver(tx, in, decision.replies(), now);
       speakerTurn.apply(tx, in, decision, now);
     }
-    storage.inbox().record(tx, in.channel(), in.externalId(), now, inline);
+    storage.inbox().record(tx, in.channel(), in.externalId(), in.chatId(), now, inline);
     return new HandleResult(inline, false);
   }
 
@@ -205,7 +205,9 @@ public final class TurnProcessor {
                   }
                   Instant now = clock.instant();
                   String inline = deliver(tx, in, List.of(sorry), now);
-                  storage.inbox().record(tx, in.channel(), in.externalId(), now, inline);
+                  storage
+                      .inbox()
+                      .record(tx, in.channel(), in.externalId(), in.chatId(), now, inline);
                   return new HandleResult(inline, false);
                 });
     afterCommit.run();
