@@ -57,8 +57,12 @@ final class DataRightsFlow {
     }
     t.say(t.t("forget.cancelled"));
     restore(t);
-    Optional<Command> command = Command.parse(text);
-    if (command.isPresent() && command.get().kind() != Command.Kind.CANCEL) {
+    // A command is carried out as usual, but not "confirm": it was meant for the deletion, and
+    // back at a summary it would submit the draft.
+    Optional<Command.Kind> command = Command.parse(text).map(Command::kind);
+    if (command.isPresent()
+        && command.get() != Command.Kind.CANCEL
+        && command.get() != Command.Kind.CONFIRM) {
       return false;
     }
     Engine.reprompt(t);
