@@ -89,24 +89,28 @@ public final class Digest {
             templates.deadline(event, lang)));
     parts.add(
         messages.text(
-                lang,
-                "digest.totals",
-                "submitted",
-                counts.get(SubmissionState.SUBMITTED),
-                "shortlisted",
-                counts.get(SubmissionState.SHORTLISTED),
-                "accepted",
-                counts.get(SubmissionState.ACCEPTED),
-                "rejected",
-                counts.get(SubmissionState.REJECTED),
-                "withdrawn",
-                counts.get(SubmissionState.WITHDRAWN),
-                "drafts",
-                counts.get(SubmissionState.DRAFT))
-            + (counts.get(SubmissionState.DELETED) > 0
-                ? messages.text(
-                    lang, "digest.totals_deleted", "deleted", counts.get(SubmissionState.DELETED))
-                : ""));
+            lang,
+            "digest.totals",
+            "submitted",
+            counts.get(SubmissionState.SUBMITTED),
+            "shortlisted",
+            counts.get(SubmissionState.SHORTLISTED),
+            "accepted",
+            counts.get(SubmissionState.ACCEPTED),
+            "rejected",
+            counts.get(SubmissionState.REJECTED),
+            "withdrawn",
+            counts.get(SubmissionState.WITHDRAWN),
+            "drafts",
+            counts.get(SubmissionState.DRAFT)));
+    long deleted = counts.get(SubmissionState.DELETED);
+    if (deleted > 0) {
+      // Proposals whose speaker had their data deleted: said only when there are some.
+      parts.set(
+          parts.size() - 1,
+          parts.get(parts.size() - 1)
+              + messages.text(lang, "digest.totals_deleted", "deleted", deleted));
+    }
     String sinceText =
         since.equals(Instant.EPOCH)
             ? messages.text(lang, "digest.since_start")

@@ -1,8 +1,5 @@
 package dev.cfpbot.process;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.conversation.Templates;
@@ -11,41 +8,26 @@ import dev.cfpbot.form.Form;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.Conversation;
 import dev.cfpbot.storage.model.FileRef;
 import dev.cfpbot.storage.model.HistoryEntry;
 import dev.cfpbot.storage.model.Speaker;
 import dev.cfpbot.storage.model.Submission;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything stored about one speaker, as the text {@code /mydata} shows and as a JSON document.
- * Only what the speaker may see: their own profile, proposals, answers, history and files — not
- * which organizer decided, and not where the server keeps the files.
+ * Everything stored about one speaker, as the text {@code /mydata} shows. Only what the speaker may
+ * see: their own profile, proposals, answers, history and files — not which organizer decided, and
+ * not where the server keeps the files.
  */
 final class DataReport {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-  /** What is stored about a speaker, read in one transaction. */
-  record SpeakerData(
-      Speaker speaker, Optional<Conversation> conversation, List<Proposal> proposals) {}
-
-  /** One submission with its confirmed answers, its pending edits and its history. */
-  record Proposal(
-      Submission submission,
-      Map<String, Answer> answers,
-      Map<String, Answer> pending,
-      List<HistoryEntry> history) {}
 
   private final CfpConfig config;
   private final Messages messages;
@@ -85,7 +67,7 @@ final class DataReport {
       parts.add(t(lang, "mydata.no_proposals"));
     }
     List<String> files = new ArrayList<>(List.of(t(lang, "mydata.files")));
-    for (Proposal p : data.proposals()) {
+    for (SpeakerData.Proposal p : data.proposals()) {
       for (Answer a : answersAndEdits(p)) {
         FileRef f = a.file();
         files.add(
@@ -112,7 +94,7 @@ final class DataReport {
     return String.join("\n\n", parts);
   }
 
-  private String proposal(Proposal p, Lang lang) {
+  private String proposal(SpeakerData.Proposal p, Lang lang) {
     Submission s = p.submission();
     Optional<EventConfig> event = config.event(s.eventId());
     List<String> dates = new ArrayList<>();
@@ -188,95 +170,11 @@ final class DataReport {
     return label(s, a.fieldId(), lang) + colon + value;
   }
 
-  /** The same data for a program to read: field ids, states and ISO times. */
-  byte[] json(SpeakerData data, Instant now) {
-    Speaker s = data.speaker();
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("exported_at", now.toString());
-    Map<String, Object> profile = new LinkedHashMap<>();
-    profile.put("id", s.id());
-    profile.put("channel", s.channel());
-    profile.put("account", s.externalId());
-    profile.put("name", s.displayName());
-    profile.put("language", s.language());
-    profile.put("reminders", s.reminders());
-    profile.put("created_at", iso(s.createdAt()));
-    root.put("profile", profile);
-    root.put(
-        "conversation",
-        data.conversation()
-            .map(
-                c -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("step", c.step().toLowerCase(Locale.ROOT));
-                  m.put("event", c.eventId());
-                  m.put("field", c.fieldId());
-                  m.put("updated_at", iso(c.updatedAt()));
-                  return m;
-                })
-            .orElse(null));
-    List<Map<String, Object>> proposals = new ArrayList<>();
-    List<Map<String, Object>> files = new ArrayList<>();
-    for (Proposal p : data.proposals()) {
-      Submission sub = p.submission();
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("code", sub.code());
-      m.put("event", sub.eventId());
-      m.put("state", sub.state().name().toLowerCase(Locale.ROOT));
-      m.put("created_at", iso(sub.createdAt()));
-      m.put("updated_at", iso(sub.updatedAt()));
-      m.put("submitted_at", iso(sub.submittedAt()));
-      m.put("decided_at", iso(sub.decidedAt()));
-      m.put("withdrawn_at", iso(sub.withdrawnAt()));
-      m.put("answers", values(p.answers()));
-      m.put("pending_edits", values(p.pending()));
-      List<Map<String, Object>> history = new ArrayList<>();
-      for (HistoryEntry h : p.history()) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("at", iso(h.at()));
-        e.put("from", h.from() == null ? null : h.from().name().toLowerCase(Locale.ROOT));
-        e.put("to", h.to().name().toLowerCase(Locale.ROOT));
-        e.put("by", "speaker".equals(h.actor()) ? "speaker" : "organizers");
-        e.put("note", h.note());
-        history.add(e);
-      }
-      m.put("history", history);
-      proposals.add(m);
-      for (Answer a : answersAndEdits(p)) {
-        Map<String, Object> f = file(a.file());
-        f.put("proposal", sub.code());
-        f.put("field", a.fieldId());
-        files.add(f);
-      }
-    }
-    root.put("proposals", proposals);
-    root.put("files", files);
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("write the speaker's data as JSON", e);
-    }
-  }
-
   /** The answers and edits that carry a file. */
-  private List<Answer> answersAndEdits(Proposal p) {
+  List<Answer> answersAndEdits(SpeakerData.Proposal p) {
     List<Answer> all = new ArrayList<>(ordered(p.submission(), p.answers()));
     all.addAll(ordered(p.submission(), p.pending()));
     return all.stream().filter(a -> a.file() != null).toList();
-  }
-
-  private static Map<String, Object> values(Map<String, Answer> answers) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    answers.forEach((id, a) -> out.put(id, a.file() != null ? file(a.file()) : a.text()));
-    return out;
-  }
-
-  private static Map<String, Object> file(FileRef f) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", f.name());
-    m.put("type", f.type());
-    m.put("size", f.size());
-    return m;
   }
 
   /** Answers in the order of the form; answers to fields it no longer has come last. */
@@ -319,10 +217,6 @@ final class DataReport {
 
   private String time(Instant at) {
     return TIME.format(at.atZone(zone));
-  }
-
-  private static String iso(Instant at) {
-    return at == null ? null : at.toString();
   }
 
   private String t(Lang lang, String key, Object... args) {

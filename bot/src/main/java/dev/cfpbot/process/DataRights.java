@@ -58,6 +58,7 @@ public final class DataRights {
   private final Storage storage;
   private final SubmissionLifecycle lifecycle;
   private final DataReport report;
+  private final DataJson json;
   private final Messages messages;
   private final Lang defaultLanguage;
   private final Map<String, Capabilities> capabilities;
@@ -77,6 +78,7 @@ public final class DataRights {
     this.storage = storage;
     this.lifecycle = lifecycle;
     this.report = new DataReport(config, messages);
+    this.json = new DataJson(report);
     this.messages = messages;
     this.defaultLanguage = config.bot().defaultLanguage();
     this.capabilities = Map.copyOf(capabilities);
@@ -102,15 +104,15 @@ public final class DataRights {
     if (!show) {
       return new Prepared(result, null, null, mark);
     }
-    DataReport.SpeakerData data = read(tx, speaker);
+    SpeakerData data = read(tx, speaker);
     Lang lang = Lang.parse(speaker.language()).orElse(defaultLanguage);
     List<Reply> replies = new ArrayList<>();
     replies.add(Reply.text(report.text(data, lang)));
     Path file = null;
-    byte[] json = null;
+    byte[] copy = null;
     Capabilities channel = capabilities.get(speaker.channel());
     if (channel != null && channel.files()) {
-      json = report.json(data, now);
+      copy = json.write(data, now);
       // A random part: two copies in one second must not meet, and a name must not be guessed.
       String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
       file =
@@ -121,7 +123,7 @@ public final class DataRights {
           new FileRef(
               "cfp-bot-my-data-" + DAY.format(now) + ".json",
               "application/json",
-              json.length,
+              copy.length,
               null,
               dataDir.relativize(file).toString(),
               null);
@@ -129,7 +131,7 @@ public final class DataRights {
     }
     replies.addAll(result.replies());
     return new Prepared(
-        new TurnResult(result.state(), replies, result.effects()), file, json, mark);
+        new TurnResult(result.state(), replies, result.effects()), file, copy, mark);
   }
 
   /** Writes the JSON copy a turn prepared, readable by the bot's user only from the start. */
@@ -187,21 +189,20 @@ public final class DataRights {
         records);
   }
 
-  private DataReport.SpeakerData read(Tx tx, Speaker speaker) {
+  private SpeakerData read(Tx tx, Speaker speaker) {
     List<Submission> submissions = storage.submissions().listBySpeaker(tx, speaker.id());
     var confirmed =
         storage.answers().answersOf(tx, submissions.stream().map(Submission::id).toList(), false);
-    List<DataReport.Proposal> proposals = new ArrayList<>();
+    List<SpeakerData.Proposal> proposals = new ArrayList<>();
     for (Submission s : submissions) {
       proposals.add(
-          new DataReport.Proposal(
+          new SpeakerData.Proposal(
               s,
               confirmed.getOrDefault(s.id(), Map.of()),
               storage.answers().pending(tx, s.id()),
               storage.submissions().history(tx, s.id())));
     }
-    return new DataReport.SpeakerData(
-        speaker, storage.conversations().find(tx, speaker.id()), proposals);
+    return new SpeakerData(speaker, storage.conversations().find(tx, speaker.id()), proposals);
   }
 
   private static FileAttribute<?> owner(String permissions) {

@@ -3,16 +3,12 @@ package dev.cfpbot.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cfpbot.conversation.Content;
-import dev.cfpbot.files.FileStore;
 import dev.cfpbot.storage.Tx;
 import dev.cfpbot.storage.model.Answer;
 import dev.cfpbot.storage.model.FileRef;
 import dev.cfpbot.storage.model.Submission;
 import dev.cfpbot.testing.RecordingChannel;
 import dev.cfpbot.testing.TestBot;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,51 +47,15 @@ class RetentionTest {
 
   /** Runs the schedule at {@code now}, once what was sent before has been delivered. */
   private void tickAt(Instant now) {
-    delivered();
+    t.awaitDelivered();
     t.clock.set(now);
     t.bot.scheduler().tick();
-    delivered();
-  }
-
-  private void delivered() {
-    await().atMost(WAIT).until(() -> in((Tx tx) -> t.storage.outbox().countUnsent(tx, null)) == 0);
+    t.awaitDelivered();
   }
 
   private Map<String, Answer> answers(String code) {
     Submission s = in((Tx tx) -> t.storage.submissions().findByCode(tx, code)).orElseThrow();
     return in((Tx tx) -> t.storage.answers().answers(tx, s.id(), true));
-  }
-
-  private FileRef submitWithSlides(String chat, String title) throws Exception {
-    FileRef file =
-        new FileStore(dataDir)
-            .store(
-                new ByteArrayInputStream(
-                    ("%PDF-1.4\n% " + chat + "\n").getBytes(StandardCharsets.US_ASCII)),
-                "slides.pdf",
-                List.of("pdf"),
-                1_000_000,
-                null)
-            .file();
-    for (String line :
-        List.of(
-            "/start",
-            "张三",
-            "运维工程师。",
-            "zhangsan_docker",
-            "138 0013 8000",
-            title,
-            "介绍我们把单体应用拆分并迁移到 Docker 的过程，踩过的坑和最后的收益。")) {
-      t.say(chat, line);
-    }
-    t.send(
-        t.inbound(
-            chat,
-            new Content.Attachment("slides.pdf", "application/pdf", file.size(), null, file, null),
-            true,
-            false));
-    t.say(chat, "确认");
-    return file;
   }
 
   private Instant lastRun() {
@@ -104,8 +64,8 @@ class RetentionTest {
 
   @Test
   void pastTheEventAndItsRetention_personalDataIsPurged_onceAnHour() throws Exception {
-    FileRef accepted = submitWithSlides("alice", "被接受的演讲");
-    FileRef rejected = submitWithSlides("bob", "没被接受的演讲");
+    FileRef accepted = t.submitSeedTalkWithSlides("alice", "被接受的演讲", "alice");
+    FileRef rejected = t.submitSeedTalkWithSlides("bob", "没被接受的演讲", "bob");
     t.submitSeedTalk("dave", "撤回的演讲");
     t.say("dave", "/withdraw");
     t.say("dave", "确认");

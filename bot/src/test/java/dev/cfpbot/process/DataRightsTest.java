@@ -1,7 +1,6 @@
 package dev.cfpbot.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,38 +57,6 @@ class DataRightsTest {
     return t.channel.sent().stream().filter(m -> m.recipient().equals(chat)).toList();
   }
 
-  /** Waits until everything queued is delivered. */
-  private void delivered() {
-    await().atMost(WAIT).until(() -> in((Tx tx) -> t.storage.outbox().countUnsent(tx, null)) == 0);
-  }
-
-  /** The seed talk with {@code slides} (stored as the file store stores uploads) as its slides. */
-  private FileRef submitWithSlides(String chat, String title, String slides) throws Exception {
-    FileRef file =
-        new FileStore(dataDir)
-            .store(
-                new ByteArrayInputStream(
-                    ("%PDF-1.4\n% " + slides + "\n").getBytes(StandardCharsets.US_ASCII)),
-                "slides.pdf",
-                List.of("pdf"),
-                1_000_000,
-                null)
-            .file();
-    for (String line :
-        List.of("/start", "张三", "运维工程师。", "zhangsan_docker", "138 0013 8000", title)) {
-      t.say(chat, line);
-    }
-    t.say(chat, "介绍我们把单体应用拆分并迁移到 Docker 的过程，踩过的坑和最后的收益。");
-    t.send(
-        t.inbound(
-            chat,
-            new Content.Attachment("slides.pdf", "application/pdf", file.size(), null, file, null),
-            true,
-            false));
-    t.say(chat, "确认");
-    return file;
-  }
-
   private Optional<Speaker> speaker(String chat) {
     return in((Tx tx) -> t.storage.speakers().find(tx, RecordingChannel.NAME, chat));
   }
@@ -102,12 +69,12 @@ class DataRightsTest {
   void myData_sendsTheSpeakerTheirDataAndAJsonFileWrittenForThemAlone() throws Exception {
     t.submitSeedTalk("alice", "Alice 的演讲");
     t.submitSeedTalk("bob", "Bob 的演讲");
-    delivered();
+    t.awaitDelivered();
     int before = sentTo("alice").size();
 
     t.say("alice", "/mydata");
 
-    delivered();
+    t.awaitDelivered();
     List<Outbound> sent = sentTo("alice").subList(before, sentTo("alice").size());
     assertThat(sent).hasSize(2);
     assertThat(sent.get(0).text())
@@ -148,14 +115,14 @@ class DataRightsTest {
     t.send(t.inbound("group-1", new Content.Text("/mydata"), false, false));
     t.send(t.inbound("group-1", new Content.Text("我的数据"), false, false));
 
-    delivered();
+    t.awaitDelivered();
     assertThat(sentTo("group-1")).isEmpty();
   }
 
   @Test
   void forget_deletesTheSpeakersDataAndNothingElse() throws Exception {
-    FileRef shared = submitWithSlides("bob", "Bob 的演讲", "same slides");
-    submitWithSlides("alice", "Alice 的演讲", "same slides");
+    FileRef shared = t.submitSeedTalkWithSlides("bob", "Bob 的演讲", "same slides");
+    t.submitSeedTalkWithSlides("alice", "Alice 的演讲", "same slides");
     FileRef own =
         new FileStore(dataDir)
             .store(
@@ -176,7 +143,7 @@ class DataRightsTest {
             false));
     // A reply kept for a retry (WeChat's passive reply repeats the answers).
     t.send(t.inbound("alice", new Content.Text("/status"), true, true));
-    delivered();
+    t.awaitDelivered();
     // A message WeChat held back until the speaker writes again.
     in(
         (Tx tx) -> {
@@ -201,7 +168,7 @@ class DataRightsTest {
     t.say("alice", "/forget");
     t.say("alice", "确认删除");
 
-    delivered();
+    t.awaitDelivered();
     // The speaker: gone, with their conversation.
     assertThat(speaker("alice")).isEmpty();
     assertThat(in((Tx tx) -> t.storage.conversations().find(tx, aliceId))).isEmpty();
@@ -263,7 +230,7 @@ class DataRightsTest {
     // Writing again starts afresh.
     t.say("alice", "/status");
     assertThat(speaker("alice").orElseThrow().id()).isNotEqualTo(aliceId);
-    delivered();
+    t.awaitDelivered();
     assertThat(t.channel.textsTo("alice").get(t.channel.textsTo("alice").size() - 1))
         .isEqualTo("你还没有投稿。发送「投稿」开始。");
   }
@@ -274,7 +241,7 @@ class DataRightsTest {
     t.submitSeedTalk("bob", "Bob 的演讲");
     t.say("alice", "/forget");
     t.say("alice", "确认删除");
-    delivered();
+    t.awaitDelivered();
     String org = RecordingChannel.ORGANIZER_ID;
 
     t.say(org, "/stats");
@@ -282,7 +249,7 @@ class DataRightsTest {
     t.say(org, "/digest");
     t.say(org, "/accept GZ-01");
 
-    delivered();
+    t.awaitDelivered();
     List<String> replies = t.channel.textsTo(org);
     assertThat(replies.get(0))
         .isEqualTo(
@@ -302,7 +269,7 @@ class DataRightsTest {
     t.say("carol", "/forget");
     t.say("carol", "确认删除");
 
-    delivered();
+    t.awaitDelivered();
     assertThat(speaker("carol")).isEmpty();
     assertThat(in((Tx tx) -> t.storage.submissions().listDrafts(tx, EVENT))).isEmpty();
     assertThat(t.channel.textsTo(ORGS)).isEmpty();
