@@ -222,4 +222,15 @@ class TelegramDataRightsTest {
     assertThat(in((Tx tx) -> h.storage().answers().answers(tx, byCode("GZ-01").id(), true)))
         .containsOnlyKeys("name", "title", "abstract");
   }
+
+  @org.junit.jupiter.api.Test
+  void commandMenu_offersTheDataCommands() {
+    start("h2");
+    h.say(ALICE, "/help", 1);
+
+    JsonNode commands = h.telegram.lastCall("setmycommands").path("commands");
+    assertThat(commands.findValuesAsText("command")).contains("mydata", "forget");
+    assertThat(commands.findValuesAsText("description"))
+        .contains("My data: everything stored about me", "Delete my data");
+  }
 }
