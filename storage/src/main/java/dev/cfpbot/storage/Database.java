@@ -147,7 +147,7 @@ public final class Database implements AutoCloseable {
     try {
       work.run();
     } catch (RuntimeException e) {
-      log.warn("{}: the work after the commit failed: {}", operation, e.toString());
+      log.warn("{}: the work after the commit failed: {}", operation, e.getClass().getSimpleName());
     }
   }
 
