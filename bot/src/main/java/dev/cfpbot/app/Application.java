@@ -193,6 +193,11 @@ final class Application implements AutoCloseable {
     };
   }
 
+  /** The bot's core, for tests that drive its schedule. */
+  Bot bot() {
+    return bot;
+  }
+
   Storage storage() {
     return storage;
   }

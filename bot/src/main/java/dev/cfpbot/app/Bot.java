@@ -10,6 +10,7 @@ import dev.cfpbot.channel.console.ConsoleChannel;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.conversation.Engine;
+import dev.cfpbot.files.UnusedFiles;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.notify.Announcements;
@@ -23,8 +24,10 @@ import dev.cfpbot.notify.OrganizerAlerts;
 import dev.cfpbot.notify.OrganizerCommandSource;
 import dev.cfpbot.notify.OrganizerCommands;
 import dev.cfpbot.notify.OrganizerDesk;
+import dev.cfpbot.notify.RetentionPurge;
 import dev.cfpbot.notify.ScheduledJob;
 import dev.cfpbot.notify.Scheduler;
+import dev.cfpbot.process.DataRights;
 import dev.cfpbot.process.Dispatcher;
 import dev.cfpbot.process.InboundQueue;
 import dev.cfpbot.process.Outbox;
@@ -106,7 +109,12 @@ public final class Bot implements AutoCloseable {
     TurnProcessor processor =
         new TurnProcessor(
             storage,
-            new SpeakerTurn(storage, engine, lifecycle, config.bot().defaultLanguage()),
+            new SpeakerTurn(
+                storage,
+                engine,
+                lifecycle,
+                new DataRights(config, messages, storage, lifecycle, capabilities, dataDir),
+                config.bot().defaultLanguage()),
             commands,
             outbox,
             messages,
@@ -131,6 +139,7 @@ public final class Bot implements AutoCloseable {
     }
     jobs.addAll(new CommunityPosts(config, messages, storage, outbox).jobs());
     jobs.addAll(new DraftReminders(config, messages, storage, outbox).jobs());
+    jobs.add(new RetentionPurge(config, storage, new UnusedFiles(storage, dataDir)));
     this.scheduler = new Scheduler(storage, jobs, clock, sender::wake);
   }
 

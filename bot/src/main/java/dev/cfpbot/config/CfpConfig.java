@@ -16,7 +16,8 @@ public record CfpConfig(
     Map<String, Localized> messages,
     HttpConfig http,
     TelegramConfig telegram,
-    WechatConfig wechat) {
+    WechatConfig wechat,
+    PrivacyConfig privacy) {
 
   public CfpConfig {
     bot = bot == null ? BotConfig.defaults() : bot;
@@ -27,6 +28,7 @@ public record CfpConfig(
     events = List.copyOf(events);
     messages = messages == null ? Map.of() : Map.copyOf(messages);
     http = http == null ? HttpConfig.defaults() : http;
+    privacy = privacy == null ? PrivacyConfig.defaults() : privacy;
   }
 
   public Optional<EventConfig> event(String id) {

@@ -1,5 +1,6 @@
 package dev.cfpbot.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.cfpbot.form.Field;
+import dev.cfpbot.form.Form;
 import dev.cfpbot.i18n.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +120,7 @@ public final class ConfigLoader {
             "a 'form' with fields");
       }
     }
+    checkPrivacy(config, source, lines);
     try {
       Messages.defaults().with(config.messages());
     } catch (IllegalArgumentException e) {
@@ -127,6 +131,40 @@ public final class ConfigLoader {
           "messages." + key,
           e.getMessage(),
           "one of the keys in messages.yaml (see README)");
+    }
+  }
+
+  /** The retention is a number of days, and contact details are never kept past it. */
+  private static void checkPrivacy(CfpConfig config, String source, YamlLines lines) {
+    int days = config.privacy().retentionDays();
+    if (days < 1 || days > PrivacyConfig.MAX_RETENTION_DAYS) {
+      throw problem(
+          source,
+          lines,
+          "privacy.retention_days",
+          days + " is not a number of days the bot can keep data for",
+          "1 to " + PrivacyConfig.MAX_RETENTION_DAYS + " (days after an event ends)");
+    }
+    checkPublicFields(config.form(), "form", source, lines);
+    for (int i = 0; i < config.events().size(); i++) {
+      checkPublicFields(config.events().get(i).form(), "events[" + i + "].form", source, lines);
+    }
+  }
+
+  private static void checkPublicFields(Form form, String path, String source, YamlLines lines) {
+    if (form == null) {
+      return;
+    }
+    for (int i = 0; i < form.fields().size(); i++) {
+      Field field = form.fields().get(i);
+      if (field.isPublic() && field.isPersonal()) {
+        throw problem(
+            source,
+            lines,
+            path + ".fields[" + i + "].public",
+            "field '" + field.id() + "' holds contact details, which are never kept or shown",
+            "no 'public' on phone and wechat_id fields");
+      }
     }
   }
 
@@ -252,9 +290,22 @@ public final class ConfigLoader {
   private static List<String> keysOf(Class<?> record) {
     var snake = new PropertyNamingStrategies.SnakeCaseStrategy();
     return Arrays.stream(record.getRecordComponents())
-        .map(c -> snake.translate(c.getName()))
+        .map(c -> keyOf(record, c.getName(), snake))
         .sorted()
         .toList();
+  }
+
+  /**
+   * A component's key: its {@code @JsonProperty} name ({@code public}), or its name in snake case.
+   */
+  private static String keyOf(
+      Class<?> record, String component, PropertyNamingStrategies.SnakeCaseStrategy snake) {
+    try {
+      JsonProperty named = record.getDeclaredField(component).getAnnotation(JsonProperty.class);
+      return named != null && !named.value().isEmpty() ? named.value() : snake.translate(component);
+    } catch (NoSuchFieldException e) {
+      return snake.translate(component);
+    }
   }
 
   private static String expected(Class<?> type) {

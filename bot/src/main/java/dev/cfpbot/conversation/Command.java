@@ -28,7 +28,9 @@ public record Command(Kind kind, String arg) {
     CONTINUE,
     RESTART,
     REMINDERS,
-    ABOUT
+    ABOUT,
+    MYDATA,
+    FORGET
   }
 
   private static final Map<String, Kind> SLASH =
@@ -49,7 +51,9 @@ public record Command(Kind kind, String arg) {
           Map.entry("restart", Kind.RESTART),
           Map.entry("reminders", Kind.REMINDERS),
           Map.entry("about", Kind.ABOUT),
-          Map.entry("info", Kind.ABOUT));
+          Map.entry("info", Kind.ABOUT),
+          Map.entry("mydata", Kind.MYDATA),
+          Map.entry("forget", Kind.FORGET));
 
   private static final Map<Kind, List<String>> WORDS =
       Map.ofEntries(
@@ -65,7 +69,9 @@ public record Command(Kind kind, String arg) {
           Map.entry(Kind.CONFIRM, List.of("确认", "提交", "确认撤回", "confirm")),
           Map.entry(Kind.CONTINUE, List.of("继续", "continue")),
           Map.entry(Kind.RESTART, List.of("重新开始", "重来", "restart", "start over")),
-          Map.entry(Kind.ABOUT, List.of("活动信息", "活动介绍", "about")));
+          Map.entry(Kind.ABOUT, List.of("活动信息", "活动介绍", "about")),
+          Map.entry(Kind.MYDATA, List.of("我的数据", "my data")),
+          Map.entry(Kind.FORGET, List.of("删除我的数据", "forget my data")));
 
   /** The command in {@code text}, or empty when the text is an answer. */
   public static Optional<Command> parse(String text) {

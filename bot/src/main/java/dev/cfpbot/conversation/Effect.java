@@ -31,4 +31,16 @@ public sealed interface Effect {
   record SetLanguage(String language) implements Effect {}
 
   record SetReminders(boolean on) implements Effect {}
+
+  /**
+   * Show the speaker everything stored about them. The turn processor builds it from storage (the
+   * engine sees only part of it) and sends it ahead of the turn's replies.
+   */
+  record ShowData() implements Effect {}
+
+  /**
+   * Delete everything stored about the speaker: answers, files, profile and conversation; their
+   * proposals become tombstones. The turn's replies are the last messages they get.
+   */
+  record Forget() implements Effect {}
 }

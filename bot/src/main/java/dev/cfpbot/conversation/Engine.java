@@ -26,6 +26,9 @@ public final class Engine {
   public TurnResult handle(TurnInput input) {
     Turn t = new Turn(input, config, messages, templates);
     Content content = input.content();
+    if (t.state.step() == Step.CONFIRM_FORGET && DataRightsFlow.settle(t, content)) {
+      return t.result();
+    }
     if (content instanceof Content.Followed) {
       StartFlow.welcome(t);
     } else if (content instanceof Content.Text text) {
@@ -69,6 +72,8 @@ public final class Engine {
         StartFlow.about(t);
         reprompt(t);
       }
+      case MYDATA -> DataRightsFlow.myData(t);
+      case FORGET -> DataRightsFlow.forget(t);
       case LANG -> language(t, arg);
       case REMINDERS -> reminders(t, arg);
       case CANCEL -> ReviewFlow.cancel(t);

@@ -29,7 +29,7 @@ final class FormFlow {
     t.say(
         t.templates.event(event, t.lang)
             + "\n\n"
-            + t.t("privacy")
+            + t.t("privacy", "days", t.config.privacy().retentionDays())
             + "\n\n"
             + t.t("form.start", "count", form.fields().size()));
     t.state = ConversationState.ask(event.id(), id, form.first().id(), false);

@@ -19,5 +19,10 @@ public enum Step {
   /** Which submitted proposal to withdraw? */
   PICK_TO_WITHDRAW,
   /** Withdraw {@code submissionId}: sure? */
-  CONFIRM_WITHDRAW
+  CONFIRM_WITHDRAW,
+  /**
+   * Delete everything stored about the speaker: sure? Keeps the form's place ({@code eventId},
+   * {@code submissionId}, {@code fieldId}) to go back to when the speaker changes their mind.
+   */
+  CONFIRM_FORGET
 }

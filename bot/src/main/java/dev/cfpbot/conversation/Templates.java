@@ -9,6 +9,7 @@ import dev.cfpbot.i18n.TimeFormat;
 import dev.cfpbot.storage.model.Answer;
 import dev.cfpbot.storage.model.FileRef;
 import dev.cfpbot.storage.model.Submission;
+import dev.cfpbot.storage.model.SubmissionState;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -77,8 +78,14 @@ public final class Templates {
     return TimeFormat.dateTime(event.deadline(), event.timeZone(), lang);
   }
 
-  /** "GZ-07《Title》" or, for a draft, "草稿《Title》". */
+  /**
+   * "GZ-07《Title》" or, for a draft, "草稿《Title》"; for a deleted proposal only its code (it has no
+   * answers left).
+   */
   public String name(Submission submission, Form form, Map<String, Answer> answers, Lang lang) {
+    if (submission.state() == SubmissionState.DELETED && submission.code() != null) {
+      return submission.code();
+    }
     String code =
         submission.code() == null ? messages.text(lang, "state.DRAFT") : submission.code();
     return code + " " + title(form, answers, lang);

@@ -1,5 +1,6 @@
 package dev.cfpbot.form;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cfpbot.i18n.Localized;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
  * @param maxLength most characters of a text answer; longer answers are refused, never cut
  * @param fileTypes for files: the accepted extensions, lower case without the dot
  * @param maxFileMb for files: the largest accepted size in megabytes
+ * @param isPublic ({@code public} in the config) the answer may outlive the event's retention: an
+ *     accepted talk keeps its public answers (name, title, abstract), everything else is purged.
+ *     Phone and WeChat ID fields cannot be public.
  */
 public record Field(
     String id,
@@ -27,7 +31,8 @@ public record Field(
     Integer minLength,
     Integer maxLength,
     List<String> fileTypes,
-    Integer maxFileMb) {
+    Integer maxFileMb,
+    @JsonProperty("public") Boolean isPublic) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   static final List<String> SLIDE_TYPES = List.of("pdf", "ppt", "pptx", "key", "odp");
@@ -54,9 +59,32 @@ public record Field(
             ? SLIDE_TYPES
             : fileTypes.stream().map(t -> t.toLowerCase(Locale.ROOT).replace(".", "")).toList();
     maxFileMb = maxFileMb == null ? 50 : maxFileMb;
+    isPublic = isPublic != null && isPublic;
     if (maxFileMb <= 0) {
       throw new IllegalArgumentException("field '" + id + "': max_file_mb must be positive");
     }
+  }
+
+  /** A field that is not public (as before the flag existed). */
+  public Field(
+      String id,
+      FieldType type,
+      boolean required,
+      Localized label,
+      Localized prompt,
+      Localized example,
+      Integer minLength,
+      Integer maxLength,
+      List<String> fileTypes,
+      Integer maxFileMb) {
+    this(
+        id, type, required, label, prompt, example, minLength, maxLength, fileTypes, maxFileMb,
+        false);
+  }
+
+  /** Personal contact details: always purged after the retention, whatever the config says. */
+  public boolean isPersonal() {
+    return type == FieldType.PHONE || type == FieldType.WECHAT_ID;
   }
 
   public long maxFileBytes() {

@@ -47,6 +47,11 @@ public record Form(List<Field> fields) {
         .or(() -> fields.stream().filter(f -> f.id().contains("title")).findFirst());
   }
 
+  /** The ids of the fields whose answers an accepted talk keeps after the retention. */
+  public List<String> publicFieldIds() {
+    return fields.stream().filter(Field::isPublic).map(Field::id).toList();
+  }
+
   private int indexOf(String id) {
     for (int i = 0; i < fields.size(); i++) {
       if (fields.get(i).id().equals(id)) {

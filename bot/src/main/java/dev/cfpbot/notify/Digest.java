@@ -103,6 +103,14 @@ public final class Digest {
             counts.get(SubmissionState.WITHDRAWN),
             "drafts",
             counts.get(SubmissionState.DRAFT)));
+    long deleted = counts.get(SubmissionState.DELETED);
+    if (deleted > 0) {
+      // Proposals whose speaker had their data deleted: said only when there are some.
+      parts.set(
+          parts.size() - 1,
+          parts.get(parts.size() - 1)
+              + messages.text(lang, "digest.totals_deleted", "deleted", deleted));
+    }
     String sinceText =
         since.equals(Instant.EPOCH)
             ? messages.text(lang, "digest.since_start")

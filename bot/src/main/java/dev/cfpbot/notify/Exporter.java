@@ -90,7 +90,9 @@ public final class Exporter {
       Map<String, Map<String, Answer>> answers =
           storage.answers().answersOf(tx, submissions.stream().map(Submission::id).toList(), false);
       for (Submission s : submissions) {
-        Speaker speaker = storage.speakers().get(tx, s.speakerId()).orElseThrow();
+        // A deleted proposal has no speaker any more: its row keeps code, state and dates only.
+        Speaker speaker =
+            s.speakerId() == null ? null : storage.speakers().get(tx, s.speakerId()).orElseThrow();
         rows.add(new Row(event, s, speaker, answers.getOrDefault(s.id(), Map.of())));
       }
     }
@@ -169,8 +171,10 @@ public final class Exporter {
         time(s.updatedAt(), zone),
         time(s.decidedAt(), zone),
         time(s.withdrawnAt(), zone),
-        row.speaker().displayName() == null ? "" : row.speaker().displayName(),
-        row.speaker().channel());
+        row.speaker() == null || row.speaker().displayName() == null
+            ? ""
+            : row.speaker().displayName(),
+        row.speaker() == null ? "" : row.speaker().channel());
   }
 
   /**

@@ -46,6 +46,9 @@ public final class OrganizerAlerts implements SubmissionListener {
 
   @Override
   public void on(Tx tx, SubmissionEvent event, Instant now) {
+    if (event.type() == SubmissionEvent.Type.DELETED) {
+      return; // one alert for all of a speaker's proposals: see forgotten()
+    }
     Submission s = event.submission();
     EventConfig ev = config.event(s.eventId()).orElse(null);
     if (ev == null) {
@@ -105,6 +108,18 @@ public final class OrganizerAlerts implements SubmissionListener {
     if (event.type() == SubmissionEvent.Type.DECIDED) {
       tellSpeaker(tx, speaker, s, ev, event.note(), now);
     }
+  }
+
+  /** One alert when a speaker had their data deleted: the codes, nothing about the person. */
+  @Override
+  public void forgotten(Tx tx, List<Submission> tombstones, Instant now) {
+    Lang lang = config.bot().organizerLanguage();
+    String codes =
+        tombstones.stream()
+            .map(Submission::code)
+            .collect(Collectors.joining(lang == Lang.ZH ? "、" : ", "));
+    outbox.toOrganizers(
+        tx, "alert", Reply.text(messages.text(lang, "alert.deleted", "codes", codes)), now);
   }
 
   /** Accept / shortlist / reject buttons; each is the organizer command, so typing works too. */

@@ -33,19 +33,29 @@ public final class SpeakerTurn {
   private final Storage storage;
   private final Engine engine;
   private final SubmissionLifecycle lifecycle;
+  private final DataRights dataRights;
   private final Lang defaultLanguage;
 
   public SpeakerTurn(
-      Storage storage, Engine engine, SubmissionLifecycle lifecycle, Lang defaultLanguage) {
+      Storage storage,
+      Engine engine,
+      SubmissionLifecycle lifecycle,
+      DataRights dataRights,
+      Lang defaultLanguage) {
     this.storage = storage;
     this.engine = engine;
     this.lifecycle = lifecycle;
+    this.dataRights = dataRights;
     this.defaultLanguage = defaultLanguage;
   }
 
   /** The engine's decision for one message, not yet applied. */
   public record Decision(
-      Speaker speaker, Optional<Conversation> saved, ConversationState before, TurnResult result) {
+      Speaker speaker,
+      Optional<Conversation> saved,
+      ConversationState before,
+      TurnResult result,
+      DataRights.Prepared rights) {
     /** The replies, their buttons tied to the question the turn ends on (see ButtonKeys). */
     public List<Reply> replies() {
       String key = ButtonKeys.of(result.state());
@@ -75,14 +85,23 @@ public final class SpeakerTurn {
             UUID.randomUUID().toString(),
             nextNumber,
             in.messageId());
-    return new Decision(speaker, saved, state, engine.handle(input));
+    DataRights.Prepared rights = dataRights.prepare(tx, speaker, engine.handle(input), now);
+    return new Decision(speaker, saved, state, rights.result(), rights);
   }
 
   /** Applies the engine's effects and saves the new state (under the optimistic version check). */
   public void apply(Tx tx, Inbound in, Decision decision, Instant now) {
     Speaker speaker = decision.speaker();
     for (Effect effect : decision.result().effects()) {
-      speaker = apply(tx, speaker, effect, now);
+      if (effect instanceof Effect.ShowData) {
+        dataRights.writeCopy(decision.rights());
+      } else if (effect instanceof Effect.Forget) {
+        // Nothing of the speaker is left to save: not even the conversation.
+        dataRights.forget(tx, speaker, decision.rights(), now);
+        return;
+      } else {
+        speaker = apply(tx, speaker, effect, now);
+      }
     }
     ConversationState next = decision.result().state();
     storage

@@ -17,7 +17,9 @@ public record SubmissionEvent(
     SUBMITTED,
     EDITED,
     WITHDRAWN,
-    DECIDED
+    DECIDED,
+    /** The speaker had their data deleted: the submission is a tombstone. */
+    DELETED
   }
 
   public SubmissionEvent {

@@ -7,6 +7,7 @@ import dev.cfpbot.storage.model.HistoryEntry;
 import dev.cfpbot.storage.model.Submission;
 import dev.cfpbot.storage.model.SubmissionState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,6 +57,35 @@ public final class SubmissionLifecycle {
   }
 
   /**
+   * Empties a proposal, from whatever state, into a tombstone: every answer goes (pending edits
+   * too), while its code, event, dates and history stay, so that organizers' numbers add up.
+   */
+  public Submission delete(Tx tx, String id, String actor, Instant now) {
+    answers.deleteAll(tx, id);
+    return change(tx, id, SubmissionState.DELETED, null, null, actor, null, now, List.of());
+  }
+
+  /**
+   * Deletes a speaker's submissions: drafts, which organizers never saw, go entirely (as when the
+   * speaker cancels one); every other proposal becomes a tombstone. The listener hears once for all
+   * of them. Returns the tombstones.
+   */
+  public List<Submission> forget(Tx tx, List<Submission> of, String actor, Instant now) {
+    List<Submission> tombstones = new ArrayList<>();
+    for (Submission s : of) {
+      if (s.state() == SubmissionState.DRAFT) {
+        submissions.deleteDraft(tx, s.id());
+      } else if (s.state() != SubmissionState.DELETED) {
+        tombstones.add(delete(tx, s.id(), actor, now));
+      }
+    }
+    if (!tombstones.isEmpty()) {
+      listener.forgotten(tx, tombstones, now);
+    }
+    return tombstones;
+  }
+
+  /**
    * An organizer's decision: shortlisted, accepted or rejected.
    *
    * @throws IllegalStateException when the submission's state does not allow it
@@ -87,6 +117,7 @@ public final class SubmissionLifecycle {
         switch (to) {
           case SUBMITTED -> SubmissionEvent.Type.SUBMITTED;
           case WITHDRAWN -> SubmissionEvent.Type.WITHDRAWN;
+          case DELETED -> SubmissionEvent.Type.DELETED;
           default -> SubmissionEvent.Type.DECIDED;
         };
     listener.on(tx, new SubmissionEvent(type, after, changed, actor, note), now);

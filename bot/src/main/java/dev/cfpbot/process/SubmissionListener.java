@@ -1,10 +1,18 @@
 package dev.cfpbot.process;
 
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.model.Submission;
 import java.time.Instant;
+import java.util.List;
 
 /** Hears of every submission event, inside the transaction that caused it. */
 @FunctionalInterface
 public interface SubmissionListener {
   void on(Tx tx, SubmissionEvent event, Instant now);
+
+  /**
+   * A speaker had their data deleted, leaving {@code tombstones} (code, event, dates): heard once
+   * for all of them, after each one's own {@link SubmissionEvent.Type#DELETED} event.
+   */
+  default void forgotten(Tx tx, List<Submission> tombstones, Instant now) {}
 }

@@ -161,7 +161,7 @@ public final class TurnProcessor {
       speakerTurn.apply(tx, in, decision, now);
       file = fileOutcome(in, decision.result());
     }
-    storage.inbox().record(tx, in.channel(), in.externalId(), now, inline);
+    storage.inbox().record(tx, in.channel(), in.externalId(), in.chatId(), now, inline);
     return new HandleResult(inline, false, file);
   }
 
@@ -223,7 +223,9 @@ public final class TurnProcessor {
                   }
                   Instant now = clock.instant();
                   String inline = deliver(tx, in, List.of(sorry), now);
-                  storage.inbox().record(tx, in.channel(), in.externalId(), now, inline);
+                  storage
+                      .inbox()
+                      .record(tx, in.channel(), in.externalId(), in.chatId(), now, inline);
                   return new HandleResult(inline, false);
                 });
     afterCommit.run();

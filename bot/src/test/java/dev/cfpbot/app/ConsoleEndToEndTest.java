@@ -3,15 +3,10 @@ package dev.cfpbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfpbot.testing.TestBot;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,38 +27,21 @@ class ConsoleEndToEndTest {
 
   @TempDir Path dataDir;
 
-  record Run(int exit, String out, String err) {}
-
-  private Run run(String input, String... args) {
-    return run(Map.of(), input, args);
+  private ConsoleRun run(String input, String... args) {
+    return ConsoleRun.run(dataDir, Map.of(), input, args);
   }
 
-  private Run run(Map<String, String> extraEnv, String input, String... args) {
-    return run(extraEnv, input.getBytes(StandardCharsets.UTF_8), args);
+  private ConsoleRun run(Map<String, String> extraEnv, String input, String... args) {
+    return ConsoleRun.run(dataDir, extraEnv, input, args);
   }
 
-  private Run run(Map<String, String> extraEnv, byte[] input, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Map<String, String> env = new java.util.HashMap<>();
-    env.put("CFPBOT_CONFIG", TestBot.SHIPPED_CONFIG.toString());
-    env.put("CFPBOT_DATA_DIR", dataDir.toString());
-    env.putAll(extraEnv);
-    Io io =
-        new Io(
-            new ByteArrayInputStream(input),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env,
-            Clock.fixed(Instant.parse("2027-10-20T04:00:00Z"), ZoneOffset.UTC));
-    int exit = Main.run(io, args);
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private ConsoleRun run(Map<String, String> extraEnv, byte[] input, String... args) {
+    return ConsoleRun.run(dataDir, extraEnv, input, args);
   }
 
   @Test
   void pipedSubmission_endsWithTheReceipt() {
-    Run run = run(HALF + REST);
+    ConsoleRun run = run(HALF + REST);
 
     assertThat(run.exit()).isZero();
     assertThat(run.out())
@@ -79,8 +57,8 @@ class ConsoleEndToEndTest {
 
   @Test
   void halfASubmission_thenTheRest_resumesWhereItStopped() {
-    Run first = run(HALF);
-    Run second = run(REST);
+    ConsoleRun first = run(HALF);
+    ConsoleRun second = run(REST);
 
     assertThat(first.out()).endsWith("(4/7) 你的联系电话是？（只有组织者能看到）\n\n");
     assertThat(second.out()).startsWith("(5/7) 你的演讲主题是？").contains("✅ 投稿成功！编号 GZ-01");
@@ -93,7 +71,7 @@ class ConsoleEndToEndTest {
     input.writeBytes(new byte[] {(byte) 0xE4, (byte) 0xB8, '\n'});
     input.writeBytes((HALF.substring("投稿\n".length()) + REST).getBytes(StandardCharsets.UTF_8));
 
-    Run run = run(Map.of(), input.toByteArray());
+    ConsoleRun run = run(Map.of(), input.toByteArray());
 
     assertThat(run.out())
         .contains("这条消息里有无法识别的字符（可能在传输中出了错），没有保存。请重新输入后再发一次。\n例如：张三\n\n" + "(2/7) 请简单介绍一下自己")
@@ -107,7 +85,7 @@ class ConsoleEndToEndTest {
   void export_csv_showsTheSubmissionWithABom() {
     run(HALF + REST);
 
-    Run export = run("", "export", "--format", "csv");
+    ConsoleRun export = run("", "export", "--format", "csv");
 
     assertThat(export.exit()).isZero();
     String[] lines = export.out().split("\r\n");
@@ -128,7 +106,7 @@ class ConsoleEndToEndTest {
     run(HALF + REST);
     Path file = dataDir.resolve("out.json");
 
-    Run export = run("", "export", "--format", "json", "--out", file.toString());
+    ConsoleRun export = run("", "export", "--format", "json", "--out", file.toString());
 
     assertThat(export.exit()).isZero();
     assertThat(export.err()).contains("cfp-bot: exported 1 submissions to " + file);
@@ -145,7 +123,7 @@ class ConsoleEndToEndTest {
     Path config =
         Files.writeString(dataDir.resolve("bad.yaml"), "events:\n  - id: xx\n    titel: Oops\n");
 
-    Run run = run(Map.of("CFPBOT_CONFIG", config.toString()), "");
+    ConsoleRun run = run(Map.of("CFPBOT_CONFIG", config.toString()), "");
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err())
@@ -155,7 +133,7 @@ class ConsoleEndToEndTest {
 
   @Test
   void export_unknownFormat_isRefused() {
-    Run run = run("", "export", "--format", "xlsx");
+    ConsoleRun run = run("", "export", "--format", "xlsx");
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("cfp-bot export: --format must be csv or json, not 'xlsx'\n");
@@ -170,7 +148,7 @@ class ConsoleEndToEndTest {
 
   @Test
   void help_showsEachCommandsWholeDescription() {
-    Run run = run("", "--help");
+    ConsoleRun run = run("", "--help");
 
     assertThat(run.exit()).isZero();
     assertThat(run.out().replaceAll("\\s+", " "))
@@ -183,7 +161,7 @@ class ConsoleEndToEndTest {
   void export_ofADataDirectoryThatDoesNotExist_saysThereIsNoDataAndCreatesNothing() {
     Path nowhere = dataDir.resolve("no-such-dir");
 
-    Run run = run(Map.of("CFPBOT_DATA_DIR", nowhere.toString()), "", "export");
+    ConsoleRun run = run(Map.of("CFPBOT_DATA_DIR", nowhere.toString()), "", "export");
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err())
@@ -199,7 +177,7 @@ class ConsoleEndToEndTest {
   void banner_inEnglish_whenSpeakersDefaultToEnglish() throws Exception {
     Path config = shippedWith("default_language: zh", "default_language: en");
 
-    Run run = run(Map.of("CFPBOT_CONFIG", config.toString()), "");
+    ConsoleRun run = run(Map.of("CFPBOT_CONFIG", config.toString()), "");
 
     assertThat(run.err())
         .endsWith("Type submit (or /start) to submit a talk, help for help; Ctrl-D to quit.\n");
@@ -209,7 +187,7 @@ class ConsoleEndToEndTest {
   void banner_ofACallThatOpensLater_saysWhenItOpens() throws Exception {
     Path config = shippedWith("# opens_at: 2027-09-01T00:00", "opens_at: 2027-10-25T10:00");
 
-    Run run = run(Map.of("CFPBOT_CONFIG", config.toString()), "");
+    ConsoleRun run = run(Map.of("CFPBOT_CONFIG", config.toString()), "");
 
     assertThat(run.err())
         .contains(

@@ -152,6 +152,47 @@ class MultiInstanceTest {
     }
   }
 
+  @Test
+  void forget_askedOnOneInstance_confirmedOnTheOther_deletesOnce_andTheSpeakerStartsAfresh()
+      throws Exception {
+    PostgresServer.Database db = PostgresServer.newDatabase();
+    try (FakeTelegram telegram = new FakeTelegram(TOKEN, "cfp_test_bot").start(0);
+        Application first = start(telegram, db, one);
+        Application second = start(telegram, db, two)) {
+      long chat = 60_001;
+      speak(List.of(first, second), telegram, chat);
+
+      post(first, telegram, chat, "/forget");
+      await().atMost(Duration.ofSeconds(30)).until(() -> telegram.textsTo(chat).size() >= 11);
+      post(second, telegram, chat, "确认删除");
+      await().atMost(Duration.ofSeconds(30)).until(() -> telegram.textsTo(chat).size() >= 12);
+      post(first, telegram, chat, "/status");
+      await().atMost(Duration.ofSeconds(30)).until(() -> telegram.textsTo(chat).size() >= 13);
+
+      List<String> texts = telegram.textsTo(chat);
+      assertThat(texts.get(10)).startsWith("⚠️ 确定要删除你的全部数据吗？");
+      assertThat(texts.get(11)).startsWith("✅ 你的数据已全部删除，无法恢复。投稿编号 GZ-01 保留为「已删除」");
+      assertThat(texts.get(12)).isEqualTo("你还没有投稿。发送「投稿」开始。");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> telegram.sentTo(ORGANIZERS).stream().anyMatch(m -> m.text().startsWith("🗑")));
+      assertThat(
+              telegram.sentTo(ORGANIZERS).stream()
+                  .map(SentMessage::text)
+                  .filter(text -> text.startsWith("🗑")))
+          .containsExactly("🗑 一位讲者删除了自己的数据：GZ-01。编号保留，内容已删除。");
+      var tomb =
+          second
+              .storage()
+              .database()
+              .inTransaction("read", tx -> second.storage().submissions().findByCode(tx, "GZ-01"))
+              .orElseThrow();
+      assertThat(tomb.state()).isEqualTo(dev.cfpbot.storage.model.SubmissionState.DELETED);
+      assertThat(tomb.speakerId()).isNull();
+    }
+  }
+
   private static List<SentMessage> alerts(FakeTelegram telegram) {
     return telegram.sentTo(ORGANIZERS).stream().filter(m -> m.text().startsWith("📥 新投稿")).toList();
   }

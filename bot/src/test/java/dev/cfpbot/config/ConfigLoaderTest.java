@@ -184,4 +184,69 @@ class ConfigLoaderTest {
     assertThat(config.events().get(0).title().in(Lang.ZH)).isEqualTo("Docker");
     assertThat(config.events().get(0).title().in(Lang.EN)).isEqualTo("Docker");
   }
+
+  @Test
+  void privacy_unset_keepsDataFor180DaysAfterTheEvent() {
+    CfpConfig config = ConfigLoader.parse(EVENT + FORM, "cfp.yaml");
+
+    assertThat(config.privacy().retentionDays()).isEqualTo(180);
+    assertThat(config.privacy().retention()).isEqualTo(java.time.Duration.ofDays(180));
+    assertThat(config.form().publicFieldIds()).isEmpty();
+  }
+
+  @Test
+  void shippedConfig_keepsNameTitleAndAbstractOfAcceptedTalks() {
+    CfpConfig config = ConfigLoader.load(SHIPPED);
+
+    assertThat(config.privacy().retentionDays()).isEqualTo(180);
+    assertThat(config.form().publicFieldIds()).containsExactly("name", "title", "abstract");
+  }
+
+  @Test
+  void privacy_retentionDaysOutOfRange_namesTheKeyAndItsLine() {
+    String yaml = EVENT + FORM + "privacy:\n  retention_days: 0\n";
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "cfp.yaml line 13: privacy.retention_days: 0 is not a number of days the bot can keep"
+                + " data for; expected 1 to 3650 (days after an event ends)");
+  }
+
+  @Test
+  void privacy_retentionDaysNotANumber_namesTheKeyAndItsLine() {
+    String yaml = EVENT + FORM + "privacy:\n  retention_days: half a year\n";
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "cfp.yaml line 13: privacy.retention_days: 'half a year' is not valid; expected a whole"
+                + " number");
+  }
+
+  @Test
+  void publicPhoneField_isRefusedWithItsLine() {
+    String yaml =
+        EVENT
+            + FORM.replace("type: short_text", "type: phone")
+                .replace("required: true\n", "required: true\n      public: true\n");
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "cfp.yaml line 10: form.fields[0].public: field 'name' holds contact details, which are"
+                + " never kept or shown; expected no 'public' on phone and wechat_id fields");
+  }
+
+  @Test
+  void misspeltPublic_listsPublicAmongTheKeys() {
+    String yaml = EVENT + FORM.replace("required: true\n", "required: true\n      pubic: true\n");
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "cfp.yaml line 10: form.fields[0]: unknown key 'pubic'; expected one of: ")
+        .hasMessageContaining(" public,")
+        .hasMessageNotContaining("is_public");
+  }
 }

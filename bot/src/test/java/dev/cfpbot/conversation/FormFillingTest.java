@@ -47,7 +47,12 @@ class FormFillingTest {
         .endsWith("联系组织者：" + SeedForm.CONTACT);
     assertThat(r.replies())
         .containsExactly(
-            Reply.text(summary + "\n\n" + h.t("privacy") + "\n\n" + h.t("form.start", "count", 7)),
+            Reply.text(
+                summary
+                    + "\n\n"
+                    + h.t("privacy", "days", 180)
+                    + "\n\n"
+                    + h.t("form.start", "count", 7)),
             ask(Q1));
     assertThat(r.effects()).containsExactly(new Effect.CreateDraft(id, EngineHarness.SEED_EVENT));
     assertThat(r.state())

@@ -7,14 +7,22 @@ import dev.cfpbot.channel.Sender;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.ConfigLoader;
 import dev.cfpbot.conversation.Content;
+import dev.cfpbot.files.FileStore;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.model.FileRef;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * The real bot over a fresh in-memory H2 and a {@link RecordingChannel}, with the shipped config
@@ -31,6 +39,7 @@ public final class TestBot implements AutoCloseable {
   public final Storage storage = Storage.inMemory();
   public final RecordingChannel channel = new RecordingChannel();
   public final MutableClock clock = new MutableClock(BEFORE_DEADLINE);
+  public final Path dataDir;
   public final Bot bot;
 
   public TestBot(Path dataDir) {
@@ -40,6 +49,7 @@ public final class TestBot implements AutoCloseable {
   public TestBot(CfpConfig config, Path dataDir) {
     this.config = config;
     this.messages = Messages.defaults().with(config.messages());
+    this.dataDir = dataDir;
     this.bot =
         new Bot(config, messages, storage, Map.of(RecordingChannel.NAME, channel), clock, dataDir);
     bot.start();
@@ -82,6 +92,50 @@ public final class TestBot implements AutoCloseable {
         }) {
       say(chat, line);
     }
+  }
+
+  /**
+   * The seed talk with slides: a PDF holding {@code content}, stored as the file store stores what
+   * a channel receives (the same content, the same file), sent at the slides question. Returns it.
+   */
+  public FileRef submitSeedTalkWithSlides(String chat, String title, String content)
+      throws IOException {
+    FileRef file =
+        new FileStore(dataDir)
+            .store(
+                new ByteArrayInputStream(
+                    ("%PDF-1.4\n% " + content + "\n").getBytes(StandardCharsets.US_ASCII)),
+                "slides.pdf",
+                List.of("pdf"),
+                1_000_000,
+                null)
+            .file();
+    List.of(
+            "/start",
+            "张三",
+            "运维工程师。",
+            "zhangsan_docker",
+            "138 0013 8000",
+            title,
+            "介绍我们把单体应用拆分并迁移到 Docker 的过程，踩过的坑和最后的收益。")
+        .forEach(line -> say(chat, line));
+    Content slides =
+        new Content.Attachment("slides.pdf", "application/pdf", file.size(), null, file, null);
+    send(inbound(chat, slides, true, false));
+    say(chat, "确认");
+    return file;
+  }
+
+  /** Waits until every message queued so far has been delivered. */
+  public void awaitDelivered() {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                storage
+                        .database()
+                        .inTransaction("count unsent", tx -> storage.outbox().countUnsent(tx, null))
+                    == 0);
   }
 
   @Override

@@ -179,6 +179,78 @@ public final class AnswerStore {
         submissionId);
   }
 
+  /**
+   * The pending edits of a submission by field id, as stored: an answer with neither text nor file
+   * stands for one the speaker removed.
+   */
+  public Map<String, Answer> pending(Tx tx, String submissionId) {
+    Map<String, Answer> edits = new LinkedHashMap<>();
+    tx.list(
+            "read pending answers",
+            "select " + COLUMNS + " from answers where submission_id = ? and pending = true",
+            AnswerStore::map,
+            submissionId)
+        .forEach(row -> edits.put(row.answer.fieldId(), row.answer));
+    return edits;
+  }
+
+  /** Deletes every answer of a submission, pending edits included. */
+  public int deleteAll(Tx tx, String submissionId) {
+    return tx.update("delete answers", "delete from answers where submission_id = ?", submissionId);
+  }
+
+  /** The stored files the answers of these submissions refer to, pending edits included. */
+  public List<String> filePaths(Tx tx, Collection<String> submissionIds) {
+    if (submissionIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(submissionIds.size(), "?"));
+    return tx.list(
+        "list stored files of submissions",
+        "select distinct file_path from answers where file_path is not null"
+            + " and submission_id in ("
+            + marks
+            + ") order by file_path",
+        row -> row.getString(1),
+        submissionIds.toArray());
+  }
+
+  /** What a purge removed: how many answers, and the files they referred to. */
+  public record Purged(int answers, List<String> files) {}
+
+  /**
+   * Purges the answers of an event once its retention has run out: every answer of a proposal that
+   * was not accepted (drafts included), every pending edit, and of accepted proposals every answer
+   * but those to the fields in {@code keep}.
+   */
+  public Purged purgeEvent(Tx tx, String eventId, Collection<String> keep) {
+    String ofEvent = "submission_id in (select id from submissions where event_id = ?)";
+    String accepted =
+        "submission_id in (select id from submissions where event_id = ? and state = 'ACCEPTED')";
+    String kept =
+        keep.isEmpty()
+            ? ""
+            : " and field_id in ("
+                + String.join(", ", java.util.Collections.nCopies(keep.size(), "?"))
+                + ")";
+    // What stays: the public fields' confirmed answers of accepted proposals.
+    String stays = accepted + " and pending = false" + (keep.isEmpty() ? " and 1 = 0" : kept);
+    List<Object> params = new java.util.ArrayList<>();
+    params.add(eventId);
+    params.add(eventId);
+    params.addAll(keep);
+    Object[] args = params.toArray();
+    String doomed = "from answers where " + ofEvent + " and not (" + stays + ")";
+    List<String> files =
+        tx.list(
+            "list files to purge",
+            "select distinct file_path " + doomed + " and file_path is not null order by file_path",
+            row -> row.getString(1),
+            args);
+    int deleted = tx.update("purge answers", "delete " + doomed, args);
+    return new Purged(deleted, files);
+  }
+
   private record Row(String submissionId, boolean pending, Answer answer) {}
 
   private static Row map(ResultSet row) throws SQLException {

@@ -78,6 +78,10 @@ public final class ConversationStore {
         next.updatedAt());
   }
 
+  public void delete(Tx tx, String speakerId) {
+    tx.update("delete conversation", "delete from conversations where speaker_id = ?", speakerId);
+  }
+
   private static Conversation map(ResultSet row) throws SQLException {
     return new Conversation(
         row.getString("speaker_id"),

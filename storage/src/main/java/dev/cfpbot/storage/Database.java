@@ -6,12 +6,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database: a connection pool on a JDBC URL (H2 file or in-memory, or PostgreSQL), migrated by
  * Flyway when opened. Work runs in {@link #inTransaction(String, Function) transactions}.
  */
 public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
   private final HikariDataSource pool;
   private final boolean postgres;
   private final boolean inMemory;
@@ -63,13 +66,18 @@ public final class Database implements AutoCloseable {
     return new Database(pool, url);
   }
 
-  /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+  /**
+   * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws; then
+   * what it asked to run {@link Tx#afterCommit after the commit}.
+   */
   public <T> T inTransaction(String operation, Function<Tx, T> work) {
+    Tx tx;
+    T result;
     try (Connection connection = pool.getConnection()) {
+      tx = new Tx(connection);
       try {
-        T result = work.apply(new Tx(connection));
+        result = work.apply(tx);
         connection.commit();
-        return result;
       } catch (RuntimeException | Error e) {
         rollback(connection, e);
         throw e;
@@ -80,6 +88,11 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new StorageException(operation + " (connect)", e);
     }
+    // With the connection back in the pool: the work may need one of its own.
+    for (Runnable committed : tx.afterCommit()) {
+      runCommitted(operation, committed);
+    }
+    return result;
   }
 
   /** Like {@link #inTransaction(String, Function)} for work that returns nothing. */
@@ -127,6 +140,15 @@ public final class Database implements AutoCloseable {
   /** A JDBC URL with any password parameter blanked, fit for messages and logs. */
   public static String redact(String url) {
     return url == null ? null : url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+  }
+
+  /** Work after a commit must not make the committed transaction look failed to its caller. */
+  private static void runCommitted(String operation, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      log.warn("{}: the work after the commit failed: {}", operation, e.getClass().getSimpleName());
+    }
   }
 
   private static void rollback(Connection connection, Throwable failure) {

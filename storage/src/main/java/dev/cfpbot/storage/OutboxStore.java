@@ -233,6 +233,40 @@ public final class OutboxStore {
         recipient);
   }
 
+  /** The newest message written to a recipient so far (0: none). */
+  public long lastSeq(Tx tx, String channel, String recipient) {
+    return tx.count(
+        "find last message of recipient",
+        "select coalesce(max(seq), 0) from outbox where channel = ? and recipient = ?",
+        channel,
+        recipient);
+  }
+
+  /**
+   * Deletes every message to a recipient up to {@code upToSeq}, sent or not: the unsent ones would
+   * carry a forgotten speaker's answers to them after all, the sent ones are copies of those
+   * answers. Messages written after {@code upToSeq} (the confirmation that all is deleted) stay.
+   */
+  public int forgetRecipient(Tx tx, String channel, String recipient, long upToSeq) {
+    return tx.update(
+        "delete messages of recipient",
+        "delete from outbox where channel = ? and recipient = ? and seq <= ?",
+        channel,
+        recipient,
+        upToSeq);
+  }
+
+  /**
+   * Deletes messages delivered or given up before {@code before}: a sent message's copy is no
+   * longer needed, and it holds what it said (receipts and alerts repeat answers).
+   */
+  public int pruneDone(Tx tx, Instant before) {
+    return tx.update(
+        "prune delivered messages",
+        "delete from outbox where state in ('SENT', 'FAILED') and sent_at < ?",
+        before);
+  }
+
   private static String truncate(String error) {
     return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
   }

@@ -48,6 +48,11 @@ public final class SpeakerStore {
         speaker.id());
   }
 
+  /** Deletes a speaker; their conversation must be gone and their submissions detached first. */
+  public void delete(Tx tx, String id) {
+    tx.update("delete speaker", "delete from speakers where id = ?", id);
+  }
+
   static Speaker map(ResultSet row) throws SQLException {
     return new Speaker(
         row.getString("id"),

@@ -82,12 +82,15 @@ public final class SubmissionStore {
         SubmissionState.DRAFT);
   }
 
-  /** The speakers with a draft or a proposal still in play for an event (not withdrawn). */
+  /**
+   * The speakers with a draft or a proposal still in play for an event (not withdrawn; a deleted
+   * proposal has no speaker any more).
+   */
   public List<String> speakersOf(Tx tx, String eventId) {
     return tx.list(
         "list speakers of event",
         "select distinct speaker_id from submissions where event_id = ? and state <> ?"
-            + " order by speaker_id",
+            + " and speaker_id is not null order by speaker_id",
         row -> row.getString(1),
         eventId,
         SubmissionState.WITHDRAWN);
@@ -197,6 +200,27 @@ public final class SubmissionStore {
         SubmissionState.DRAFT);
   }
 
+  /**
+   * Cuts a speaker's submissions loose from the speaker (who is being forgotten): only tombstones
+   * are left by then, and they must not point at a person.
+   */
+  public int detachSpeaker(Tx tx, String speakerId) {
+    return tx.update(
+        "detach submissions from speaker",
+        "update submissions set speaker_id = null where speaker_id = ?",
+        speakerId);
+  }
+
+  /** Every state change of one submission, oldest first. */
+  public List<HistoryEntry> history(Tx tx, String submissionId) {
+    return tx.list(
+        "read history of submission",
+        "select submission_id, from_state, to_state, actor, note, at from submission_history"
+            + " where submission_id = ? order by at, id",
+        SubmissionStore::mapHistory,
+        submissionId);
+  }
+
   /** History entries written at or after {@code since}, oldest first. */
   public List<HistoryEntry> historySince(Tx tx, String eventId, Instant since) {
     return tx.list(
@@ -204,16 +228,19 @@ public final class SubmissionStore {
         "select h.submission_id, h.from_state, h.to_state, h.actor, h.note, h.at"
             + " from submission_history h join submissions s on s.id = h.submission_id"
             + " where s.event_id = ? and h.at >= ? order by h.at, h.id",
-        row ->
-            new HistoryEntry(
-                row.getString(1),
-                row.getString(2) == null ? null : SubmissionState.valueOf(row.getString(2)),
-                SubmissionState.valueOf(row.getString(3)),
-                row.getString(4),
-                row.getString(5),
-                Tx.instant(row, "at")),
+        SubmissionStore::mapHistory,
         eventId,
         since);
+  }
+
+  private static HistoryEntry mapHistory(ResultSet row) throws SQLException {
+    return new HistoryEntry(
+        row.getString(1),
+        row.getString(2) == null ? null : SubmissionState.valueOf(row.getString(2)),
+        SubmissionState.valueOf(row.getString(3)),
+        row.getString(4),
+        row.getString(5),
+        Tx.instant(row, "at"));
   }
 
   public void appendHistory(Tx tx, HistoryEntry entry) {

@@ -20,9 +20,24 @@ import java.util.Optional;
  */
 public final class Tx {
   private final Connection connection;
+  private final List<Runnable> afterCommit = new ArrayList<>();
 
   Tx(Connection connection) {
     this.connection = connection;
+  }
+
+  /**
+   * Runs {@code work} once this transaction has committed, and never if it rolls back: for work
+   * outside the database that must follow only a durable change, such as deleting a file no row
+   * refers to any more. {@code work} runs on the committing thread and handles its own failures.
+   */
+  public void afterCommit(Runnable work) {
+    afterCommit.add(work);
+  }
+
+  /** The work waiting for the commit, in the order it was added. */
+  List<Runnable> afterCommit() {
+    return List.copyOf(afterCommit);
   }
 
   /** Runs an insert, update or delete; returns the number of rows it changed. */

@@ -120,4 +120,59 @@ class DatabaseTest {
         .isEqualTo("jdbc:h2:mem:cfp;DB_CLOSE_DELAY=-1");
     assertThat(Database.redact(null)).isNull();
   }
+
+  @Test
+  void afterCommit_runsOnceCommitted_seeingTheCommittedRows() {
+    java.util.List<Boolean> seen = new java.util.ArrayList<>();
+
+    database.useTransaction(
+        "add speaker",
+        tx -> {
+          storage.speakers().insert(tx, speaker("sp-1", "telegram", "100"));
+          tx.afterCommit(
+              () ->
+                  seen.add(
+                      Fixtures.in(storage, (Tx other) -> storage.speakers().get(other, "sp-1"))
+                          .isPresent()));
+        });
+
+    assertThat(seen).containsExactly(true);
+  }
+
+  @Test
+  void afterCommit_neverRunsWhenTheTransactionRollsBack() {
+    java.util.List<String> ran = new java.util.ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                database.useTransaction(
+                    "fail",
+                    tx -> {
+                      tx.afterCommit(() -> ran.add("ran"));
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
+
+    assertThat(ran).isEmpty();
+  }
+
+  @Test
+  void afterCommit_aFailingStep_neitherHidesTheResultNorStopsTheNextStep() {
+    java.util.List<String> ran = new java.util.ArrayList<>();
+
+    String result =
+        database.inTransaction(
+            "two steps",
+            tx -> {
+              tx.afterCommit(
+                  () -> {
+                    throw new IllegalStateException("disk full");
+                  });
+              tx.afterCommit(() -> ran.add("second"));
+              return "committed";
+            });
+
+    assertThat(result).isEqualTo("committed");
+    assertThat(ran).containsExactly("second");
+  }
 }

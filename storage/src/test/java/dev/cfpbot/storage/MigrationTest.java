@@ -23,7 +23,8 @@ class MigrationTest {
           "4 V4__leases_and_queue_order.sql",
           "5 V5__callback_nonces.sql",
           "6 V6__upload_links.sql",
-          "7 V7__answer_message_ids.sql");
+          "7 V7__answer_message_ids.sql",
+          "8 V8__data_rights.sql");
 
   @Test
   void open_inMemory_createsEveryTable() {

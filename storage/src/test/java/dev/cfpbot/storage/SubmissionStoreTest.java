@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.cfpbot.storage.model.Answer;
 import dev.cfpbot.storage.model.HistoryEntry;
 import dev.cfpbot.storage.model.Submission;
+import dev.cfpbot.storage.model.SubmissionState;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -209,7 +210,8 @@ class SubmissionStoreTest {
             entry(SHORTLISTED, 0L),
             entry(ACCEPTED, 0L),
             entry(REJECTED, 1L),
-            entry(WITHDRAWN, 0L));
+            entry(WITHDRAWN, 0L),
+            entry(SubmissionState.DELETED, 0L));
   }
 
   @Test

@@ -32,6 +32,7 @@ public final class FakeTelegram implements AutoCloseable {
   private final UpdateLog log = new UpdateLog();
   private final List<SentMessage> sent = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final Map<Integer, byte[]> uploaded = new ConcurrentHashMap<>();
   private final Faults faults = new Faults();
   private final AtomicInteger messageIds = new AtomicInteger(1000);
   private final AtomicInteger callbacks = new AtomicInteger();
@@ -162,6 +163,11 @@ public final class FakeTelegram implements AutoCloseable {
     return sent().stream().filter(m -> m.chatId().equals(chatId)).toList();
   }
 
+  /** The content of a document the bot uploaded, by the id of the message that carried it. */
+  public byte[] uploadedDocument(int messageId) {
+    return uploaded.get(messageId);
+  }
+
   public List<String> textsTo(long chatId) {
     return sentTo(Long.toString(chatId)).stream().map(SentMessage::text).toList();
   }
@@ -249,6 +255,13 @@ public final class FakeTelegram implements AutoCloseable {
       UploadedFile upload =
           ctx.isMultipart() && !ctx.uploadedFiles().isEmpty() ? ctx.uploadedFiles().get(0) : null;
       document = upload != null ? upload.filename() : params.path("document").asText();
+      if (upload != null) {
+        try (var content = upload.content()) {
+          uploaded.put(id, content.readAllBytes());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
     }
     JsonNode markup = params.get("reply_markup");
     if (markup != null && markup.isTextual()) {

@@ -21,6 +21,8 @@ final class Menu {
             new BotCommand("status", "我的投稿"),
             new BotCommand("edit", "修改"),
             new BotCommand("withdraw", "撤回投稿"),
+            new BotCommand("mydata", "我的数据：查看保存的全部内容"),
+            new BotCommand("forget", "删除我的数据"),
             new BotCommand("cancel", "取消当前操作"),
             new BotCommand("help", "帮助"),
             new BotCommand("lang", "Switch to English / 切换语言"));
@@ -30,6 +32,8 @@ final class Menu {
             new BotCommand("status", "My proposals"),
             new BotCommand("edit", "Edit"),
             new BotCommand("withdraw", "Withdraw a proposal"),
+            new BotCommand("mydata", "My data: everything stored about me"),
+            new BotCommand("forget", "Delete my data"),
             new BotCommand("cancel", "Cancel what you are doing"),
             new BotCommand("help", "Help"),
             new BotCommand("lang", "切换到中文 / Switch language"));

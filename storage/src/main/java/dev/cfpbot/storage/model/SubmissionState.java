@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * The life of a proposal. A draft becomes submitted when the speaker confirms it; organizers then
  * shortlist, accept or reject it (and may change their minds); the speaker may withdraw it while it
- * is still in play.
+ * is still in play. A speaker who asks the bot to forget them turns every proposal into a tombstone
+ * ({@link #DELETED}: code, event and dates kept, answers gone), from whatever state it was in.
  */
 public enum SubmissionState {
   DRAFT,
@@ -14,7 +15,8 @@ public enum SubmissionState {
   SHORTLISTED,
   ACCEPTED,
   REJECTED,
-  WITHDRAWN;
+  WITHDRAWN,
+  DELETED;
 
   /** Whether the rules allow going from this state to {@code next}. */
   public boolean canBecome(SubmissionState next) {
@@ -26,19 +28,20 @@ public enum SubmissionState {
     return this == SUBMITTED || this == SHORTLISTED || this == ACCEPTED;
   }
 
-  /** A proposal the speaker has confirmed at some point and not withdrawn. */
+  /** A proposal the speaker has confirmed at some point and neither withdrawn nor deleted. */
   public boolean isSubmitted() {
-    return this != DRAFT && this != WITHDRAWN;
+    return this != DRAFT && this != WITHDRAWN && this != DELETED;
   }
 
   private Set<SubmissionState> successors() {
     return switch (this) {
-      case DRAFT -> EnumSet.of(SUBMITTED);
-      case SUBMITTED -> EnumSet.of(SHORTLISTED, ACCEPTED, REJECTED, WITHDRAWN);
-      case SHORTLISTED -> EnumSet.of(ACCEPTED, REJECTED, WITHDRAWN);
-      case ACCEPTED -> EnumSet.of(SHORTLISTED, REJECTED, WITHDRAWN);
-      case REJECTED -> EnumSet.of(SHORTLISTED, ACCEPTED);
-      case WITHDRAWN -> EnumSet.noneOf(SubmissionState.class);
+      case DRAFT -> EnumSet.of(SUBMITTED, DELETED);
+      case SUBMITTED -> EnumSet.of(SHORTLISTED, ACCEPTED, REJECTED, WITHDRAWN, DELETED);
+      case SHORTLISTED -> EnumSet.of(ACCEPTED, REJECTED, WITHDRAWN, DELETED);
+      case ACCEPTED -> EnumSet.of(SHORTLISTED, REJECTED, WITHDRAWN, DELETED);
+      case REJECTED -> EnumSet.of(SHORTLISTED, ACCEPTED, DELETED);
+      case WITHDRAWN -> EnumSet.of(DELETED);
+      case DELETED -> EnumSet.noneOf(SubmissionState.class);
     };
   }
 }

@@ -23,7 +23,13 @@ class SubmissionStateTest {
     "ACCEPTED, REJECTED",
     "ACCEPTED, WITHDRAWN",
     "REJECTED, SHORTLISTED",
-    "REJECTED, ACCEPTED"
+    "REJECTED, ACCEPTED",
+    "DRAFT, DELETED",
+    "SUBMITTED, DELETED",
+    "SHORTLISTED, DELETED",
+    "ACCEPTED, DELETED",
+    "REJECTED, DELETED",
+    "WITHDRAWN, DELETED"
   })
   void canBecome_allowedTransition_isTrue(SubmissionState from, SubmissionState to) {
     assertThat(from.canBecome(to)).isTrue();
@@ -41,27 +47,42 @@ class SubmissionStateTest {
     "REJECTED, WITHDRAWN",
     "REJECTED, DRAFT",
     "WITHDRAWN, SUBMITTED",
-    "WITHDRAWN, DRAFT"
+    "WITHDRAWN, DRAFT",
+    "DELETED, DRAFT",
+    "DELETED, SUBMITTED",
+    "DELETED, DELETED"
   })
   void canBecome_forbiddenTransition_isFalse(SubmissionState from, SubmissionState to) {
     assertThat(from.canBecome(to)).isFalse();
   }
 
   @Test
-  void canBecome_overAllPairs_allowsExactlyThirteenTransitions() {
+  void canBecome_overAllPairs_allowsExactlyNineteenTransitions() {
     int allowed = 0;
     for (SubmissionState from : SubmissionState.values()) {
       for (SubmissionState to : SubmissionState.values()) {
         allowed += from.canBecome(to) ? 1 : 0;
       }
     }
-    assertThat(allowed).isEqualTo(13);
+    assertThat(allowed).isEqualTo(19);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = SubmissionState.class, names = "DELETED", mode = EnumSource.Mode.EXCLUDE)
+  void canBecome_fromWithdrawn_isFalseForEveryStateButDeleted(SubmissionState to) {
+    assertThat(SubmissionState.WITHDRAWN.canBecome(to)).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = SubmissionState.class, names = "DELETED", mode = EnumSource.Mode.EXCLUDE)
+  void canBecome_deleted_isReachableFromEveryOtherState(SubmissionState from) {
+    assertThat(from.canBecome(SubmissionState.DELETED)).isTrue();
   }
 
   @ParameterizedTest
   @EnumSource(SubmissionState.class)
-  void canBecome_fromWithdrawn_isFalseForEveryState(SubmissionState to) {
-    assertThat(SubmissionState.WITHDRAWN.canBecome(to)).isFalse();
+  void canBecome_fromDeleted_isFalseForEveryState(SubmissionState to) {
+    assertThat(SubmissionState.DELETED.canBecome(to)).isFalse();
   }
 
   @ParameterizedTest
@@ -75,7 +96,7 @@ class SubmissionStateTest {
   @ParameterizedTest
   @EnumSource(
       value = SubmissionState.class,
-      names = {"DRAFT", "REJECTED", "WITHDRAWN"})
+      names = {"DRAFT", "REJECTED", "WITHDRAWN", "DELETED"})
   void isActive_draftOrFinishedState_isFalse(SubmissionState state) {
     assertThat(state.isActive()).isFalse();
   }
@@ -91,8 +112,8 @@ class SubmissionStateTest {
   @ParameterizedTest
   @EnumSource(
       value = SubmissionState.class,
-      names = {"DRAFT", "WITHDRAWN"})
-  void isSubmitted_draftOrWithdrawn_isFalse(SubmissionState state) {
+      names = {"DRAFT", "WITHDRAWN", "DELETED"})
+  void isSubmitted_draftWithdrawnOrDeleted_isFalse(SubmissionState state) {
     assertThat(state.isSubmitted()).isFalse();
   }
 }
