@@ -147,8 +147,9 @@ public final class DataRights {
   /**
    * Deletes everything stored about {@code speaker}, in the turn's transaction: their drafts, the
    * answers of their proposals (which become tombstones), their conversation and profile, the
-   * messages to them (but this turn's), and what the inbox kept of their messages. Their files go
-   * after the commit, unless someone else's answer has the same file.
+   * messages to them (but this turn's), what the inbox kept of their messages and the upload links
+   * issued to them. Their files go after the commit, unless someone else's answer has the same
+   * file.
    */
   public void forget(Tx tx, Speaker speaker, Prepared prepared, Instant now) {
     List<Submission> submissions = storage.submissions().listBySpeaker(tx, speaker.id());
@@ -162,6 +163,7 @@ public final class DataRights {
             .outbox()
             .forgetRecipient(tx, speaker.channel(), speaker.externalId(), prepared.outboxMark());
     int records = storage.inbox().forgetChat(tx, speaker.channel(), speaker.externalId());
+    storage.uploadLinks().forgetChat(tx, speaker.channel(), speaker.externalId());
     storage.speakers().delete(tx, speaker.id());
     unusedFiles.deleteAfterCommit(tx, files);
     log.info(

@@ -78,6 +78,15 @@ public final class UploadLinkStore {
     tx.update("release upload link", "update upload_links set used_at = null where id = ?", id);
   }
 
+  /** Forgets every link issued to {@code chatId} (a speaker who asked to be forgotten). */
+  public int forgetChat(Tx tx, String channel, String chatId) {
+    return tx.update(
+        "delete upload links of chat",
+        "delete from upload_links where channel = ? and chat_id = ?",
+        channel,
+        chatId);
+  }
+
   /** Forgets links that expired before {@code before}; returns how many. */
   public int deleteExpired(Tx tx, Instant before) {
     return tx.update(

@@ -169,7 +169,17 @@ class WechatDataRightsTest {
                         "o-bob")))
         .isEqualTo(9);
 
+    // The upload link shown at the slides question named the follower's chat.
+    assertThat(uploadLinksOf("o-alice")).isZero();
+    assertThat(uploadLinksOf("o-bob")).isEqualTo(1);
+
     assertThat(exchange("o-alice", "投稿").get(0)).startsWith("📣 Techparty 广州 · Docker 技术沙龙");
+  }
+
+  private long uploadLinksOf(String openid) {
+    return t.in(
+        (Tx tx) ->
+            tx.count("count", "select count(*) from upload_links where chat_id = ?", openid));
   }
 
   @Test
