@@ -17,6 +17,9 @@ final class DataRightsFlow {
   /** The words that confirm the deletion, in either language; anything else cancels it. */
   static final List<String> CONFIRM_WORDS = List.of("确认删除", "delete");
 
+  /** What the confirm button sends: a command, as every button's data is. */
+  static final String CONFIRM_COMMAND = "/forget confirm";
+
   private DataRightsFlow() {}
 
   /** /mydata: the turn processor reads the data and sends it ahead of what follows here. */
@@ -39,10 +42,9 @@ final class DataRightsFlow {
                 0,
                 s.returnToReview())
             : ConversationState.on(Step.CONFIRM_FORGET, null, null);
-    String word = t.lang == Lang.ZH ? CONFIRM_WORDS.get(0) : CONFIRM_WORDS.get(1);
     t.say(
         t.t("forget.confirm", "items", String.join("\n", items(t))),
-        List.of(t.choice("forget", word), t.choice("keep", "/cancel")));
+        List.of(t.choice("forget", CONFIRM_COMMAND), t.choice("keep", "/cancel")));
   }
 
   /**
@@ -51,7 +53,8 @@ final class DataRightsFlow {
    */
   static boolean settle(Turn t, Content content) {
     String text = content instanceof Content.Text x ? x.text().strip() : "";
-    if (CONFIRM_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
+    if (CONFIRM_WORDS.contains(text.toLowerCase(Locale.ROOT))
+        || text.equalsIgnoreCase(CONFIRM_COMMAND)) {
       execute(t);
       return true;
     }

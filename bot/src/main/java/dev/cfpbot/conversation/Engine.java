@@ -26,6 +26,15 @@ public final class Engine {
   public TurnResult handle(TurnInput input) {
     Turn t = new Turn(input, config, messages, templates);
     Content content = input.content();
+    if (content instanceof Content.Pressed press) {
+      // A live button is its command, as if typed; any other press changes nothing.
+      Optional<Command> command = ButtonKeys.command(t.state, press);
+      if (command.isEmpty()) {
+        again(t, t.t("button.inactive"));
+        return t.result();
+      }
+      content = new Content.Text(press.data().strip());
+    }
     if (t.state.step() == Step.CONFIRM_FORGET && DataRightsFlow.settle(t, content)) {
       return t.result();
     }
@@ -43,13 +52,6 @@ public final class Engine {
       }
     } else if (content instanceof Content.Attachment file && file.target() != null) {
       UploadFlow.received(t, file);
-    } else if (content instanceof Content.Pressed press) {
-      Optional<Command> command = ButtonKeys.command(t.state, press);
-      if (command.isPresent()) {
-        command(t, command.get());
-      } else {
-        again(t, t.t("button.inactive"));
-      }
     } else if (content instanceof Content.Edited edit) {
       EditFlow.edited(t, edit);
     } else {

@@ -158,10 +158,10 @@ class TelegramDataRightsTest {
                 + "• 1 个文件：slides.pdf (1 KB)\n"
                 + "• 我们的对话进度\n"
                 + "删除后无法恢复。回复「确认删除」执行；发送其他任何内容都会取消。");
-    assertThat(last(ALICE).buttons()).containsExactly("确认删除", "/cancel");
+    assertThat(TelegramHarness.commands(last(ALICE))).containsExactly("/forget confirm", "/cancel");
     int before = h.telegram.textsTo(ALICE).size();
 
-    h.telegram.press(ALICE, ALICE, "确认删除");
+    h.pressButton(ALICE, "/forget confirm");
 
     assertThat(h.awaitTexts(ALICE, before + 1).get(before))
         .isEqualTo(

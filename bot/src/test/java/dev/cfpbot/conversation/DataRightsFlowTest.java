@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** /mydata and /forget in the engine: what it asks for, and the confirmation before deleting. */
 class DataRightsFlowTest {
   private static final List<Choice> FORGET_CHOICES =
-      List.of(new Choice("🗑 确认删除", "确认删除"), new Choice("保留", "/cancel"));
+      List.of(new Choice("🗑 确认删除", "/forget confirm"), new Choice("保留", "/cancel"));
   private static final String KEEP_IN_MIND = "删除后无法恢复。回复「确认删除」执行；发送其他任何内容都会取消。";
 
   private final EngineHarness h = EngineHarness.seed();
@@ -65,7 +65,7 @@ class DataRightsFlowTest {
   }
 
   @Test
-  void forget_inEnglish_theButtonSendsTheEnglishWord() {
+  void forget_inEnglish_asksInEnglish_andTheButtonSendsTheConfirmCommand() {
     h.send("/lang en");
 
     TurnResult r = h.send("forget my data");
@@ -78,8 +78,18 @@ class DataRightsFlowTest {
                     + "• where we are in our conversation\n"
                     + "This cannot be undone. Reply \"delete\" to go ahead; anything else cancels.",
                 List.of(
-                    new Choice("🗑 Delete everything", "delete"),
+                    new Choice("🗑 Delete everything", "/forget confirm"),
                     new Choice("Keep it", "/cancel"))));
+  }
+
+  @Test
+  void confirmCommandOfTheButton_deletesLikeTheWord() {
+    h.send("删除我的数据");
+
+    TurnResult r = h.send("/forget confirm");
+
+    assertThat(r.effects()).containsExactly(new Effect.Forget());
+    assertThat(r.state()).isEqualTo(ConversationState.idle());
   }
 
   @Test

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WechatEndToEndIT {
   private static final String TITLE = "从零到生产：我们的 Docker 迁移之路";
 
+  private static final String DEBUG = "CFPBOT_LOG_LEVEL";
+
   @TempDir Path dataDir;
   private final FakeWechatApi api = new FakeWechatApi();
   private WechatJar bot;
@@ -64,10 +66,13 @@ class WechatEndToEndIT {
 
   @Test
   void simulatedWechat_submitsInBothModes_andTheExportShowsIt() throws Exception {
-    bot = WechatJar.start(dataDir, api, Map.of("WECHAT_AES_KEY", ""), "-Xmx128m").awaitHealthy();
+    bot =
+        WechatJar.start(dataDir, api, Map.of("WECHAT_AES_KEY", "", DEBUG, "DEBUG"), "-Xmx128m")
+            .awaitHealthy();
     Result plain = simulate("--openid", "o-plain");
     assertThat(bot.stop()).isTrue();
-    bot = WechatJar.start(dataDir, api, Map.of(), "-Xmx128m").awaitHealthy();
+    String plainLog = bot.log();
+    bot = WechatJar.start(dataDir, api, Map.of(DEBUG, "DEBUG"), "-Xmx128m").awaitHealthy();
     Result safe = simulate("--aes", "--openid", "o-safe");
 
     assertThat(plain.exit()).as(plain.out()).isZero();
@@ -79,6 +84,24 @@ class WechatEndToEndIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> api.texts("o-organizer").size() == 2);
 
     assertThat(bot.stop()).isTrue();
+    // Both runs logged at DEBUG: by internal ids, never a follower's openid or answer.
+    for (String log : List.of(plainLog, bot.log())) {
+      assertThat(log).containsPattern("wechat speaker [0-9a-f-]{36}: REVIEW -> IDLE");
+      for (String personal :
+          List.of(
+              "o-plain",
+              "o-safe",
+              "o-organizer",
+              "张三",
+              "zhangsan_docker",
+              "13800138000",
+              "138 0013 8000",
+              TITLE,
+              "/upload/",
+              "/download/")) {
+        assertThat(log).as("the log mentions %s", personal).doesNotContain(personal);
+      }
+    }
     Result export =
         run(
             dataDir.resolve("export.csv"),
