@@ -105,7 +105,7 @@ final class Application implements AutoCloseable {
       // Messages nobody typed for (a scheduled digest) still reach the terminal.
       app.consoleTimer =
           java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-              dev.cfpbot.process.Threads.named("cfpbot-console-out"));
+              dev.cfpbot.concurrent.Threads.named("cfpbot-console-out"));
       app.consoleTimer.scheduleWithFixedDelay(
           () -> app.bot.sender().drain(ConsoleChannel.NAME, Duration.ZERO),
           1,
@@ -243,7 +243,7 @@ final class Application implements AutoCloseable {
       // the JVM is shutting down: the hook is running or has run
     }
     if (consoleTimer != null) {
-      dev.cfpbot.process.Shutdown.gently(consoleTimer, "the console output");
+      dev.cfpbot.concurrent.Shutdown.gently(consoleTimer, "the console output");
     }
     bot.close();
     housekeeping.close();

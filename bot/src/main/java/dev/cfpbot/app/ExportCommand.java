@@ -1,7 +1,7 @@
 package dev.cfpbot.app;
 
 import dev.cfpbot.files.PrivateFiles;
-import dev.cfpbot.notify.Exporter;
+import dev.cfpbot.organizer.Exporter;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.StorageException;
 import java.io.IOException;

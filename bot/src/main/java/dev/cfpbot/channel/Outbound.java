@@ -2,7 +2,7 @@ package dev.cfpbot.channel;
 
 import dev.cfpbot.conversation.Choice;
 import dev.cfpbot.conversation.UploadRequest;
-import dev.cfpbot.storage.model.FileRef;
+import dev.cfpbot.domain.FileRef;
 import java.util.List;
 
 /**

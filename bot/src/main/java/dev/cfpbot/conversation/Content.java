@@ -1,6 +1,6 @@
 package dev.cfpbot.conversation;
 
-import dev.cfpbot.storage.model.FileRef;
+import dev.cfpbot.domain.FileRef;
 
 /** What a speaker sent, as far as the engine cares. Channels translate their messages into it. */
 public sealed interface Content {

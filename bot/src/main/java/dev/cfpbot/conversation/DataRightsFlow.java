@@ -1,8 +1,8 @@
 package dev.cfpbot.conversation;
 
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.i18n.Lang;
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.SubmissionState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package dev.cfpbot.conversation;
 
 import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.Validation;
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.SubmissionState;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package dev.cfpbot.conversation;
 
-import dev.cfpbot.storage.model.Answer;
+import dev.cfpbot.domain.Answer;
 
 /** A change the engine asks for; the turn processor applies all of a turn's effects at once. */
 public sealed interface Effect {

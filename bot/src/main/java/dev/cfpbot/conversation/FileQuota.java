@@ -1,9 +1,9 @@
 package dev.cfpbot.conversation;
 
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.Validation;
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.FileRef;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.cfpbot.conversation;
 
 import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.FieldType;
 import dev.cfpbot.form.FieldValidator;
 import dev.cfpbot.form.Form;
 import dev.cfpbot.form.Validation;
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.FileRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package dev.cfpbot.conversation;
 
 import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.FieldType;
 import dev.cfpbot.form.Form;
-import dev.cfpbot.storage.model.SubmissionState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

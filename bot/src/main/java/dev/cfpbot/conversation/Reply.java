@@ -1,6 +1,6 @@
 package dev.cfpbot.conversation;
 
-import dev.cfpbot.storage.model.FileRef;
+import dev.cfpbot.domain.FileRef;
 import java.util.List;
 
 /**

@@ -1,11 +1,11 @@
 package dev.cfpbot.conversation;
 
 import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.Form;
 import dev.cfpbot.i18n.Lang;
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.SubmissionState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.cfpbot.conversation;
 
 import dev.cfpbot.config.EventConfig;
-import dev.cfpbot.storage.model.SubmissionState;
+import dev.cfpbot.domain.SubmissionState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.cfpbot.conversation;
 
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.Submission;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.Submission;
 import java.util.Map;
 
 /**

@@ -1,15 +1,15 @@
 package dev.cfpbot.conversation;
 
 import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.FileRef;
+import dev.cfpbot.domain.Submission;
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.Form;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.i18n.TimeFormat;
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.FileRef;
-import dev.cfpbot.storage.model.Submission;
-import dev.cfpbot.storage.model.SubmissionState;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package dev.cfpbot.conversation;
 
-import dev.cfpbot.storage.model.Speaker;
+import dev.cfpbot.domain.Speaker;
 import java.time.Instant;
 import java.util.List;
 

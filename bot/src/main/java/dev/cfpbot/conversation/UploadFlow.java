@@ -1,9 +1,9 @@
 package dev.cfpbot.conversation;
 
 import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.FieldType;
-import dev.cfpbot.storage.model.SubmissionState;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package dev.cfpbot.files;
 
-import dev.cfpbot.storage.model.FileRef;
+import dev.cfpbot.domain.FileRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

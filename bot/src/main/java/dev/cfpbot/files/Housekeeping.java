@@ -1,7 +1,7 @@
 package dev.cfpbot.files;
 
-import dev.cfpbot.process.Shutdown;
-import dev.cfpbot.process.Threads;
+import dev.cfpbot.concurrent.Shutdown;
+import dev.cfpbot.concurrent.Threads;
 import dev.cfpbot.storage.Storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import dev.cfpbot.channel.HandleResult;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.RawUpdate;
+import dev.cfpbot.concurrent.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -2,6 +2,8 @@ package dev.cfpbot.process;
 
 import dev.cfpbot.channel.RawUpdate;
 import dev.cfpbot.channel.UpdateTranslator;
+import dev.cfpbot.concurrent.Shutdown;
+import dev.cfpbot.concurrent.Threads;
 import dev.cfpbot.storage.InboundQueueStore;
 import dev.cfpbot.storage.Storage;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfpbot.channel.Outbound;
-import dev.cfpbot.storage.model.OutboxMessage;
+import dev.cfpbot.storage.rows.OutboxMessage;
 
 /** Outbound messages as outbox payloads (JSON). */
 public final class OutboundCodec {

@@ -2,9 +2,10 @@ package dev.cfpbot.process;
 
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.SendResult;
+import dev.cfpbot.concurrent.Threads;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
-import dev.cfpbot.storage.model.OutboxMessage;
+import dev.cfpbot.storage.rows.OutboxMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

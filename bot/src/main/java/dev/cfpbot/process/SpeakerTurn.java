@@ -10,13 +10,14 @@ import dev.cfpbot.conversation.Step;
 import dev.cfpbot.conversation.SubmissionView;
 import dev.cfpbot.conversation.TurnInput;
 import dev.cfpbot.conversation.TurnResult;
+import dev.cfpbot.domain.Speaker;
+import dev.cfpbot.domain.Submission;
 import dev.cfpbot.form.TextCleaner;
 import dev.cfpbot.i18n.Lang;
+import dev.cfpbot.privacy.DataRights;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
-import dev.cfpbot.storage.model.Conversation;
-import dev.cfpbot.storage.model.Speaker;
-import dev.cfpbot.storage.model.Submission;
+import dev.cfpbot.storage.rows.Conversation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -158,12 +159,12 @@ public final class SpeakerTurn {
   private List<SubmissionView> views(Tx tx, Speaker speaker) {
     List<Submission> submissions = storage.submissions().listBySpeaker(tx, speaker.id());
     List<String> ids = submissions.stream().map(Submission::id).toList();
-    Map<String, Map<String, dev.cfpbot.storage.model.Answer>> answers =
+    Map<String, Map<String, dev.cfpbot.domain.Answer>> answers =
         storage.answers().answersOf(tx, ids, true);
     // Only a confirmed proposal can have edits waiting: a speaker with drafts alone has none.
     List<String> confirmed =
         submissions.stream()
-            .filter(s -> s.state() != dev.cfpbot.storage.model.SubmissionState.DRAFT)
+            .filter(s -> s.state() != dev.cfpbot.domain.SubmissionState.DRAFT)
             .map(Submission::id)
             .toList();
     Set<String> editing =

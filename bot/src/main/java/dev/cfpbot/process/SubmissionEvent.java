@@ -1,6 +1,6 @@
 package dev.cfpbot.process;
 
-import dev.cfpbot.storage.model.Submission;
+import dev.cfpbot.domain.Submission;
 import java.util.List;
 
 /**

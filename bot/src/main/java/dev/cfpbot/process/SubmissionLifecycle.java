@@ -1,11 +1,11 @@
 package dev.cfpbot.process;
 
+import dev.cfpbot.domain.HistoryEntry;
+import dev.cfpbot.domain.Submission;
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.storage.AnswerStore;
 import dev.cfpbot.storage.SubmissionStore;
 import dev.cfpbot.storage.Tx;
-import dev.cfpbot.storage.model.HistoryEntry;
-import dev.cfpbot.storage.model.Submission;
-import dev.cfpbot.storage.model.SubmissionState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

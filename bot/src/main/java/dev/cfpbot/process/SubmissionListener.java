@@ -1,7 +1,7 @@
 package dev.cfpbot.process;
 
+import dev.cfpbot.domain.Submission;
 import dev.cfpbot.storage.Tx;
-import dev.cfpbot.storage.model.Submission;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.cfpbot.web;
 
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
-import dev.cfpbot.storage.model.UploadLink;
+import dev.cfpbot.storage.rows.UploadLink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

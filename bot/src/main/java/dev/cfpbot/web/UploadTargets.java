@@ -2,12 +2,12 @@ package dev.cfpbot.web;
 
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.Submission;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.FieldType;
 import dev.cfpbot.form.Form;
 import dev.cfpbot.storage.Storage;
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.Submission;
 import java.util.Map;
 import java.util.Optional;
 

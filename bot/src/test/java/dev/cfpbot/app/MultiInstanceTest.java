@@ -188,7 +188,7 @@ class MultiInstanceTest {
               .database()
               .inTransaction("read", tx -> second.storage().submissions().findByCode(tx, "GZ-01"))
               .orElseThrow();
-      assertThat(tomb.state()).isEqualTo(dev.cfpbot.storage.model.SubmissionState.DELETED);
+      assertThat(tomb.state()).isEqualTo(dev.cfpbot.domain.SubmissionState.DELETED);
       assertThat(tomb.speakerId()).isNull();
     }
   }

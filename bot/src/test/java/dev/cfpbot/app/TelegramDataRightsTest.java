@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfpbot.domain.Submission;
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.storage.Tx;
-import dev.cfpbot.storage.model.Submission;
-import dev.cfpbot.storage.model.SubmissionState;
 import dev.cfpbot.testing.TestBot;
 import dev.cfpbot.testkit.PostgresServer;
 import dev.cfpbot.testkit.SentMessage;

@@ -2,9 +2,9 @@ package dev.cfpbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.Submission;
 import dev.cfpbot.storage.Storage;
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.Submission;
 import dev.cfpbot.testkit.SentMessage;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -5,8 +5,8 @@ import static dev.cfpbot.conversation.SeedForm.Q2;
 import static dev.cfpbot.conversation.SeedForm.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.i18n.Lang;
-import dev.cfpbot.storage.model.FileRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

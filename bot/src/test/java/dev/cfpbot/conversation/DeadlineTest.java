@@ -5,7 +5,7 @@ import static dev.cfpbot.conversation.SeedForm.DEADLINE;
 import static dev.cfpbot.conversation.SeedForm.EVENT_TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.storage.model.SubmissionState;
+import dev.cfpbot.domain.SubmissionState;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

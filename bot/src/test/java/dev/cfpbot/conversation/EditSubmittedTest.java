@@ -4,8 +4,8 @@ import static dev.cfpbot.conversation.EngineHarness.SEED_EVENT;
 import static dev.cfpbot.conversation.SeedForm.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.FileRef;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.FileRef;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

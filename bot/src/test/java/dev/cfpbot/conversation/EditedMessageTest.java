@@ -3,7 +3,7 @@ package dev.cfpbot.conversation;
 import static dev.cfpbot.conversation.EngineHarness.SEED_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.storage.model.Answer;
+import dev.cfpbot.domain.Answer;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

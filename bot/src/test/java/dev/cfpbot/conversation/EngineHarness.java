@@ -2,12 +2,12 @@ package dev.cfpbot.conversation;
 
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.ConfigLoader;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.Speaker;
+import dev.cfpbot.domain.Submission;
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.Speaker;
-import dev.cfpbot.storage.model.Submission;
-import dev.cfpbot.storage.model.SubmissionState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;

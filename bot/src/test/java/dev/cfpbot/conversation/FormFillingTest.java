@@ -17,8 +17,8 @@ import static dev.cfpbot.conversation.SeedForm.TITLE;
 import static dev.cfpbot.conversation.SeedForm.WECHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.domain.Answer;
 import dev.cfpbot.i18n.Lang;
-import dev.cfpbot.storage.model.Answer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

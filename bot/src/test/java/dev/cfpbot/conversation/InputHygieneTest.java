@@ -2,7 +2,7 @@ package dev.cfpbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.storage.model.Answer;
+import dev.cfpbot.domain.Answer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static dev.cfpbot.conversation.EngineHarness.SEED_EVENT;
 import static dev.cfpbot.conversation.SeedForm.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.Submission;
-import dev.cfpbot.storage.model.SubmissionState;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.Submission;
+import dev.cfpbot.domain.SubmissionState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package dev.cfpbot.conversation;
 import static dev.cfpbot.conversation.EngineHarness.SEED_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.FileRef;
-import dev.cfpbot.storage.model.SubmissionState;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.FileRef;
+import dev.cfpbot.domain.SubmissionState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static dev.cfpbot.conversation.EngineHarness.SEED_EVENT;
 import static dev.cfpbot.conversation.SeedForm.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.storage.model.SubmissionState;
+import dev.cfpbot.domain.SubmissionState;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

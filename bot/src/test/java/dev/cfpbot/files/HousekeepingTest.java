@@ -2,11 +2,11 @@ package dev.cfpbot.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.FileRef;
+import dev.cfpbot.domain.Speaker;
 import dev.cfpbot.storage.Storage;
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.FileRef;
-import dev.cfpbot.storage.model.Speaker;
-import dev.cfpbot.storage.model.UploadLink;
+import dev.cfpbot.storage.rows.UploadLink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

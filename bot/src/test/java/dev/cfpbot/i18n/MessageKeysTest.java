@@ -2,8 +2,8 @@ package dev.cfpbot.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.process.SubmissionEvent;
-import dev.cfpbot.storage.model.SubmissionState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

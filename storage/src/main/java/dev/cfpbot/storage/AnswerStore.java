@@ -1,7 +1,7 @@
 package dev.cfpbot.storage;
 
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.FileRef;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.FileRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

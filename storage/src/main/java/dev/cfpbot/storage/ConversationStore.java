@@ -1,6 +1,6 @@
 package dev.cfpbot.storage;
 
-import dev.cfpbot.storage.model.Conversation;
+import dev.cfpbot.storage.rows.Conversation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;

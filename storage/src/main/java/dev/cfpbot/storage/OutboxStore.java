@@ -1,7 +1,7 @@
 package dev.cfpbot.storage;
 
-import dev.cfpbot.storage.model.OutboxMessage;
-import dev.cfpbot.storage.model.OutboxState;
+import dev.cfpbot.storage.rows.OutboxMessage;
+import dev.cfpbot.storage.rows.OutboxState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.cfpbot.storage;
 
-import dev.cfpbot.storage.model.Speaker;
+import dev.cfpbot.domain.Speaker;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.cfpbot.storage;
 
-import dev.cfpbot.storage.model.HistoryEntry;
-import dev.cfpbot.storage.model.Submission;
-import dev.cfpbot.storage.model.SubmissionState;
+import dev.cfpbot.domain.HistoryEntry;
+import dev.cfpbot.domain.Submission;
+import dev.cfpbot.domain.SubmissionState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

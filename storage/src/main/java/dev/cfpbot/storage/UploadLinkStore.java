@@ -1,6 +1,6 @@
 package dev.cfpbot.storage;
 
-import dev.cfpbot.storage.model.UploadLink;
+import dev.cfpbot.storage.rows.UploadLink;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -6,8 +6,8 @@ import static dev.cfpbot.storage.Fixtures.use;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.FileRef;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.FileRef;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

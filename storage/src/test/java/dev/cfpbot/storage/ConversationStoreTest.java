@@ -6,7 +6,7 @@ import static dev.cfpbot.storage.Fixtures.use;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cfpbot.storage.model.Conversation;
+import dev.cfpbot.storage.rows.Conversation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,9 @@ import static dev.cfpbot.storage.Fixtures.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.Speaker;
-import dev.cfpbot.storage.model.SubmissionState;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.Speaker;
+import dev.cfpbot.domain.SubmissionState;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

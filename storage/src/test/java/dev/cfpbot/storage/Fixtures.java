@@ -1,6 +1,6 @@
 package dev.cfpbot.storage;
 
-import dev.cfpbot.storage.model.Speaker;
+import dev.cfpbot.domain.Speaker;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;

@@ -4,7 +4,7 @@ import static dev.cfpbot.storage.Fixtures.BASE;
 import static dev.cfpbot.storage.Fixtures.speaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.storage.model.Speaker;
+import dev.cfpbot.domain.Speaker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,8 +6,8 @@ import static dev.cfpbot.storage.Fixtures.use;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.cfpbot.storage.model.OutboxMessage;
-import dev.cfpbot.storage.model.OutboxState;
+import dev.cfpbot.storage.rows.OutboxMessage;
+import dev.cfpbot.storage.rows.OutboxState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import static dev.cfpbot.storage.Fixtures.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.cfpbot.storage.model.Speaker;
+import dev.cfpbot.domain.Speaker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.SQLException;

@@ -3,8 +3,8 @@ package dev.cfpbot.storage;
 import static dev.cfpbot.storage.Fixtures.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.storage.model.Speaker;
-import dev.cfpbot.storage.model.SubmissionState;
+import dev.cfpbot.domain.Speaker;
+import dev.cfpbot.domain.SubmissionState;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

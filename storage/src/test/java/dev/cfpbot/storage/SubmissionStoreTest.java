@@ -1,23 +1,23 @@
 package dev.cfpbot.storage;
 
+import static dev.cfpbot.domain.SubmissionState.ACCEPTED;
+import static dev.cfpbot.domain.SubmissionState.DRAFT;
+import static dev.cfpbot.domain.SubmissionState.REJECTED;
+import static dev.cfpbot.domain.SubmissionState.SHORTLISTED;
+import static dev.cfpbot.domain.SubmissionState.SUBMITTED;
+import static dev.cfpbot.domain.SubmissionState.WITHDRAWN;
 import static dev.cfpbot.storage.Fixtures.BASE;
 import static dev.cfpbot.storage.Fixtures.in;
 import static dev.cfpbot.storage.Fixtures.use;
-import static dev.cfpbot.storage.model.SubmissionState.ACCEPTED;
-import static dev.cfpbot.storage.model.SubmissionState.DRAFT;
-import static dev.cfpbot.storage.model.SubmissionState.REJECTED;
-import static dev.cfpbot.storage.model.SubmissionState.SHORTLISTED;
-import static dev.cfpbot.storage.model.SubmissionState.SUBMITTED;
-import static dev.cfpbot.storage.model.SubmissionState.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.cfpbot.storage.model.Answer;
-import dev.cfpbot.storage.model.HistoryEntry;
-import dev.cfpbot.storage.model.Submission;
-import dev.cfpbot.storage.model.SubmissionState;
+import dev.cfpbot.domain.Answer;
+import dev.cfpbot.domain.HistoryEntry;
+import dev.cfpbot.domain.Submission;
+import dev.cfpbot.domain.SubmissionState;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,7 @@ import static dev.cfpbot.storage.Fixtures.in;
 import static dev.cfpbot.storage.Fixtures.use;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.storage.model.UploadLink;
+import dev.cfpbot.storage.rows.UploadLink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.cfpbot.channel.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.RawUpdate;
-import dev.cfpbot.process.Threads;
+import dev.cfpbot.concurrent.Threads;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

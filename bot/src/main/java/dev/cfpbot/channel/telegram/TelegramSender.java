@@ -2,8 +2,8 @@ package dev.cfpbot.channel.telegram;
 
 import dev.cfpbot.channel.Outbound;
 import dev.cfpbot.channel.SendResult;
+import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.files.FileStore;
-import dev.cfpbot.storage.model.FileRef;
 import dev.cfpbot.web.UploadLinks;
 import java.time.Duration;
 import java.util.Set;

@@ -5,7 +5,7 @@ import dev.cfpbot.channel.Outbound;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
-import dev.cfpbot.notify.OrganizerCommand;
+import dev.cfpbot.organizer.OrganizerCommand;
 import dev.cfpbot.process.OutboundCodec;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;

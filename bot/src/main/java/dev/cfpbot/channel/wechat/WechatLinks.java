@@ -2,11 +2,11 @@ package dev.cfpbot.channel.wechat;
 
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.conversation.UploadRequest;
+import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
-import dev.cfpbot.storage.model.FileRef;
 import dev.cfpbot.web.DownloadLinks;
 import dev.cfpbot.web.UploadLinks;
 import java.nio.file.Path;

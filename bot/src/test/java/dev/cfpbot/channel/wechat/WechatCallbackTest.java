@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cfpbot.channel.wechat.WechatClient.Response;
-import dev.cfpbot.storage.model.Submission;
-import dev.cfpbot.storage.model.SubmissionState;
+import dev.cfpbot.domain.Submission;
+import dev.cfpbot.domain.SubmissionState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.cfpbot.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cfpbot.storage.model.FileRef;
+import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.testing.Uploads;
 import java.net.URI;
 import java.net.http.HttpResponse;

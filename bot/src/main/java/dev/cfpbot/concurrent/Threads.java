@@ -1,0 +1,18 @@
+package dev.cfpbot.concurrent;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Named daemon threads, so that a thread dump says what each thread is for. */
+public final class Threads {
+  private Threads() {}
+
+  public static ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

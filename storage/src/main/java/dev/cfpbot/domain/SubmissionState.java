@@ -1,0 +1,47 @@
+package dev.cfpbot.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The life of a proposal. A draft becomes submitted when the speaker confirms it; organizers then
+ * shortlist, accept or reject it (and may change their minds); the speaker may withdraw it while it
+ * is still in play. A speaker who asks the bot to forget them turns every proposal into a tombstone
+ * ({@link #DELETED}: code, event and dates kept, answers gone), from whatever state it was in.
+ */
+public enum SubmissionState {
+  DRAFT,
+  SUBMITTED,
+  SHORTLISTED,
+  ACCEPTED,
+  REJECTED,
+  WITHDRAWN,
+  DELETED;
+
+  /** Whether the rules allow going from this state to {@code next}. */
+  public boolean canBecome(SubmissionState next) {
+    return successors().contains(next);
+  }
+
+  /** Organizers have not decided yet, or decided to take it: the speaker may still withdraw. */
+  public boolean isActive() {
+    return this == SUBMITTED || this == SHORTLISTED || this == ACCEPTED;
+  }
+
+  /** A proposal the speaker has confirmed at some point and neither withdrawn nor deleted. */
+  public boolean isSubmitted() {
+    return this != DRAFT && this != WITHDRAWN && this != DELETED;
+  }
+
+  private Set<SubmissionState> successors() {
+    return switch (this) {
+      case DRAFT -> EnumSet.of(SUBMITTED, DELETED);
+      case SUBMITTED -> EnumSet.of(SHORTLISTED, ACCEPTED, REJECTED, WITHDRAWN, DELETED);
+      case SHORTLISTED -> EnumSet.of(ACCEPTED, REJECTED, WITHDRAWN, DELETED);
+      case ACCEPTED -> EnumSet.of(SHORTLISTED, REJECTED, WITHDRAWN, DELETED);
+      case REJECTED -> EnumSet.of(SHORTLISTED, ACCEPTED, DELETED);
+      case WITHDRAWN -> EnumSet.of(DELETED);
+      case DELETED -> EnumSet.noneOf(SubmissionState.class);
+    };
+  }
+}

@@ -1,0 +1,119 @@
+package dev.cfpbot.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SubmissionStateTest {
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "DRAFT, SUBMITTED",
+    "SUBMITTED, SHORTLISTED",
+    "SUBMITTED, ACCEPTED",
+    "SUBMITTED, REJECTED",
+    "SUBMITTED, WITHDRAWN",
+    "SHORTLISTED, ACCEPTED",
+    "SHORTLISTED, REJECTED",
+    "SHORTLISTED, WITHDRAWN",
+    "ACCEPTED, SHORTLISTED",
+    "ACCEPTED, REJECTED",
+    "ACCEPTED, WITHDRAWN",
+    "REJECTED, SHORTLISTED",
+    "REJECTED, ACCEPTED",
+    "DRAFT, DELETED",
+    "SUBMITTED, DELETED",
+    "SHORTLISTED, DELETED",
+    "ACCEPTED, DELETED",
+    "REJECTED, DELETED",
+    "WITHDRAWN, DELETED"
+  })
+  void canBecome_allowedTransition_isTrue(SubmissionState from, SubmissionState to) {
+    assertThat(from.canBecome(to)).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "DRAFT, DRAFT",
+    "DRAFT, ACCEPTED",
+    "DRAFT, WITHDRAWN",
+    "SUBMITTED, DRAFT",
+    "SUBMITTED, SUBMITTED",
+    "ACCEPTED, SUBMITTED",
+    "ACCEPTED, ACCEPTED",
+    "REJECTED, WITHDRAWN",
+    "REJECTED, DRAFT",
+    "WITHDRAWN, SUBMITTED",
+    "WITHDRAWN, DRAFT",
+    "DELETED, DRAFT",
+    "DELETED, SUBMITTED",
+    "DELETED, DELETED"
+  })
+  void canBecome_forbiddenTransition_isFalse(SubmissionState from, SubmissionState to) {
+    assertThat(from.canBecome(to)).isFalse();
+  }
+
+  @Test
+  void canBecome_overAllPairs_allowsExactlyNineteenTransitions() {
+    int allowed = 0;
+    for (SubmissionState from : SubmissionState.values()) {
+      for (SubmissionState to : SubmissionState.values()) {
+        allowed += from.canBecome(to) ? 1 : 0;
+      }
+    }
+    assertThat(allowed).isEqualTo(19);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = SubmissionState.class, names = "DELETED", mode = EnumSource.Mode.EXCLUDE)
+  void canBecome_fromWithdrawn_isFalseForEveryStateButDeleted(SubmissionState to) {
+    assertThat(SubmissionState.WITHDRAWN.canBecome(to)).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = SubmissionState.class, names = "DELETED", mode = EnumSource.Mode.EXCLUDE)
+  void canBecome_deleted_isReachableFromEveryOtherState(SubmissionState from) {
+    assertThat(from.canBecome(SubmissionState.DELETED)).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(SubmissionState.class)
+  void canBecome_fromDeleted_isFalseForEveryState(SubmissionState to) {
+    assertThat(SubmissionState.DELETED.canBecome(to)).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SubmissionState.class,
+      names = {"SUBMITTED", "SHORTLISTED", "ACCEPTED"})
+  void isActive_inPlayState_isTrue(SubmissionState state) {
+    assertThat(state.isActive()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SubmissionState.class,
+      names = {"DRAFT", "REJECTED", "WITHDRAWN", "DELETED"})
+  void isActive_draftOrFinishedState_isFalse(SubmissionState state) {
+    assertThat(state.isActive()).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SubmissionState.class,
+      names = {"SUBMITTED", "SHORTLISTED", "ACCEPTED", "REJECTED"})
+  void isSubmitted_confirmedState_isTrue(SubmissionState state) {
+    assertThat(state.isSubmitted()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SubmissionState.class,
+      names = {"DRAFT", "WITHDRAWN", "DELETED"})
+  void isSubmitted_draftWithdrawnOrDeleted_isFalse(SubmissionState state) {
+    assertThat(state.isSubmitted()).isFalse();
+  }
+}
