@@ -43,4 +43,12 @@ public record CfpConfig(
   public List<EventConfig> openEvents(Instant now) {
     return events.stream().filter(e -> e.isOpen(now)).toList();
   }
+
+  /** The calls that open after {@code now}, the soonest first. */
+  public List<EventConfig> upcomingEvents(Instant now) {
+    return events.stream()
+        .filter(e -> e.isUpcoming(now))
+        .sorted(java.util.Comparator.comparing(e -> e.opensAt().atZone(e.timeZone())))
+        .toList();
+  }
 }
