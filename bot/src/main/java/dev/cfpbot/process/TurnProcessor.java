@@ -153,6 +153,10 @@ public final class TurnProcessor {
     HandleResult.FileOutcome file = null;
     if (organizerTurn.accepts(in)) {
       inline = deliver(tx, in, organizerTurn.handle(tx, in, now), now);
+    } else if (in.content() instanceof Content.Resumed
+        && storage.speakers().find(tx, in.channel(), in.chatId()).isEmpty()) {
+      // A channel's start is no message from anyone: nobody to resume with, no speaker to make.
+      inline = null;
     } else {
       // The replies are queued before the effects, so the speaker's receipt goes out ahead of
       // the organizers' alert it causes.
