@@ -1,7 +1,10 @@
 package dev.cfpbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cfpbot.config.ConfigException;
+import dev.cfpbot.config.ConfigLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -136,5 +139,30 @@ class LimitsQuotedTest {
             c.t("help")
                 + "\n\nCurrent question: Homepage, optional: a link starting with http:// or"
                 + " https://, at most 2000 characters.");
+  }
+
+  @Test
+  void lengthLimits_onAWechatIdField_areRefusedAtStart_sinceItsFormatSetsItsLength() {
+    String yaml =
+        """
+        events:
+          - id: gz-2027-10-docker
+            title: Docker
+            deadline: 2027-10-30T23:59
+        form:
+          fields:
+            - id: wechat
+              type: wechat_id
+              required: false
+              max_length: 10
+              label: 微信号
+              prompt: 你的微信号是？
+        """;
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "cfp.yaml line 7: form.fields[0]: field 'wechat': min_length and max_length do not"
+                + " apply to wechat_id fields, whose format sets their length");
   }
 }
