@@ -66,9 +66,14 @@ public final class OrganizerDesk {
   public void registerAll(OrganizerCommands commands) {
     commands
         .register("digest", (tx, in, arg, now) -> digest(tx, arg, now))
-        .register("export", (tx, in, arg, now) -> List.of(export(tx, arg, now)))
-        .register("submissions", (tx, in, arg, now) -> List.of(submissions(tx, arg)))
-        .register("stats", (tx, in, arg, now) -> List.of(stats(tx)))
+        .register("export", (tx, in, arg, now) -> export(tx, arg, now))
+        .register("submissions", (tx, in, arg, now) -> submissions(tx, arg))
+        .register(
+            "stats",
+            (tx, in, arg, now) ->
+                arg.isBlank()
+                    ? List.of(stats(tx))
+                    : Usage.badArgument(messages, lang, "stats", arg.strip()))
         .register(
             "accept",
             (tx, in, arg, now) ->
@@ -90,15 +95,27 @@ public final class OrganizerDesk {
                     now));
   }
 
-  /** The digest of one event ({@code arg}), or of every open event (all events when none is). */
+  /**
+   * The digest of one event ({@code arg}), or of every call open or still to open (all events when
+   * there is none).
+   */
   public List<Reply> digest(Tx tx, String arg, Instant now) {
-    List<EventConfig> events =
-        arg.isBlank() ? config.openEvents(now) : config.event(arg.strip()).stream().toList();
-    if (events.isEmpty()) {
-      events = arg.isBlank() ? config.events() : List.of();
+    List<EventConfig> events;
+    if (arg.isBlank()) {
+      events = new ArrayList<>(config.openEvents(now));
+      events.addAll(config.upcomingEvents(now));
+      if (events.isEmpty()) {
+        events = config.events();
+      }
+    } else {
+      events = config.event(arg.strip()).stream().toList();
     }
     if (events.isEmpty()) {
-      return List.of(Reply.text(messages.text(lang, "organizer.no_event", "event", arg)));
+      return Usage.of(
+          messages,
+          lang,
+          "digest",
+          messages.text(lang, "organizer.no_event", "event", arg.strip()));
     }
     return events.stream().map(e -> Reply.text(digest.build(tx, e, now))).toList();
   }
@@ -107,9 +124,13 @@ public final class OrganizerDesk {
    * Writes the export under the data directory (0600 from its creation; deleted once its download
    * link has expired) and attaches it. The reply names the file, not where it is on the server.
    */
-  public Reply export(Tx tx, String arg, Instant now) {
-    Exporter.Format format =
-        arg.strip().equalsIgnoreCase("json") ? Exporter.Format.JSON : Exporter.Format.CSV;
+  public List<Reply> export(Tx tx, String arg, Instant now) {
+    Optional<Exporter.Format> chosen =
+        arg.isBlank() ? Optional.of(Exporter.Format.CSV) : Exporter.Format.parse(arg);
+    if (chosen.isEmpty()) {
+      return Usage.badArgument(messages, lang, "export", arg.strip());
+    }
+    Exporter.Format format = chosen.get();
     String ext = format.name().toLowerCase(Locale.ROOT);
     Path file;
     int count;
@@ -138,20 +159,21 @@ public final class OrganizerDesk {
             null,
             dataDir.relativize(file).toString(),
             null);
-    return new Reply(
-        messages.text(lang, "export.done", "count", count, "file", file.getFileName()),
-        List.of(),
-        false,
-        ref);
+    return List.of(
+        new Reply(
+            messages.text(lang, "export.done", "count", count, "file", file.getFileName()),
+            List.of(),
+            false,
+            ref));
   }
 
   /** A page of confirmed submissions of every event, newest numbers last. */
-  public Reply submissions(Tx tx, String arg) {
+  public List<Reply> submissions(Tx tx, String arg) {
     int page = 1;
     try {
-      page = Math.max(1, Integer.parseInt(arg.strip()));
+      page = arg.isBlank() ? 1 : Math.max(1, Integer.parseInt(arg.strip()));
     } catch (NumberFormatException e) {
-      // no page number: the first page
+      return Usage.badArgument(messages, lang, "submissions", arg.strip());
     }
     List<String> lines = new ArrayList<>();
     for (EventConfig event : config.events()) {
@@ -166,19 +188,27 @@ public final class OrganizerDesk {
       }
     }
     if (lines.isEmpty()) {
-      return Reply.text(messages.text(lang, "organizer.no_submissions"));
+      return List.of(Reply.text(messages.text(lang, "organizer.no_submissions")));
     }
     int pages = (lines.size() + PAGE - 1) / PAGE;
     page = Math.min(page, pages);
     List<String> shown = lines.subList((page - 1) * PAGE, Math.min(lines.size(), page * PAGE));
     String footer =
         page < pages ? "\n" + messages.text(lang, "organizer.next_page", "next", page + 1) : "";
-    return Reply.text(
-        messages.text(
-                lang, "organizer.submissions", "page", page, "pages", pages, "total", lines.size())
-            + "\n"
-            + String.join("\n", shown)
-            + footer);
+    return List.of(
+        Reply.text(
+            messages.text(
+                    lang,
+                    "organizer.submissions",
+                    "page",
+                    page,
+                    "pages",
+                    pages,
+                    "total",
+                    lines.size())
+                + "\n"
+                + String.join("\n", shown)
+                + footer));
   }
 
   public Reply stats(Tx tx) {
@@ -197,10 +227,19 @@ public final class OrganizerDesk {
   private List<Reply> decide(
       Tx tx, String actor, String arg, SubmissionState decision, Instant now) {
     String[] parts = arg.strip().split("\\s+", 2);
-    Optional<Submission> found =
-        parts[0].isEmpty() ? Optional.empty() : storage.submissions().findByCode(tx, parts[0]);
+    String command =
+        switch (decision) {
+          case ACCEPTED -> "accept";
+          case REJECTED -> "reject";
+          default -> "shortlist";
+        };
+    if (parts[0].isEmpty()) {
+      return Usage.of(messages, lang, command);
+    }
+    Optional<Submission> found = storage.submissions().findByCode(tx, parts[0]);
     if (found.isEmpty()) {
-      return List.of(Reply.text(messages.text(lang, "organizer.unknown_code", "code", parts[0])));
+      return Usage.of(
+          messages, lang, command, messages.text(lang, "organizer.unknown_code", "code", parts[0]));
     }
     Submission s = found.get();
     if (!s.state().canBecome(decision)) {

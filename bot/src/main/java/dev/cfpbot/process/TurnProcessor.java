@@ -161,7 +161,9 @@ public final class TurnProcessor {
       // The replies are queued before the effects, so the speaker's receipt goes out ahead of
       // the organizers' alert it causes.
       SpeakerTurn.Decision decision = speakerTurn.decide(tx, in, now);
-      inline = deliver(tx, in, decision.replies(), now);
+      List<Reply> replies = new ArrayList<>(decision.replies());
+      replies.addAll(Math.min(1, replies.size()), organizerTurn.besides(in));
+      inline = deliver(tx, in, replies, now);
       speakerTurn.apply(tx, in, decision, now);
       file = fileOutcome(in, decision.result());
     }

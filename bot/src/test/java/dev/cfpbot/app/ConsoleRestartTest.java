@@ -2,6 +2,8 @@ package dev.cfpbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.i18n.Lang;
+import dev.cfpbot.i18n.Messages;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The console after a restart: with a conversation in progress it says where the draft stands and
  * asks the question again before reading a line, so the first line typed answers a question the
- * person can see. With none, it says nothing.
+ * person can see. With none, it says nothing. And its /help is the organizer's too: the person at
+ * the keyboard runs the bot.
  */
 class ConsoleRestartTest {
   private static final String BACK =
@@ -40,6 +43,20 @@ class ConsoleRestartTest {
     ConsoleRun again = run(ConsoleEndToEndTest.REST);
 
     assertThat(again.out()).startsWith(BACK + "(5/7) 你的演讲主题是？").contains("✅ 投稿成功！编号 GZ-01");
+  }
+
+  @Test
+  void help_onTheConsole_listsTheOrganizerCommandsToo() {
+    Messages messages = Messages.defaults();
+
+    ConsoleRun run = run("/help\n");
+
+    assertThat(run.out())
+        .isEqualTo(
+            messages.text(Lang.ZH, "help")
+                + "\n\n"
+                + messages.text(Lang.ZH, "organizer.help")
+                + "\n\n");
   }
 
   @Test
