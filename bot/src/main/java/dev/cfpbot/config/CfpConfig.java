@@ -44,6 +44,13 @@ public record CfpConfig(
     return events.stream().filter(e -> e.isOpen(now)).toList();
   }
 
+  /** The calls open now, then those that open later (the soonest first). */
+  public List<EventConfig> openOrUpcomingEvents(Instant now) {
+    List<EventConfig> events = new java.util.ArrayList<>(openEvents(now));
+    events.addAll(upcomingEvents(now));
+    return events;
+  }
+
   /** The calls that open after {@code now}, the soonest first. */
   public List<EventConfig> upcomingEvents(Instant now) {
     return events.stream()

@@ -13,7 +13,6 @@ import dev.cfpbot.process.Outbox;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -145,8 +144,7 @@ public final class Announcements {
     if (!id.isBlank()) {
       return config.event(id);
     }
-    List<EventConfig> open = new ArrayList<>(config.openEvents(now));
-    open.addAll(config.upcomingEvents(now));
+    List<EventConfig> open = config.openOrUpcomingEvents(now);
     return Optional.of(open.isEmpty() ? config.events().get(0) : open.get(0));
   }
 }

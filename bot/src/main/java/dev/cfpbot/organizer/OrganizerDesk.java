@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The channel-neutral organizer commands: digest, export, submissions, stats and decisions. */
 public final class OrganizerDesk {
@@ -66,14 +67,12 @@ public final class OrganizerDesk {
   public void registerAll(OrganizerCommands commands) {
     commands
         .register("digest", (tx, in, arg, now) -> digest(tx, arg, now))
-        .register("export", (tx, in, arg, now) -> export(tx, arg, now))
-        .register("submissions", (tx, in, arg, now) -> submissions(tx, arg))
         .register(
-            "stats",
-            (tx, in, arg, now) ->
-                arg.isBlank()
-                    ? List.of(stats(tx))
-                    : Usage.badArgument(messages, lang, "stats", arg.strip()))
+            "export", checked("export", a -> Exporter.Format.parse(a).isPresent(), this::export))
+        .register(
+            "submissions",
+            checked("submissions", a -> a.matches("\\d+"), (tx, arg, now) -> submissions(tx, arg)))
+        .register("stats", checked("stats", a -> false, (tx, arg, now) -> stats(tx)))
         .register(
             "accept",
             (tx, in, arg, now) ->
@@ -95,20 +94,29 @@ public final class OrganizerDesk {
                     now));
   }
 
+  private interface Command {
+    Reply run(Tx tx, String arg, Instant now);
+  }
+
+  /** {@code command}, run when its argument is none or {@code valid}; else its usage. */
+  private OrganizerCommand checked(String name, Predicate<String> valid, Command command) {
+    return (tx, in, arg, now) ->
+        arg.isBlank() || valid.test(arg.strip())
+            ? List.of(command.run(tx, arg, now))
+            : Usage.badArgument(messages, lang, name, arg.strip());
+  }
+
   /**
    * The digest of one event ({@code arg}), or of every call open or still to open (all events when
    * there is none).
    */
   public List<Reply> digest(Tx tx, String arg, Instant now) {
-    List<EventConfig> events;
-    if (arg.isBlank()) {
-      events = new ArrayList<>(config.openEvents(now));
-      events.addAll(config.upcomingEvents(now));
-      if (events.isEmpty()) {
-        events = config.events();
-      }
-    } else {
-      events = config.event(arg.strip()).stream().toList();
+    List<EventConfig> events =
+        arg.isBlank()
+            ? config.openOrUpcomingEvents(now)
+            : config.event(arg.strip()).stream().toList();
+    if (events.isEmpty() && arg.isBlank()) {
+      events = config.events();
     }
     if (events.isEmpty()) {
       return Usage.of(
@@ -124,13 +132,8 @@ public final class OrganizerDesk {
    * Writes the export under the data directory (0600 from its creation; deleted once its download
    * link has expired) and attaches it. The reply names the file, not where it is on the server.
    */
-  public List<Reply> export(Tx tx, String arg, Instant now) {
-    Optional<Exporter.Format> chosen =
-        arg.isBlank() ? Optional.of(Exporter.Format.CSV) : Exporter.Format.parse(arg);
-    if (chosen.isEmpty()) {
-      return Usage.badArgument(messages, lang, "export", arg.strip());
-    }
-    Exporter.Format format = chosen.get();
+  public Reply export(Tx tx, String arg, Instant now) {
+    Exporter.Format format = Exporter.Format.parse(arg).orElse(Exporter.Format.CSV);
     String ext = format.name().toLowerCase(Locale.ROOT);
     Path file;
     int count;
@@ -159,21 +162,20 @@ public final class OrganizerDesk {
             null,
             dataDir.relativize(file).toString(),
             null);
-    return List.of(
-        new Reply(
-            messages.text(lang, "export.done", "count", count, "file", file.getFileName()),
-            List.of(),
-            false,
-            ref));
+    return new Reply(
+        messages.text(lang, "export.done", "count", count, "file", file.getFileName()),
+        List.of(),
+        false,
+        ref);
   }
 
   /** A page of confirmed submissions of every event, newest numbers last. */
-  public List<Reply> submissions(Tx tx, String arg) {
+  public Reply submissions(Tx tx, String arg) {
     int page = 1;
     try {
-      page = arg.isBlank() ? 1 : Math.max(1, Integer.parseInt(arg.strip()));
+      page = Math.max(1, Integer.parseInt(arg.strip()));
     } catch (NumberFormatException e) {
-      return Usage.badArgument(messages, lang, "submissions", arg.strip());
+      // no page number: the first page
     }
     List<String> lines = new ArrayList<>();
     for (EventConfig event : config.events()) {
@@ -188,27 +190,19 @@ public final class OrganizerDesk {
       }
     }
     if (lines.isEmpty()) {
-      return List.of(Reply.text(messages.text(lang, "organizer.no_submissions")));
+      return Reply.text(messages.text(lang, "organizer.no_submissions"));
     }
     int pages = (lines.size() + PAGE - 1) / PAGE;
     page = Math.min(page, pages);
     List<String> shown = lines.subList((page - 1) * PAGE, Math.min(lines.size(), page * PAGE));
     String footer =
         page < pages ? "\n" + messages.text(lang, "organizer.next_page", "next", page + 1) : "";
-    return List.of(
-        Reply.text(
-            messages.text(
-                    lang,
-                    "organizer.submissions",
-                    "page",
-                    page,
-                    "pages",
-                    pages,
-                    "total",
-                    lines.size())
-                + "\n"
-                + String.join("\n", shown)
-                + footer));
+    return Reply.text(
+        messages.text(
+                lang, "organizer.submissions", "page", page, "pages", pages, "total", lines.size())
+            + "\n"
+            + String.join("\n", shown)
+            + footer);
   }
 
   public Reply stats(Tx tx) {
