@@ -43,4 +43,19 @@ public record CfpConfig(
   public List<EventConfig> openEvents(Instant now) {
     return events.stream().filter(e -> e.isOpen(now)).toList();
   }
+
+  /** The calls open now, then those that open later (the soonest first). */
+  public List<EventConfig> openOrUpcomingEvents(Instant now) {
+    List<EventConfig> events = new java.util.ArrayList<>(openEvents(now));
+    events.addAll(upcomingEvents(now));
+    return events;
+  }
+
+  /** The calls that open after {@code now}, the soonest first. */
+  public List<EventConfig> upcomingEvents(Instant now) {
+    return events.stream()
+        .filter(e -> e.isUpcoming(now))
+        .sorted(java.util.Comparator.comparing(e -> e.opensAt().atZone(e.timeZone())))
+        .toList();
+  }
 }

@@ -83,6 +83,11 @@ public record EventConfig(
     return opened && now.isBefore(closesAt());
   }
 
+  /** Whether the call opens after {@code now}: not open yet, and not closed either. */
+  public boolean isUpcoming(Instant now) {
+    return opensAt != null && now.isBefore(opensAt.atZone(timeZone).toInstant());
+  }
+
   /** When the event starts, or null when the config does not say. */
   public Instant startInstant() {
     return startsAt == null ? null : startsAt.atZone(timeZone).toInstant();

@@ -81,4 +81,11 @@ public sealed interface Content {
 
   /** The person started following the account (WeChat subscribe). */
   record Followed() implements Content {}
+
+  /**
+   * Not a message: the chat's channel has started again (the console after a restart), and the
+   * person may no longer see the question they were asked. The engine says where the conversation
+   * stands, if it is anywhere.
+   */
+  record Resumed() implements Content {}
 }

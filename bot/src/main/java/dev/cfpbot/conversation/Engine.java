@@ -2,7 +2,6 @@ package dev.cfpbot.conversation;
 
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.form.Field;
-import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +34,14 @@ public final class Engine {
       }
       content = new Content.Text(press.data().strip());
     }
-    if (t.state.step() == Step.CONFIRM_FORGET && DataRightsFlow.settle(t, content)) {
+    if (t.state.step() == Step.CONFIRM_FORGET && DataRightsFlow.settle(t, content)
+        || t.state.step() == Step.CONFIRM_CANCEL && CancelFlow.settle(t, content)) {
       return t.result();
     }
     if (content instanceof Content.Followed) {
       StartFlow.welcome(t);
+    } else if (content instanceof Content.Resumed) {
+      ResumedFlow.resumed(t);
     } else if (content instanceof Content.Text text) {
       Optional<Command> command = Command.parse(text.text());
       if (command.isPresent()) {
@@ -65,9 +67,9 @@ public final class Engine {
     Step step = t.state.step();
     switch (command.kind()) {
       case START -> StartFlow.start(t, arg);
-      case HELP -> help(t);
+      case HELP -> HelpFlow.help(t);
       case STATUS -> {
-        ManageFlow.status(t);
+        StatusFlow.status(t);
         reprompt(t);
       }
       case ABOUT -> {
@@ -76,9 +78,9 @@ public final class Engine {
       }
       case MYDATA -> DataRightsFlow.myData(t);
       case FORGET -> DataRightsFlow.forget(t);
-      case LANG -> language(t, arg);
+      case LANG -> HelpFlow.language(t, arg);
       case REMINDERS -> reminders(t, arg);
-      case CANCEL -> ReviewFlow.cancel(t);
+      case CANCEL -> CancelFlow.cancel(t);
       case BACK -> {
         switch (step) {
           case ASK -> FormFlow.back(t);
@@ -97,7 +99,7 @@ public final class Engine {
       case EDIT -> edit(t, arg);
       case CONFIRM -> {
         switch (step) {
-          case REVIEW -> ReviewFlow.confirm(t);
+          case REVIEW, PICK_FIELD -> ReviewFlow.confirm(t);
           case CONFIRM_WITHDRAW -> ManageFlow.confirmWithdraw(t);
           default -> nothing(t, "confirm.nothing");
         }
@@ -191,13 +193,7 @@ public final class Engine {
           t.say(t.t("idle.hint"), List.of(t.choice("start", "/start")));
         }
       }
-      case REVIEW ->
-          t.say(
-              t.t("expect.review"),
-              List.of(
-                  t.choice("confirm", "/confirm"),
-                  t.choice("edit", "/edit"),
-                  t.choice("cancel", "/cancel")));
+      case REVIEW -> ReviewFlow.expect(t);
       default -> reprompt(t);
     }
   }
@@ -232,35 +228,6 @@ public final class Engine {
 
   private static void nothing(Turn t, String key) {
     t.say(t.t(key));
-    reprompt(t);
-  }
-
-  private static void help(Turn t) {
-    StringBuilder text = new StringBuilder(t.t("help"));
-    if (t.state.step() == Step.ASK) {
-      Field field = t.form().field(t.state.fieldId()).orElseThrow();
-      text.append("\n\n")
-          .append(
-              t.t(
-                  field.required() ? "help.field_required" : "help.field_optional",
-                  "label",
-                  field.label().in(t.lang),
-                  "max",
-                  field.maxLength()));
-      if (field.example() != null) {
-        text.append('\n').append(t.t("ask.example", "example", field.example().in(t.lang)));
-      }
-      t.state = t.state.withFailures(0);
-    }
-    t.say(text.toString());
-    reprompt(t);
-  }
-
-  private static void language(Turn t, String arg) {
-    Lang next = Lang.parse(arg).orElse(t.lang.other());
-    t.lang = next;
-    t.effect(new Effect.SetLanguage(next.code()));
-    t.say(t.t("lang.set"));
     reprompt(t);
   }
 

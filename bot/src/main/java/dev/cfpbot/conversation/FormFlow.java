@@ -16,7 +16,10 @@ import java.util.Optional;
 
 /** Filling in the form: one field at a time, with back and skip. */
 final class FormFlow {
-  /** After this many refused answers in a row, the speaker is offered help, skip or cancel. */
+  /**
+   * At this many refused answers in a row, the speaker is offered help, skip or cancel: once per
+   * question (/help counts as the offer).
+   */
   static final int FAILURES_BEFORE_HELP = 3;
 
   private FormFlow() {}
@@ -208,7 +211,7 @@ final class FormFlow {
       text.append('\n').append(t.t("ask.example", "example", field.example().in(t.lang)));
     }
     List<Choice> choices = new ArrayList<>();
-    if (failures >= FAILURES_BEFORE_HELP) {
+    if (failures == FAILURES_BEFORE_HELP) {
       text.append("\n\n")
           .append(t.t(field.required() ? "invalid.stuck_required" : "invalid.stuck_optional"));
       choices.add(t.choice("help", "/help"));

@@ -1,10 +1,8 @@
 package dev.cfpbot.conversation;
 
-import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.FieldType;
-import dev.cfpbot.form.Form;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,31 +12,7 @@ import java.util.Optional;
 final class ManageFlow {
   private ManageFlow() {}
 
-  static void status(Turn t) {
-    if (t.in.submissions().isEmpty()) {
-      t.say(t.t("status.none"), List.of(t.choice("start", "/start")));
-      return;
-    }
-    List<String> lines = new ArrayList<>();
-    lines.add(t.t("status.header"));
-    for (SubmissionView view : t.in.submissions()) {
-      EventConfig event = t.config.event(view.submission().eventId()).orElse(null);
-      if (event == null) {
-        continue;
-      }
-      Form form = t.config.formOf(event);
-      lines.add(
-          "• "
-              + t.templates.name(view.submission(), form, t.answers(view.id()), t.lang)
-              + " — "
-              + t.templates.state(view.submission(), t.lang)
-              + " · "
-              + event.title().in(t.lang));
-    }
-    t.say(String.join("\n", lines));
-  }
-
-  /** /edit outside the form: pick a submitted proposal and open its summary. */
+  /** /edit outside the form: pick a submitted proposal and open it for changes. */
   static void edit(Turn t, String arg) {
     List<SubmissionView> editable = candidates(t, ManageFlow::editable);
     Optional<SubmissionView> named = byCode(editable, arg);
@@ -142,13 +116,21 @@ final class ManageFlow {
     StartFlow.closed(t, t.eventOf(view));
   }
 
+  /**
+   * Opens a submitted proposal for changes: the list of its answers, one of which to change; with
+   * edits not yet saved, the summary that shows them, to save (确认) or drop (取消).
+   */
   private static void open(Turn t, SubmissionView view) {
     if (!t.eventOf(view).isOpen(t.in.now())) {
       closedFor(t, view);
       return;
     }
     t.state = ConversationState.on(Step.REVIEW, view.submission().eventId(), view.id());
-    ReviewFlow.review(t);
+    if (view.editing()) {
+      ReviewFlow.review(t);
+    } else {
+      ReviewFlow.pickField(t);
+    }
   }
 
   private static boolean editable(Turn t, SubmissionView view) {

@@ -20,16 +20,23 @@ final class ReviewFlow {
     SubmissionView view = t.current();
     t.state = ConversationState.on(Step.REVIEW, t.state.eventId(), view.id());
     String answers = t.templates.answers(t.form(), t.answers(view.id()), t.lang);
-    List<Choice> choices =
-        List.of(
-            t.choice("confirm", "/confirm"),
-            t.choice("edit", "/edit"),
-            t.choice("cancel", "/cancel"));
     if (view.submission().state() == SubmissionState.DRAFT) {
-      t.say(t.t("review", "answers", answers), choices);
+      t.say(t.t("review", "answers", answers), choices(t));
     } else {
-      t.say(t.t("review.editing", "code", view.submission().code(), "answers", answers), choices);
+      t.say(
+          t.t("review.editing", "code", view.submission().code(), "answers", answers), choices(t));
     }
+  }
+
+  /** Something else than a command at the summary: what it waits for (submit, or save edits). */
+  static void expect(Turn t) {
+    boolean draft = t.current().submission().state() == SubmissionState.DRAFT;
+    t.say(t.t(draft ? "expect.review" : "expect.review_editing"), choices(t));
+  }
+
+  private static List<Choice> choices(Turn t) {
+    return List.of(
+        t.choice("confirm", "/confirm"), t.choice("edit", "/edit"), t.choice("cancel", "/cancel"));
   }
 
   /** Submits the draft, or saves the edits, shown in the summary. */
@@ -98,7 +105,22 @@ final class ReviewFlow {
       choices.add(new Choice(f.label().in(t.lang), "/edit " + f.id()));
     }
     t.state = ConversationState.on(Step.PICK_FIELD, t.state.eventId(), t.state.submissionId());
-    t.say(t.t("edit.pick_field", "list", String.join("\n", lines)), choices);
+    SubmissionView view = t.current();
+    String list = String.join("\n", lines);
+    if (view.submission().state() == SubmissionState.DRAFT) {
+      t.say(t.t("edit.pick_field", "list", list), choices);
+    } else {
+      t.say(
+          t.t(
+              "edit.pick_field_submitted",
+              "code",
+              view.submission().code(),
+              "title",
+              t.templates.title(form, t.answers(view.id()), t.lang),
+              "list",
+              list),
+          choices);
+    }
   }
 
   /** The field named by a number, an id or a label in either language. */
@@ -118,25 +140,6 @@ final class ReviewFlow {
                       || f.label().en().toLowerCase(Locale.ROOT).equals(s))
           .findFirst();
     }
-  }
-
-  /** Leaves the draft or the edits, keeping nothing half-done. */
-  static void cancel(Turn t) {
-    switch (t.state.step()) {
-      case ASK, REVIEW, PICK_FIELD, RESUME -> {
-        SubmissionView view = t.current();
-        if (view.submission().state() == SubmissionState.DRAFT) {
-          t.effect(new Effect.DiscardDraft(view.id()));
-          t.say(t.t("cancel.draft"), List.of(t.choice("start", "/start")));
-        } else {
-          t.effect(new Effect.DiscardEdits(view.id()));
-          t.say(t.t("cancel.edits", "code", view.submission().code()));
-        }
-      }
-      case IDLE -> t.say(t.t("cancel.nothing"));
-      default -> t.say(t.t("cancel.done"));
-    }
-    t.state = ConversationState.idle();
   }
 
   static String shorten(String value) {

@@ -123,9 +123,13 @@ final class StartFlow {
     }
   }
 
-  /** Submissions for {@code event} are closed: say when they closed. */
+  /** Submissions for {@code event} are closed: say when they closed, or when they open. */
   static void closed(Turn t, EventConfig event) {
     t.state = ConversationState.idle();
+    if (event.isUpcoming(t.in.now())) {
+      t.say(upcoming(t, event));
+      return;
+    }
     t.say(
         t.t(
             "closed.event",
@@ -155,13 +159,20 @@ final class StartFlow {
    */
   static void about(Turn t) {
     List<EventConfig> open = t.config.openEvents(t.in.now());
-    if (open.isEmpty()) {
+    List<EventConfig> upcoming = t.config.upcomingEvents(t.in.now());
+    if (open.isEmpty() && upcoming.isEmpty()) {
       t.say(noneOpenText(t));
       return;
     }
     List<String> parts = new ArrayList<>();
     open.forEach(e -> parts.add(t.templates.event(e, t.lang)));
-    if (t.state.step() == Step.IDLE) {
+    upcoming.forEach(
+        e ->
+            parts.add(
+                t.templates.event(e, t.lang)
+                    + "\n\n"
+                    + t.t("event.opens", "opens", t.templates.opens(e, t.lang))));
+    if (t.state.step() == Step.IDLE && !open.isEmpty()) {
       parts.add(t.t("start.how"));
       t.say(String.join("\n\n", parts), List.of(t.choice("start", "/start")));
     } else {
@@ -202,7 +213,7 @@ final class StartFlow {
     t.say(noneOpenText(t));
   }
 
-  /** No call is open: say so, and when the last one closed. */
+  /** No call is open: say so, when the next ones open, and when the last one closed. */
   private static String noneOpenText(Turn t) {
     Optional<EventConfig> last =
         t.config.events().stream()
@@ -218,6 +229,22 @@ final class StartFlow {
                         "deadline",
                         t.templates.deadline(e, t.lang)))
             .orElse("");
-    return (t.t("closed.none_open") + "\n" + lastText).strip();
+    List<String> lines = new ArrayList<>();
+    lines.add(t.t("closed.none_open"));
+    t.config.upcomingEvents(t.in.now()).forEach(e -> lines.add(upcoming(t, e)));
+    lines.add(lastText);
+    return String.join("\n", lines).strip();
+  }
+
+  /** When a call that has not opened yet opens, and its deadline. */
+  private static String upcoming(Turn t, EventConfig event) {
+    return t.t(
+        "upcoming.event",
+        "title",
+        event.title().in(t.lang),
+        "opens",
+        t.templates.opens(event, t.lang),
+        "deadline",
+        t.templates.deadline(event, t.lang));
   }
 }

@@ -24,5 +24,10 @@ public enum Step {
    * Delete everything stored about the speaker: sure? Keeps the form's place ({@code eventId},
    * {@code submissionId}, {@code fieldId}) to go back to when the speaker changes their mind.
    */
-  CONFIRM_FORGET
+  CONFIRM_FORGET,
+  /**
+   * Drop the draft {@code submissionId} and its answers: sure? Keeps the place ({@code fieldId},
+   * {@code returnToReview}; no field: the summary) to go back to when the speaker keeps the draft.
+   */
+  CONFIRM_CANCEL
 }

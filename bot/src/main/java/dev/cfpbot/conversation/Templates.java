@@ -78,6 +78,11 @@ public final class Templates {
     return TimeFormat.dateTime(event.deadline(), event.timeZone(), lang);
   }
 
+  /** When the call opens, in the event's zone; only for a call with {@code opens_at}. */
+  public String opens(EventConfig event, Lang lang) {
+    return TimeFormat.dateTime(event.opensAt(), event.timeZone(), lang);
+  }
+
   /**
    * "GZ-07《Title》" or, for a draft, "草稿《Title》"; for a deleted proposal only its code (it has no
    * answers left).

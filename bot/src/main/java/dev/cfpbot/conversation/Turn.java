@@ -152,7 +152,7 @@ final class Turn {
     }
     boolean needsSubmission =
         switch (s.step()) {
-          case ASK, REVIEW, PICK_FIELD, RESUME, CONFIRM_WITHDRAW -> true;
+          case ASK, REVIEW, PICK_FIELD, RESUME, CONFIRM_WITHDRAW, CONFIRM_CANCEL -> true;
           default -> false;
         };
     if (!needsSubmission) {

@@ -48,6 +48,16 @@ public record Field(
     if (label == null || prompt == null) {
       throw new IllegalArgumentException("field '" + id + "' needs a label and a prompt");
     }
+    if (type.hasOwnFormat() && (minLength != null || maxLength != null)) {
+      // Their format decides their length (a WeChat ID has 6-20 characters): a limit of the
+      // config's would contradict what the bot tells speakers.
+      throw new IllegalArgumentException(
+          "field '"
+              + id
+              + "': min_length and max_length do not apply to "
+              + type.configName()
+              + " fields, whose format sets their length");
+    }
     minLength = minLength == null ? 1 : minLength;
     maxLength = maxLength == null ? type.defaultMaxLength() : maxLength;
     if (minLength < 0 || maxLength < minLength) {

@@ -29,6 +29,16 @@ public enum FieldType {
     return defaultMaxLength;
   }
 
+  /** Whether the type's format decides an answer's length (phone numbers, WeChat IDs). */
+  public boolean hasOwnFormat() {
+    return this == PHONE || this == WECHAT_ID;
+  }
+
+  /** The name the config gives the type, e.g. {@code wechat_id}. */
+  public String configName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** Whether answers may span several lines. */
   public boolean multiline() {
     return this == LONG_TEXT;

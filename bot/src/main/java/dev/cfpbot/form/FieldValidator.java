@@ -24,7 +24,14 @@ public final class FieldValidator {
     }
     int length = TextCleaner.length(text);
     if (length > field.maxLength()) {
-      return Validation.Invalid.of("invalid.too_long", "max", field.maxLength(), "length", length);
+      // A phone number or a WeChat ID has a format of its own, which its refusal states; the
+      // length bound only keeps huge input away from the format check.
+      return switch (field.type()) {
+        case PHONE -> Validation.Invalid.of("invalid.phone");
+        case WECHAT_ID -> Validation.Invalid.of("invalid.wechat");
+        default ->
+            Validation.Invalid.of("invalid.too_long", "max", field.maxLength(), "length", length);
+      };
     }
     boolean prose = field.type() == FieldType.SHORT_TEXT || field.type() == FieldType.LONG_TEXT;
     if (prose && !TextCleaner.hasLetterOrDigit(text)) {

@@ -45,12 +45,20 @@ public final class Announcements {
     commands.register("announce", this::announce);
   }
 
-  /** The post that opens the call. */
-  public Reply call(EventConfig event) {
-    return new Reply(
-        messages.text(lang, "announce.call", "summary", templates.event(event, lang)),
-        submitButton(event),
-        false);
+  /** The post that opens the call; for a call that opens later, it says when. */
+  public Reply call(EventConfig event, Instant now) {
+    String summary = templates.event(event, lang);
+    String text =
+        event.isUpcoming(now)
+            ? messages.text(
+                lang,
+                "announce.call_upcoming",
+                "summary",
+                summary,
+                "opens",
+                templates.opens(event, lang))
+            : messages.text(lang, "announce.call", "summary", summary);
+    return new Reply(text, submitButton(event), false);
   }
 
   static List<Choice> submitButton(EventConfig event) {
@@ -66,7 +74,7 @@ public final class Announcements {
     if (verb.equals("update")) {
       String text = parts.length > 1 ? parts[1].strip() : "";
       if (text.isEmpty()) {
-        return List.of(Reply.text(messages.text(lang, "announce.update_empty")));
+        return Usage.of(messages, lang, "announce", messages.text(lang, "announce.update_empty"));
       }
       EventConfig event = event("", now).orElseThrow();
       return posted(
@@ -77,13 +85,14 @@ public final class Announcements {
     String eventId = confirm ? (parts.length > 1 ? parts[1].strip() : "") : verb;
     Optional<EventConfig> event = event(eventId, now);
     if (event.isEmpty()) {
-      return List.of(Reply.text(messages.text(lang, "organizer.no_event", "event", eventId)));
+      return Usage.of(
+          messages, lang, "announce", messages.text(lang, "organizer.no_event", "event", eventId));
     }
     if (confirm) {
-      return posted(outbox.toCommunity(tx, "announcement", call(event.get()), false, now));
+      return posted(outbox.toCommunity(tx, "announcement", call(event.get(), now), false, now));
     }
     // The preview goes to the organizer exactly as the community will see it.
-    outbox.send(tx, in.channel(), in.chatId(), "announcement-preview", call(event.get()), now);
+    outbox.send(tx, in.channel(), in.chatId(), "announcement-preview", call(event.get(), now), now);
     String command = "/announce confirm " + event.get().id();
     return List.of(
         new Reply(
@@ -98,7 +107,7 @@ public final class Announcements {
    */
   private List<Reply> toSpeakers(Tx tx, String text, Instant now) {
     if (text.isEmpty()) {
-      return List.of(Reply.text(messages.text(lang, "announce.speakers_empty")));
+      return Usage.of(messages, lang, "announce", messages.text(lang, "announce.speakers_empty"));
     }
     EventConfig event = event("", now).orElseThrow();
     int sent = 0;
@@ -127,12 +136,15 @@ public final class Announcements {
             messages.text(lang, "announce.posted", "channels", String.join(", ", channels))));
   }
 
-  /** The event named, or the only open one, or the first one. */
+  /**
+   * The event named; else the first open one, else the next to open (announced ahead), else the
+   * first one.
+   */
   private Optional<EventConfig> event(String id, Instant now) {
     if (!id.isBlank()) {
       return config.event(id);
     }
-    List<EventConfig> open = config.openEvents(now);
+    List<EventConfig> open = config.openOrUpcomingEvents(now);
     return Optional.of(open.isEmpty() ? config.events().get(0) : open.get(0));
   }
 }

@@ -76,17 +76,9 @@ public final class Digest {
     }
     List<OutboxMessage> failed = storage.outbox().failedSince(tx, since);
     Duration left = Duration.between(now, event.closesAt());
+    boolean upcoming = event.isUpcoming(now);
     List<String> parts = new ArrayList<>();
-    parts.add(
-        messages.text(
-            lang,
-            "digest.header",
-            "event",
-            event.title().in(lang),
-            "left",
-            TimeFormat.remaining(left, lang),
-            "deadline",
-            templates.deadline(event, lang)));
+    parts.add(upcoming ? upcomingHeader(event, now, lang) : header(event, left, lang));
     parts.add(
         messages.text(
             lang,
@@ -115,12 +107,15 @@ public final class Digest {
         since.equals(Instant.EPOCH)
             ? messages.text(lang, "digest.since_start")
             : TimeFormat.dateTime(since, event.timeZone(), lang);
-    parts.add(
-        changes.isEmpty()
-            ? messages.text(lang, "digest.no_changes", "since", sinceText)
-            : messages.text(lang, "digest.changes", "since", sinceText)
-                + "\n"
-                + String.join("\n", changes));
+    if (!changes.isEmpty()) {
+      parts.add(
+          messages.text(lang, "digest.changes", "since", sinceText)
+              + "\n"
+              + String.join("\n", changes));
+    } else if (!upcoming) {
+      // Before the call opens there is nothing to have changed: the header says when it opens.
+      parts.add(messages.text(lang, "digest.no_changes", "since", sinceText));
+    }
     if (!failed.isEmpty()) {
       parts.add(messages.text(lang, "digest.failed", "count", failed.size()));
     }
@@ -131,5 +126,33 @@ public final class Digest {
       parts.add(messages.text(lang, "digest.waiting", "count", waiting));
     }
     return String.join("\n\n", parts);
+  }
+
+  private String header(EventConfig event, Duration left, Lang lang) {
+    return messages.text(
+        lang,
+        "digest.header",
+        "event",
+        event.title().in(lang),
+        "left",
+        TimeFormat.remaining(left, lang),
+        "deadline",
+        templates.deadline(event, lang));
+  }
+
+  /** A call that opens later: when it opens, and its deadline. */
+  private String upcomingHeader(EventConfig event, Instant now, Lang lang) {
+    Instant opens = event.opensAt().atZone(event.timeZone()).toInstant();
+    return messages.text(
+        lang,
+        "digest.header_upcoming",
+        "event",
+        event.title().in(lang),
+        "opens",
+        templates.opens(event, lang),
+        "left",
+        TimeFormat.remaining(Duration.between(now, opens), lang),
+        "deadline",
+        templates.deadline(event, lang));
   }
 }

@@ -39,7 +39,13 @@ public final class Exporter {
   /** The formats organizers can ask for. */
   public enum Format {
     CSV,
-    JSON
+    JSON;
+
+    /** The format named (in any case), or empty for a format the export does not write. */
+    public static java.util.Optional<Format> parse(String name) {
+      String n = name.strip().toUpperCase(java.util.Locale.ROOT);
+      return java.util.Arrays.stream(values()).filter(f -> f.name().equals(n)).findFirst();
+    }
   }
 
   private static final String[] FIXED = {

@@ -2,6 +2,7 @@ package dev.cfpbot.organizer;
 
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.Routes;
+import dev.cfpbot.conversation.Command;
 import dev.cfpbot.conversation.Content;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.i18n.Lang;
@@ -76,6 +77,21 @@ public final class OrganizerCommands implements OrganizerTurn {
     }
     log.info("organizer command /{} on {}", name.get(), in.channel());
     return command.run(tx, in, argument(in), now);
+  }
+
+  /**
+   * An organizer's /help in a private chat (on the console, the person at the keyboard): the
+   * organizer commands follow the speaker's.
+   */
+  @Override
+  public List<Reply> besides(Inbound in) {
+    boolean help =
+        in.privateChat()
+            && Command.parse(said(in)).map(c -> c.kind() == Command.Kind.HELP).orElse(false);
+    Routes r = routes.get(in.channel());
+    return help && r != null && r.isOrganizer(in.sender().id())
+        ? List.of(Reply.text(messages.text(lang, "organizer.help")))
+        : List.of();
   }
 
   private static Optional<String> name(Inbound in) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The channel-neutral organizer commands: digest, export, submissions, stats and decisions. */
 public final class OrganizerDesk {
@@ -66,9 +67,12 @@ public final class OrganizerDesk {
   public void registerAll(OrganizerCommands commands) {
     commands
         .register("digest", (tx, in, arg, now) -> digest(tx, arg, now))
-        .register("export", (tx, in, arg, now) -> List.of(export(tx, arg, now)))
-        .register("submissions", (tx, in, arg, now) -> List.of(submissions(tx, arg)))
-        .register("stats", (tx, in, arg, now) -> List.of(stats(tx)))
+        .register(
+            "export", checked("export", a -> Exporter.Format.parse(a).isPresent(), this::export))
+        .register(
+            "submissions",
+            checked("submissions", a -> a.matches("\\d+"), (tx, arg, now) -> submissions(tx, arg)))
+        .register("stats", checked("stats", a -> false, (tx, arg, now) -> stats(tx)))
         .register(
             "accept",
             (tx, in, arg, now) ->
@@ -90,15 +94,36 @@ public final class OrganizerDesk {
                     now));
   }
 
-  /** The digest of one event ({@code arg}), or of every open event (all events when none is). */
+  private interface Command {
+    Reply run(Tx tx, String arg, Instant now);
+  }
+
+  /** {@code command}, run when its argument is none or {@code valid}; else its usage. */
+  private OrganizerCommand checked(String name, Predicate<String> valid, Command command) {
+    return (tx, in, arg, now) ->
+        arg.isBlank() || valid.test(arg.strip())
+            ? List.of(command.run(tx, arg, now))
+            : Usage.badArgument(messages, lang, name, arg.strip());
+  }
+
+  /**
+   * The digest of one event ({@code arg}), or of every call open or still to open (all events when
+   * there is none).
+   */
   public List<Reply> digest(Tx tx, String arg, Instant now) {
     List<EventConfig> events =
-        arg.isBlank() ? config.openEvents(now) : config.event(arg.strip()).stream().toList();
-    if (events.isEmpty()) {
-      events = arg.isBlank() ? config.events() : List.of();
+        arg.isBlank()
+            ? config.openOrUpcomingEvents(now)
+            : config.event(arg.strip()).stream().toList();
+    if (events.isEmpty() && arg.isBlank()) {
+      events = config.events();
     }
     if (events.isEmpty()) {
-      return List.of(Reply.text(messages.text(lang, "organizer.no_event", "event", arg)));
+      return Usage.of(
+          messages,
+          lang,
+          "digest",
+          messages.text(lang, "organizer.no_event", "event", arg.strip()));
     }
     return events.stream().map(e -> Reply.text(digest.build(tx, e, now))).toList();
   }
@@ -108,8 +133,7 @@ public final class OrganizerDesk {
    * link has expired) and attaches it. The reply names the file, not where it is on the server.
    */
   public Reply export(Tx tx, String arg, Instant now) {
-    Exporter.Format format =
-        arg.strip().equalsIgnoreCase("json") ? Exporter.Format.JSON : Exporter.Format.CSV;
+    Exporter.Format format = Exporter.Format.parse(arg).orElse(Exporter.Format.CSV);
     String ext = format.name().toLowerCase(Locale.ROOT);
     Path file;
     int count;
@@ -197,10 +221,19 @@ public final class OrganizerDesk {
   private List<Reply> decide(
       Tx tx, String actor, String arg, SubmissionState decision, Instant now) {
     String[] parts = arg.strip().split("\\s+", 2);
-    Optional<Submission> found =
-        parts[0].isEmpty() ? Optional.empty() : storage.submissions().findByCode(tx, parts[0]);
+    String command =
+        switch (decision) {
+          case ACCEPTED -> "accept";
+          case REJECTED -> "reject";
+          default -> "shortlist";
+        };
+    if (parts[0].isEmpty()) {
+      return Usage.of(messages, lang, command);
+    }
+    Optional<Submission> found = storage.submissions().findByCode(tx, parts[0]);
     if (found.isEmpty()) {
-      return List.of(Reply.text(messages.text(lang, "organizer.unknown_code", "code", parts[0])));
+      return Usage.of(
+          messages, lang, command, messages.text(lang, "organizer.unknown_code", "code", parts[0]));
     }
     Submission s = found.get();
     if (!s.state().canBecome(decision)) {

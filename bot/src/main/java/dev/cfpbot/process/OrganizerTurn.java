@@ -17,4 +17,12 @@ public interface OrganizerTurn {
 
   /** Handles it inside the turn's transaction; the replies go back to the chat it came from. */
   List<Reply> handle(Tx tx, Inbound in, Instant now);
+
+  /**
+   * What an organizer gets besides the speaker's turn for a message that is one (their /help also
+   * lists the organizer commands); placed after the turn's first reply.
+   */
+  default List<Reply> besides(Inbound in) {
+    return List.of();
+  }
 }

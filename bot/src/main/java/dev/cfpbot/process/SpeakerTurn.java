@@ -169,11 +169,18 @@ public final class SpeakerTurn {
             .toList();
     Set<String> editing =
         confirmed.isEmpty() ? Set.of() : storage.answers().withPending(tx, confirmed);
+    // What the organizers have, for the proposals whose edits wait (shown by /status).
+    Map<String, Map<String, dev.cfpbot.domain.Answer>> submitted =
+        editing.isEmpty() ? answers : storage.answers().answersOf(tx, editing, false);
     return submissions.stream()
         .map(
             s ->
                 new SubmissionView(
-                    s, answers.getOrDefault(s.id(), Map.of()), editing.contains(s.id())))
+                    s,
+                    answers.getOrDefault(s.id(), Map.of()),
+                    editing.contains(s.id()),
+                    (editing.contains(s.id()) ? submitted : answers)
+                        .getOrDefault(s.id(), Map.of())))
         .toList();
   }
 

@@ -153,11 +153,17 @@ public final class TurnProcessor {
     HandleResult.FileOutcome file = null;
     if (organizerTurn.accepts(in)) {
       inline = deliver(tx, in, organizerTurn.handle(tx, in, now), now);
+    } else if (in.content() instanceof Content.Resumed
+        && storage.speakers().find(tx, in.channel(), in.chatId()).isEmpty()) {
+      // A channel's start is no message from anyone: nobody to resume with, no speaker to make.
+      inline = null;
     } else {
       // The replies are queued before the effects, so the speaker's receipt goes out ahead of
       // the organizers' alert it causes.
       SpeakerTurn.Decision decision = speakerTurn.decide(tx, in, now);
-      inline = deliver(tx, in, decision.replies(), now);
+      List<Reply> replies = new ArrayList<>(decision.replies());
+      replies.addAll(Math.min(1, replies.size()), organizerTurn.besides(in));
+      inline = deliver(tx, in, replies, now);
       speakerTurn.apply(tx, in, decision, now);
       file = fileOutcome(in, decision.result());
     }

@@ -174,6 +174,10 @@ class CfpBotJarIT {
 
     Result rest = run(ConsoleEndToEndTest.REST);
 
-    assertThat(rest.out()).startsWith("(5/7) 你的演讲主题是？").contains("编号 GZ-01");
+    // The restarted chat first asks again the question the first run stopped at.
+    assertThat(rest.out())
+        .startsWith("欢迎回来！")
+        .contains("\n\n(4/7) 你的联系电话是？（只有组织者能看到）\n\n(5/7) 你的演讲主题是？")
+        .contains("编号 GZ-01");
   }
 }

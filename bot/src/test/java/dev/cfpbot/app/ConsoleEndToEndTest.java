@@ -61,7 +61,10 @@ class ConsoleEndToEndTest {
     ConsoleRun second = run(REST);
 
     assertThat(first.out()).endsWith("(4/7) 你的联系电话是？（只有组织者能看到）\n\n");
-    assertThat(second.out()).startsWith("(5/7) 你的演讲主题是？").contains("✅ 投稿成功！编号 GZ-01");
+    assertThat(second.out())
+        .startsWith("欢迎回来！")
+        .contains("\n\n(4/7) 你的联系电话是？（只有组织者能看到）\n\n(5/7) 你的演讲主题是？")
+        .contains("✅ 投稿成功！编号 GZ-01");
   }
 
   @Test

@@ -23,15 +23,15 @@ class EditSubmittedTest {
   }
 
   @Test
-  void edit_afterSubmitting_opensTheSummaryInEditingMode() {
+  void edit_afterSubmitting_opensTheListOfItsAnswers() {
     String id = SeedForm.submit(h, TITLE);
 
     TurnResult r = h.send("/edit");
 
-    assertThat(r.replies()).containsExactly(editing(SeedForm.block(TITLE)));
-    assertThat(r.replies().get(0).text()).startsWith("你正在修改 GZ-01：\n\n姓名：张三\n");
+    assertThat(r.replies().get(0).text())
+        .startsWith("要修改 GZ-01 《" + TITLE + "》的哪一项？请回复编号：\n1. 姓名：张三\n");
     assertThat(r.effects()).isEmpty();
-    assertThat(r.state()).isEqualTo(ConversationState.on(Step.REVIEW, SEED_EVENT, id));
+    assertThat(r.state()).isEqualTo(ConversationState.on(Step.PICK_FIELD, SEED_EVENT, id));
   }
 
   @Test
@@ -162,11 +162,10 @@ class EditSubmittedTest {
 
     TurnResult r = h.send("/start");
 
-    assertThat(r.replies())
-        .containsExactly(
-            Reply.text("你正在修改 GZ-01。请先「确认」保存或「取消」放弃修改。"), editing(SeedForm.block(TITLE)));
+    assertThat(r.replies().get(0)).isEqualTo(Reply.text("你正在修改 GZ-01。请先「确认」保存或「取消」放弃修改。"));
+    assertThat(r.replies().get(1).text()).startsWith("要修改 GZ-01 《" + TITLE + "》的哪一项？");
     assertThat(r.effects()).isEmpty();
-    assertThat(r.state()).isEqualTo(ConversationState.on(Step.REVIEW, SEED_EVENT, id));
+    assertThat(r.state()).isEqualTo(ConversationState.on(Step.PICK_FIELD, SEED_EVENT, id));
   }
 
   @Test
@@ -220,7 +219,7 @@ class EditSubmittedTest {
                 false));
     assertThat(r.state()).isEqualTo(ConversationState.on(Step.PICK_TO_EDIT, null, null));
     h.send("2");
-    assertThat(h.state).isEqualTo(ConversationState.on(Step.REVIEW, SEED_EVENT, second));
-    assertThat(h.texts().get(0)).startsWith("你正在修改 GZ-02：");
+    assertThat(h.state).isEqualTo(ConversationState.on(Step.PICK_FIELD, SEED_EVENT, second));
+    assertThat(h.texts().get(0)).startsWith("要修改 GZ-02 《第二个议题》的哪一项？");
   }
 }

@@ -164,7 +164,8 @@ final class EngineHarness {
               merged.put(field, answer);
             }
           });
-      views.add(new SubmissionView(s, merged, !edits.isEmpty()));
+      views.add(
+          new SubmissionView(s, merged, !edits.isEmpty(), answers.getOrDefault(s.id(), Map.of())));
     }
     return views;
   }

@@ -105,7 +105,12 @@ class EventsAndCapTest {
   void callNotOpenYet_isNotOffered_untilItOpens() {
     EngineHarness h = EngineHarness.of(config(3, SHORT_FORM, SHANGHAI_LATER));
 
-    assertThat(h.send("/start").replies()).containsExactly(Reply.text(h.t("closed.none_open")));
+    assertThat(h.send("/start").replies())
+        .containsExactly(
+            Reply.text(
+                h.t("closed.none_open")
+                    + "\n「上海 · Rust 沙龙」将于 2027年10月15日（周五） 08:00 (Asia/Shanghai, UTC+8) 开始征集讲者，"
+                    + "截止时间是 2027年11月30日（周二） 23:59 (Asia/Shanghai, UTC+8)。"));
     assertThat(h.last.effects()).isEmpty();
 
     h.now = Instant.parse("2027-10-15T00:00:00Z");

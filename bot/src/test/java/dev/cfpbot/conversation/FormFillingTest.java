@@ -153,10 +153,11 @@ class FormFillingTest {
   }
 
   @Test
-  void cancel_duringADraft_discardsIt_andOffersToStartAgain() {
+  void cancel_duringADraft_discardsItOnceConfirmed_andOffersToStartAgain() {
     String id = SeedForm.startAndAnswer(h, 4);
+    assertThat(h.send("/cancel").effects()).isEmpty();
 
-    TurnResult r = h.send("/cancel");
+    TurnResult r = h.send("确认");
 
     assertThat(r.effects()).containsExactly(new Effect.DiscardDraft(id));
     assertThat(r.replies())
@@ -191,7 +192,12 @@ class FormFillingTest {
 
     TurnResult r = h.send("帮助");
 
-    String help = h.t("help") + "\n\n" + "当前的问题：「联系电话」，必填，最多 40 个字。" + "\n" + "例如：138 0013 8000";
+    String help =
+        h.t("help")
+            + "\n\n"
+            + "当前的问题：「联系电话」，必填：中国大陆手机号（如 138 0013 8000），或带国家/地区代码的号码（如香港 +852 5123 4567）。"
+            + "\n"
+            + "例如：138 0013 8000";
     assertThat(r.replies()).containsExactly(Reply.text(help), new Reply(Q4, List.of(), true));
     assertThat(r.effects()).isEmpty();
   }
@@ -203,7 +209,8 @@ class FormFillingTest {
     h.send("/help");
 
     assertThat(h.texts().get(0))
-        .isEqualTo(h.t("help") + "\n\n当前的问题：「微信号」，选填，最多 40 个字。\n例如：zhangsan_docker");
+        .isEqualTo(
+            h.t("help") + "\n\n当前的问题：「微信号」，选填：" + h.t("rule.wechat_id") + "\n例如：zhangsan_docker");
   }
 
   @Test

@@ -107,11 +107,12 @@ class ResumeTest {
   }
 
   @Test
-  void cancel_atTheResumeQuestion_discardsTheDraft() {
+  void cancel_atTheResumeQuestion_discardsTheDraftOnceConfirmed() {
     String id = SeedForm.startAndAnswer(h, 3);
     h.send("/start");
+    assertThat(h.send("/cancel").effects()).isEmpty();
 
-    TurnResult r = h.send("/cancel");
+    TurnResult r = h.send("确认");
 
     assertThat(r.effects()).containsExactly(new Effect.DiscardDraft(id));
     assertThat(h.submissions()).isEmpty();

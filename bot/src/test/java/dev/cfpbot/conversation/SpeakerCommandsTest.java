@@ -39,7 +39,7 @@ class SpeakerCommandsTest {
                     + EVENT_TITLE
                     + "\n• GZ-02 《第二个议题》 — 已撤回 · "
                     + EVENT_TITLE
-                    + "\n• 草稿（未提交） 《未命名》 — 草稿（未提交） · "
+                    + "\n• 《未命名》 — 草稿（未提交） · "
                     + EVENT_TITLE),
             Reply.text(SeedForm.Q1));
     assertThat(r.effects()).isEmpty();
@@ -89,7 +89,7 @@ class SpeakerCommandsTest {
     assertThat(h.send("中文").effects()).containsExactly(new Effect.SetLanguage("zh"));
     assertThat(h.texts()).containsExactly("好的，接下来我会用中文和你交流。");
 
-    assertThat(h.send("语言").effects()).containsExactly(new Effect.SetLanguage("en"));
+    assertThat(h.send("english").effects()).containsExactly(new Effect.SetLanguage("en"));
   }
 
   @Test

@@ -119,6 +119,7 @@ class UploadTargetTest {
   void forADraftThatNoLongerExists_isRefused() {
     String id = SeedForm.startAndAnswer(h, 6);
     h.send("/cancel");
+    h.send("确认");
 
     TurnResult r = h.send(upload(id, "s.pdf", MB));
 

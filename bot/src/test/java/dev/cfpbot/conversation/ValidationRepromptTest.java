@@ -79,14 +79,14 @@ class ValidationRepromptTest {
   }
 
   @Test
-  void help_afterFailures_resetsTheFailureCount() {
+  void help_afterFailures_countsAsTheOfferOfHelp() {
     atField(3);
     h.send("12345");
     h.send("12345");
 
     h.send("/help");
 
-    assertThat(h.state.failures()).isZero();
+    assertThat(h.state.failures()).isEqualTo(3);
     assertThat(h.send("12345").replies().get(0).choices()).isEmpty();
   }
 

@@ -19,9 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A chat in the terminal. Each line read is a message from the local speaker; replies print as they
- * are sent, organizer messages with an {@code [organizers]} prefix and announcements with {@code
- * [channel]}. End of input ends the chat.
+ * A chat in the terminal. Each line read is a message from the local speaker; on start, before the
+ * first line, a {@link Content.Resumed} lets a conversation in progress show its question again.
+ * Replies print as they are sent, organizer messages with an {@code [organizers]} prefix and
+ * announcements with {@code [channel]}. End of input ends the chat.
  */
 public final class ConsoleChannel implements Channel {
   public static final String NAME = "console";
@@ -80,20 +81,13 @@ public final class ConsoleChannel implements Channel {
 
   private void read(InboundHandler handler) {
     try {
+      // The terminal no longer shows the question a conversation in progress waits on: without
+      // this, the first line typed would be taken, unseen, as its answer.
+      handle(handler, new Content.Resumed());
       prompt();
       String line;
       while ((line = in.readLine()) != null) {
-        Content content = line.isBlank() ? new Content.Text("") : new Content.Text(line);
-        handler.handle(
-            new Inbound(
-                NAME,
-                CHAT,
-                UUID.randomUUID().toString(),
-                new Sender(CHAT, userName, null),
-                true,
-                content,
-                clock.instant(),
-                false));
+        handle(handler, line.isBlank() ? new Content.Text("") : new Content.Text(line));
         prompt();
       }
     } catch (IOException e) {
@@ -103,6 +97,19 @@ public final class ConsoleChannel implements Channel {
     } finally {
       ended.countDown();
     }
+  }
+
+  private void handle(InboundHandler handler, Content content) {
+    handler.handle(
+        new Inbound(
+            NAME,
+            CHAT,
+            UUID.randomUUID().toString(),
+            new Sender(CHAT, userName, null),
+            true,
+            content,
+            clock.instant(),
+            false));
   }
 
   private void prompt() {
