@@ -245,12 +245,16 @@ public final class OutboxStore {
   /**
    * Deletes every message to a recipient up to {@code upToSeq}, sent or not: the unsent ones would
    * carry a forgotten speaker's answers to them after all, the sent ones are copies of those
-   * answers. Messages written after {@code upToSeq} (the confirmation that all is deleted) stay.
+   * answers. Messages written after {@code upToSeq} (the confirmation that all is deleted) stay,
+   * and so does the one a sender is sending at this moment: it leaves anyway, and while its row is
+   * there nothing later to that recipient is claimed before it (the recipient's order). Its copy
+   * goes with the other delivered ones ({@link #pruneDone}).
    */
   public int forgetRecipient(Tx tx, String channel, String recipient, long upToSeq) {
     return tx.update(
         "delete messages of recipient",
-        "delete from outbox where channel = ? and recipient = ? and seq <= ?",
+        "delete from outbox where channel = ? and recipient = ? and seq <= ?"
+            + " and state <> 'SENDING'",
         channel,
         recipient,
         upToSeq);

@@ -18,6 +18,7 @@ import dev.cfpbot.domain.HistoryEntry;
 import dev.cfpbot.domain.Submission;
 import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.storage.rows.Conversation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -275,6 +276,44 @@ class DataRightsStoreTest {
     assertThat(in(storage, (Tx tx) -> storage.outbox().lastSeq(tx, "telegram", "3003"))).isZero();
     assertThat(in(storage, (Tx tx) -> tx.count("count", "select count(*) from outbox")))
         .isEqualTo(3);
+  }
+
+  @Test
+  void outbox_forgetRecipient_keepsTheMessageBeingSent_soTheNextWaitsForIt() {
+    use(
+        storage,
+        tx -> {
+          storage.outbox().enqueue(tx, "in-flight", "telegram", "1001", "reply", "{}", BASE, BASE);
+          storage.outbox().enqueue(tx, "waiting", "telegram", "1001", "reply", "{}", BASE, BASE);
+        });
+    in(
+        storage,
+        (Tx tx) ->
+            storage
+                .outbox()
+                .claimDue(tx, List.of("telegram"), "sender", BASE, Duration.ofMinutes(1), 10));
+    long mark = in(storage, (Tx tx) -> storage.outbox().lastSeq(tx, "telegram", "1001"));
+    use(
+        storage,
+        tx -> storage.outbox().enqueue(tx, "done", "telegram", "1001", "reply", "{}", BASE, BASE));
+
+    int deleted =
+        in(storage, (Tx tx) -> storage.outbox().forgetRecipient(tx, "telegram", "1001", mark));
+
+    // The one being sent leaves anyway: while its row is there, "done" is not claimed before it.
+    assertThat(deleted).isEqualTo(1);
+    assertThat(in(storage, (Tx tx) -> storage.outbox().listByRecipient(tx, "telegram", "1001")))
+        .extracting(m -> m.id())
+        .containsExactly("in-flight", "done");
+    assertThat(
+            in(
+                storage,
+                (Tx tx) ->
+                    storage
+                        .outbox()
+                        .claimDue(
+                            tx, List.of("telegram"), "sender", BASE, Duration.ofMinutes(1), 10)))
+        .isEmpty();
   }
 
   @Test
