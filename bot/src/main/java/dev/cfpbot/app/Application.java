@@ -1,16 +1,17 @@
 package dev.cfpbot.app;
 
 import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.ChannelContext;
+import dev.cfpbot.channel.HttpRoutes;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.console.ConsoleChannel;
 import dev.cfpbot.config.HttpSettings;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.files.Housekeeping;
+import dev.cfpbot.links.DownloadLinks;
+import dev.cfpbot.links.UploadLinks;
 import dev.cfpbot.storage.Storage;
-import dev.cfpbot.web.DownloadLinks;
 import dev.cfpbot.web.DownloadPage;
-import dev.cfpbot.web.HttpRoutes;
-import dev.cfpbot.web.UploadLinks;
 import dev.cfpbot.web.UploadPage;
 import dev.cfpbot.web.UploadTargets;
 import dev.cfpbot.web.WebServer;

@@ -1,6 +1,7 @@
 package dev.cfpbot.app;
 
 import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.ChannelContext;
 import dev.cfpbot.channel.telegram.TelegramChannel;
 import dev.cfpbot.channel.telegram.TelegramSettings;
 import dev.cfpbot.channel.wechat.WechatChannel;

@@ -1,9 +1,9 @@
 package dev.cfpbot.channel.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cfpbot.channel.HttpRoutes;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.RawUpdate;
-import dev.cfpbot.web.HttpRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;

@@ -1,11 +1,14 @@
 package dev.cfpbot.channel.wechat;
 
-import dev.cfpbot.app.ChannelContext;
 import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.ChannelContext;
 import dev.cfpbot.channel.ChannelStatus;
+import dev.cfpbot.channel.HttpRoutes;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.LinksInText;
+import dev.cfpbot.channel.OrganizerCommand;
+import dev.cfpbot.channel.OrganizerCommandSource;
 import dev.cfpbot.channel.Outbound;
 import dev.cfpbot.channel.Routes;
 import dev.cfpbot.channel.SendResult;
@@ -13,10 +16,7 @@ import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
-import dev.cfpbot.organizer.OrganizerCommand;
-import dev.cfpbot.organizer.OrganizerCommandSource;
 import dev.cfpbot.storage.Tx;
-import dev.cfpbot.web.HttpRoutes;
 import io.javalin.config.RoutesConfig;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,11 +1,11 @@
 package dev.cfpbot.channel.wechat;
 
 import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.channel.OrganizerCommand;
 import dev.cfpbot.channel.Outbound;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
-import dev.cfpbot.organizer.OrganizerCommand;
 import dev.cfpbot.process.OutboundCodec;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;

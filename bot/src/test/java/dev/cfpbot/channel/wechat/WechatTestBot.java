@@ -1,7 +1,7 @@
 package dev.cfpbot.channel.wechat;
 
 import dev.cfpbot.app.Bot;
-import dev.cfpbot.app.ChannelContext;
+import dev.cfpbot.channel.ChannelContext;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.ConfigLoader;
@@ -9,13 +9,13 @@ import dev.cfpbot.config.HttpSettings;
 import dev.cfpbot.domain.Answer;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.links.DownloadLinks;
+import dev.cfpbot.links.UploadLinks;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import dev.cfpbot.testing.TestBot;
-import dev.cfpbot.web.DownloadLinks;
 import dev.cfpbot.web.DownloadPage;
 import dev.cfpbot.web.HealthReport;
-import dev.cfpbot.web.UploadLinks;
 import dev.cfpbot.web.UploadPage;
 import dev.cfpbot.web.UploadTargets;
 import dev.cfpbot.web.WebServer;

@@ -1,12 +1,12 @@
-package dev.cfpbot.app;
+package dev.cfpbot.channel;
 
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.HttpSettings;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.links.DownloadLinks;
+import dev.cfpbot.links.UploadLinks;
 import dev.cfpbot.storage.Storage;
-import dev.cfpbot.web.DownloadLinks;
-import dev.cfpbot.web.UploadLinks;
 import java.time.Clock;
 import java.util.Map;
 

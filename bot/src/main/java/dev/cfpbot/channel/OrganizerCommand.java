@@ -1,6 +1,5 @@
-package dev.cfpbot.organizer;
+package dev.cfpbot.channel;
 
-import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.storage.Tx;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.cfpbot.organizer;
+package dev.cfpbot.channel;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.cfpbot.web;
+package dev.cfpbot.links;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Signed, expiring links to a file the bot wrote for organizers (an export): {@code <public
  * url>/download/<token>}, for channels that cannot attach a file to a message (WeChat). The token
- * names the file by its path under the data directory; {@link DownloadPage} serves only exports.
+ * names the file by its path under the data directory; the download page serves only exports.
  */
 public final class DownloadLinks {
   /** Tokens start with this field, so that no upload token can pass for a download token. */

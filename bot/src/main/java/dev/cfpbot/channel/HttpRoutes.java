@@ -1,4 +1,4 @@
-package dev.cfpbot.web;
+package dev.cfpbot.channel;
 
 import io.javalin.config.RoutesConfig;
 

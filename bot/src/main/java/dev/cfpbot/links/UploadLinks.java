@@ -1,4 +1,4 @@
-package dev.cfpbot.web;
+package dev.cfpbot.links;
 
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;

@@ -1,4 +1,4 @@
-package dev.cfpbot.web;
+package dev.cfpbot.links;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * token: {@code base64(fields).base64(signature)}. Whoever holds a token can read its fields; only
  * the key's holder can make or alter one.
  */
-final class SignedToken {
+public final class SignedToken {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
@@ -24,11 +24,11 @@ final class SignedToken {
 
   private final byte[] key;
 
-  SignedToken(byte[] key) {
+  public SignedToken(byte[] key) {
     this.key = key.clone();
   }
 
-  String make(String... fields) {
+  public String make(String... fields) {
     byte[] payload = String.join("\n", fields).getBytes(StandardCharsets.UTF_8);
     return B64.encodeToString(payload) + "." + B64.encodeToString(sign(payload));
   }
