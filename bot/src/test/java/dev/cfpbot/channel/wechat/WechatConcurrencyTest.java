@@ -2,7 +2,8 @@ package dev.cfpbot.channel.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.channel.wechat.WechatClient.Response;
+import dev.cfpbot.testkit.wechat.WechatClient;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

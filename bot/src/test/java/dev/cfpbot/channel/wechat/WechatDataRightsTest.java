@@ -4,10 +4,11 @@ import static dev.cfpbot.channel.wechat.WechatTestBot.ORGANIZER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cfpbot.channel.wechat.WechatClient.Response;
 import dev.cfpbot.domain.Submission;
 import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.testkit.wechat.WechatClient;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.cfpbot.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cfpbot.testkit.wechat.FakeWechatApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

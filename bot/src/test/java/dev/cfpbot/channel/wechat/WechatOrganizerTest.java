@@ -4,7 +4,9 @@ import static dev.cfpbot.channel.wechat.WechatTestBot.ORGANIZER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cfpbot.channel.wechat.FakeWechatApi.Call;
+import dev.cfpbot.testkit.wechat.FakeWechatApi;
+import dev.cfpbot.testkit.wechat.FakeWechatApi.Call;
+import dev.cfpbot.testkit.wechat.WechatClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,10 +3,11 @@ package dev.cfpbot.channel.wechat;
 import static dev.cfpbot.channel.wechat.WechatTestBot.ORGANIZER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.channel.wechat.WechatClient.Response;
-import dev.cfpbot.channel.wechat.WechatClient.Signed;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.testkit.PostgresServer;
+import dev.cfpbot.testkit.wechat.WechatClient;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
+import dev.cfpbot.testkit.wechat.WechatClient.Signed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

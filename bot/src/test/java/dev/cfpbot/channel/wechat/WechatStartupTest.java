@@ -3,7 +3,7 @@ package dev.cfpbot.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cfpbot.channel.wechat.WechatClient.Response;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -14,6 +14,8 @@ import dev.cfpbot.links.UploadLinks;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import dev.cfpbot.testing.TestBot;
+import dev.cfpbot.testkit.wechat.FakeWechatApi;
+import dev.cfpbot.testkit.wechat.WechatClient;
 import dev.cfpbot.web.DownloadPage;
 import dev.cfpbot.web.HealthReport;
 import dev.cfpbot.web.UploadPage;

@@ -1,4 +1,4 @@
-package dev.cfpbot.channel.wechat;
+package dev.cfpbot.testkit.wechat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +13,12 @@ import javax.crypto.spec.SecretKeySpec;
  * Safe mode's encryption as WeChat documents it, on the JDK alone (independently of the channel's
  * code), and {@link Broken envelopes that cannot be decrypted} in each way a decrypt must survive.
  */
-final class WechatEnvelopes {
+public final class WechatEnvelopes {
   /** What WeChat puts before the length: 16 random bytes (any will do here). */
   private static final byte[] RANDOM = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   /** Ways an {@code Encrypt} value can fail; each must be answered 400 in bounded memory. */
-  enum Broken {
+  public enum Broken {
     OTHER_KEY,
     OTHER_APP_ID,
     NOT_BASE64,
@@ -35,29 +35,29 @@ final class WechatEnvelopes {
   private WechatEnvelopes() {}
 
   /** An EncodingAESKey's 32 bytes (its last character may carry stray bits). */
-  static byte[] key(String encodingAesKey) {
+  public static byte[] key(String encodingAesKey) {
     return Base64.getDecoder().decode(encodingAesKey + "=");
   }
 
   /** {@code xml} encrypted as WeChat does. */
-  static String encrypt(byte[] key, String appId, String xml) {
+  public static String encrypt(byte[] key, String appId, String xml) {
     return encrypt(key, appId, xml.getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code message} encrypted as WeChat does, whatever its bytes are. */
-  static String encrypt(byte[] key, String appId, byte[] message) {
+  public static String encrypt(byte[] key, String appId, byte[] message) {
     return aes(key, pad(layout(message.length, message, appId), 32));
   }
 
   /** The message inside an {@code Encrypt} value (for well-formed ones only). */
-  static String decrypt(byte[] key, String encrypted) {
+  public static String decrypt(byte[] key, String encrypted) {
     byte[] plain = crypt(Cipher.DECRYPT_MODE, key, Base64.getDecoder().decode(encrypted));
     int length = ByteBuffer.wrap(plain, 16, 4).getInt();
     return new String(plain, 20, length, StandardCharsets.UTF_8);
   }
 
   /** An {@code Encrypt} value of {@code xml} broken in the way {@code how} says. */
-  static String broken(Broken how, byte[] key, String appId, String xml) {
+  public static String broken(Broken how, byte[] key, String appId, String xml) {
     byte[] message = xml.getBytes(StandardCharsets.UTF_8);
     byte[] good = pad(layout(message.length, message, appId), 32);
     return switch (how) {
@@ -79,7 +79,7 @@ final class WechatEnvelopes {
   /**
    * WeChat's plaintext: 16 random bytes, a length (4 bytes, big-endian), the message, the app id.
    */
-  static byte[] layout(int lengthField, byte[] message, String appId) {
+  public static byte[] layout(int lengthField, byte[] message, String appId) {
     byte[] app = appId.getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(20 + message.length + app.length)
         .put(RANDOM)
@@ -90,7 +90,7 @@ final class WechatEnvelopes {
   }
 
   /** PKCS#7 padding to a multiple of {@code block} bytes (WeChat pads to 32). */
-  static byte[] pad(byte[] data, int block) {
+  public static byte[] pad(byte[] data, int block) {
     int pad = block - data.length % block;
     byte[] padded = Arrays.copyOf(data, data.length + pad);
     Arrays.fill(padded, data.length, padded.length, (byte) pad);
@@ -98,7 +98,7 @@ final class WechatEnvelopes {
   }
 
   /** AES-256-CBC without padding, the key's first 16 bytes as IV, base64. */
-  static String aes(byte[] key, byte[] plain) {
+  public static String aes(byte[] key, byte[] plain) {
     return base64(crypt(Cipher.ENCRYPT_MODE, key, plain));
   }
 

@@ -1,4 +1,4 @@
-package dev.cfpbot.channel.wechat;
+package dev.cfpbot.testkit.wechat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * WeChat's documentation independently of the channel's own code (its signatures and AES here are
  * the JDK's), so that the two meet only on the wire.
  */
-final class WechatClient {
-  static final String ACCOUNT = "gh_cfpbot";
+public final class WechatClient {
+  public static final String ACCOUNT = "gh_cfpbot";
   private static final Pattern CONTENT =
       Pattern.compile("<Content><!\\[CDATA\\[(.*)]]></Content>", Pattern.DOTALL);
   private static final Pattern ENCRYPT =
@@ -37,7 +37,7 @@ final class WechatClient {
   private static final AtomicLong NONCES = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
   /** The HTTP answer, and the passive reply's text (decrypted in safe mode; null for none). */
-  record Response(int status, String body, String reply) {}
+  public record Response(int status, String body, String reply) {}
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI endpoint;
@@ -49,7 +49,7 @@ final class WechatClient {
   /**
    * @param aesKey the EncodingAESKey for safe mode; null for plain mode
    */
-  WechatClient(URI endpoint, String token, String aesKey, String appId, Clock clock) {
+  public WechatClient(URI endpoint, String token, String aesKey, String appId, Clock clock) {
     this.endpoint = endpoint;
     this.token = token;
     this.aesKey = aesKey == null ? null : WechatEnvelopes.key(aesKey);
@@ -57,15 +57,15 @@ final class WechatClient {
     this.clock = clock;
   }
 
-  long now() {
+  public long now() {
     return clock.instant().getEpochSecond();
   }
 
-  static long nextMsgId() {
+  public static long nextMsgId() {
     return MSG_IDS.incrementAndGet();
   }
 
-  static String textXml(String openid, String text, long msgId, long createTime) {
+  public static String textXml(String openid, String text, long msgId, long createTime) {
     return "<xml><ToUserName><![CDATA["
         + ACCOUNT
         + "]]></ToUserName><FromUserName><![CDATA["
@@ -79,7 +79,7 @@ final class WechatClient {
         + "</MsgId></xml>";
   }
 
-  static String eventXml(String openid, String event, String key, long createTime) {
+  public static String eventXml(String openid, String event, String key, long createTime) {
     return "<xml><ToUserName><![CDATA["
         + ACCOUNT
         + "]]></ToUserName><FromUserName><![CDATA["
@@ -94,17 +94,17 @@ final class WechatClient {
   }
 
   /** A text message with a new MsgId. */
-  Response text(String openid, String text) {
+  public Response text(String openid, String text) {
     return post(textXml(openid, text, nextMsgId(), now()));
   }
 
   /** {@code xml} as WeChat would deliver it: signed, and encrypted in safe mode. */
-  Response post(String xml) {
+  public Response post(String xml) {
     return send(sign(xml));
   }
 
   /** Bytes as WeChat would deliver them, whether they are UTF-8 or not. */
-  Response post(byte[] xml) {
+  public Response post(byte[] xml) {
     if (aesKey == null) {
       return send(query(), xml);
     }
@@ -112,9 +112,9 @@ final class WechatClient {
   }
 
   /** A request as WeChat signs it: the query (the signature's parts) and the body. */
-  record Signed(String query, String body) {
+  public record Signed(String query, String body) {
     /** The same signed query with another body: what someone who saw the URL could send. */
-    Signed withBody(String other) {
+    public Signed withBody(String other) {
       return new Signed(query, other);
     }
   }
@@ -123,7 +123,7 @@ final class WechatClient {
    * {@code xml} signed now with a fresh nonce, and in safe mode encrypted. Sending the result twice
    * is what WeChat does when it retries: the same timestamp, nonce and body.
    */
-  Signed sign(String xml) {
+  public Signed sign(String xml) {
     if (aesKey == null) {
       return new Signed(query(), xml);
     }
@@ -135,7 +135,7 @@ final class WechatClient {
    * signed as WeChat signs it; {@code plainFields} go before it (compatible mode sends the message
    * in the clear there too).
    */
-  Signed signEncrypted(String encrypted, String plainFields) {
+  public Signed signEncrypted(String encrypted, String plainFields) {
     String query = query();
     String timestamp = param(query, "timestamp");
     String nonce = param(query, "nonce");
@@ -151,7 +151,7 @@ final class WechatClient {
   }
 
   /** A safe-mode request whose {@code Encrypt} cannot be decrypted, in the way {@code how} says. */
-  Signed signBroken(WechatEnvelopes.Broken how, String xml) {
+  public Signed signBroken(WechatEnvelopes.Broken how, String xml) {
     return signEncrypted(WechatEnvelopes.broken(how, aesKey, appId, xml), "");
   }
 
@@ -159,7 +159,7 @@ final class WechatClient {
    * Compatible mode: {@code clear} (a message's XML) in the clear, then {@code encrypted} in the
    * {@code Encrypt} element. Only the encrypted one is authenticated.
    */
-  Signed signCompatible(String clear, String encrypted) {
+  public Signed signCompatible(String clear, String encrypted) {
     String fields = clear.replaceFirst("^<xml>", "").replaceFirst("</xml>$", "");
     return signEncrypted(WechatEnvelopes.encrypt(aesKey, appId, encrypted), fields);
   }
@@ -181,12 +181,12 @@ final class WechatClient {
     return m.find() ? m.group(1) : "";
   }
 
-  Response send(Signed request) {
+  public Response send(Signed request) {
     return send(request.query(), request.body());
   }
 
   /** Posts {@code body} with {@code query} as it is (for forged and broken requests). */
-  Response send(String query, String body) {
+  public Response send(String query, String body) {
     return send(query, body.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -209,14 +209,14 @@ final class WechatClient {
   }
 
   /** WeChat's URL check, signed now. */
-  Response verify(String echostr) {
+  public Response verify(String echostr) {
     String query = query();
     return verify(
         param(query, "signature"), param(query, "timestamp"), param(query, "nonce"), echostr);
   }
 
   /** A GET as WeChat sends it to verify the URL. */
-  Response verify(String signature, String timestamp, String nonce, String echostr) {
+  public Response verify(String signature, String timestamp, String nonce, String echostr) {
     String query =
         "signature="
             + signature
@@ -240,7 +240,7 @@ final class WechatClient {
     }
   }
 
-  String signature(String timestamp, String nonce) {
+  public String signature(String timestamp, String nonce) {
     return sha1(token, timestamp, nonce);
   }
 
@@ -266,7 +266,7 @@ final class WechatClient {
     return m.find() ? m.group(1) : "";
   }
 
-  static String sha1(String... parts) {
+  public static String sha1(String... parts) {
     String[] sorted = parts.clone();
     Arrays.sort(sorted);
     try {

@@ -1,4 +1,4 @@
-package dev.cfpbot.channel.wechat;
+package dev.cfpbot.testkit.wechat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,23 +23,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with an error when told to: 40001 (the token expired: it is renewed), 45015 (the 48-hour window
  * is closed), -1 (busy).
  */
-final class FakeWechatApi implements AutoCloseable {
-  static final String APP_ID = "wx-test-app";
-  static final String SECRET = "test-secret";
-  static final String CUSTOM = "/cgi-bin/message/custom/send";
-  static final String TEMPLATE = "/cgi-bin/message/template/send";
-  static final String PREVIEW = "/cgi-bin/message/mass/preview";
-  static final String SENDALL = "/cgi-bin/message/mass/sendall";
-  static final String MENU = "/cgi-bin/menu/create";
+public final class FakeWechatApi implements AutoCloseable {
+  public static final String APP_ID = "wx-test-app";
+  public static final String SECRET = "test-secret";
+  public static final String CUSTOM = "/cgi-bin/message/custom/send";
+  public static final String TEMPLATE = "/cgi-bin/message/template/send";
+  public static final String PREVIEW = "/cgi-bin/message/mass/preview";
+  public static final String SENDALL = "/cgi-bin/message/mass/sendall";
+  public static final String MENU = "/cgi-bin/menu/create";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One API call: its path and JSON body. */
-  record Call(String path, JsonNode body) {
-    String to() {
+  public record Call(String path, JsonNode body) {
+    public String to() {
       return body.path("touser").asText();
     }
 
-    String text() {
+    public String text() {
       return body.path("text").path("content").asText();
     }
   }
@@ -51,7 +51,7 @@ final class FakeWechatApi implements AutoCloseable {
   private volatile String token;
   private boolean closed;
 
-  FakeWechatApi() {
+  public FakeWechatApi() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -62,7 +62,7 @@ final class FakeWechatApi implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -70,25 +70,25 @@ final class FakeWechatApi implements AutoCloseable {
   private record Failure(String path, String touser, int errcode) {}
 
   /** The next call to {@code path} fails with {@code errcode} (once per call to this method). */
-  void failNext(String path, int errcode) {
+  public void failNext(String path, int errcode) {
     failNext(path, null, errcode);
   }
 
   /** The next call to {@code path} for {@code touser} fails with {@code errcode}. */
-  synchronized void failNext(String path, String touser, int errcode) {
+  public synchronized void failNext(String path, String touser, int errcode) {
     failures.add(new Failure(path, touser, errcode));
   }
 
-  synchronized List<Call> calls(String path) {
+  public synchronized List<Call> calls(String path) {
     return calls.stream().filter(c -> c.path().equals(path)).toList();
   }
 
   /** The customer-service texts delivered to {@code openid}, in order. */
-  synchronized List<String> texts(String openid) {
+  public synchronized List<String> texts(String openid) {
     return calls(CUSTOM).stream().filter(c -> c.to().equals(openid)).map(Call::text).toList();
   }
 
-  int tokensIssued() {
+  public int tokensIssued() {
     return tokens.get();
   }
 
