@@ -6,9 +6,4 @@ import io.javalin.config.RoutesConfig;
 @FunctionalInterface
 public interface HttpRoutes {
   void register(RoutesConfig routes);
-
-  /** Whether it has routes to serve now (a channel in polling mode has none). */
-  default boolean wanted() {
-    return true;
-  }
 }

@@ -3,6 +3,8 @@ package dev.cfpbot.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testing.Uploads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,13 +21,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The upload page tells the truth: what the bot did with the file (saved as which proposal's
  * slides, or refused and why), with the chat told the same, and a refused file deleted at once.
  */
+@ExtendWith(StorageExtension.class)
 class UploadOutcomeTest {
+  private final TestDatabases databases;
+
+  UploadOutcomeTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Pattern UPLOAD = Pattern.compile("https://cfp\\.example\\.org/upload/\\S+");
   private static final String TALK = "《" + WechatCallbackTest.TITLE + "》";
@@ -37,7 +47,7 @@ class UploadOutcomeTest {
 
   @BeforeEach
   void start() {
-    t = new WechatTestBot(dataDir);
+    t = new WechatTestBot(databases, dataDir);
   }
 
   @AfterEach

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.cfpbot.domain.Submission;
 import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testkit.wechat.WechatClient;
 import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +21,21 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * /mydata, /forget and the retention purge on WeChat: signed, encrypted callbacks through the real
  * HTTP server, passive replies and customer-service messages from the fake WeChat API.
  */
+@ExtendWith(StorageExtension.class)
 class WechatDataRightsTest {
+  private final TestDatabases databases;
+
+  WechatDataRightsTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String EVENT = "gz-2027-10-docker";
 
@@ -40,7 +50,7 @@ class WechatDataRightsTest {
 
   @BeforeEach
   void start() {
-    t = new WechatTestBot(dataDir);
+    t = new WechatTestBot(databases, dataDir);
   }
 
   @AfterEach

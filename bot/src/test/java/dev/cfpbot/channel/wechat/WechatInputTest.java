@@ -2,6 +2,8 @@ package dev.cfpbot.channel.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testkit.wechat.WechatClient;
 import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import java.io.ByteArrayOutputStream;
@@ -10,10 +12,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What followers send that is not plain good text, through /wechat over real HTTP. */
+@ExtendWith(StorageExtension.class)
 class WechatInputTest {
+  private final TestDatabases databases;
+
+  WechatInputTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   static final String NOT_TEXT = "这个问题请用文字回答（我看不懂图片、语音或表情）。";
   static final String NAME_QUESTION = "(1/7) 请问怎么称呼你？（姓名）";
   static final String BIO_QUESTION = "(2/7) 请简单介绍一下自己：在哪里工作、做什么，和 Docker 有什么故事。";
@@ -29,8 +39,8 @@ class WechatInputTest {
 
   @BeforeEach
   void start() {
-    t = WechatTestBot.plainMode(dataDir.resolve("plain"));
-    safe = new WechatTestBot(dataDir.resolve("safe"));
+    t = WechatTestBot.plainMode(databases, dataDir.resolve("plain"));
+    safe = new WechatTestBot(databases, dataDir.resolve("safe"));
   }
 
   @AfterEach

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testkit.wechat.WechatClient;
 import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import dev.cfpbot.testkit.wechat.WechatEnvelopes.Broken;
@@ -16,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +26,14 @@ import org.slf4j.LoggerFactory;
  * With WECHAT_AES_KEY set only encrypted callbacks are taken, authenticated by {@code
  * msg_signature} over their {@code Encrypt} element; whatever cannot be decrypted is answered 400.
  */
+@ExtendWith(StorageExtension.class)
 class WechatSafeModeTest {
+  private final TestDatabases databases;
+
+  WechatSafeModeTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   @TempDir Path dataDir;
   private WechatTestBot t;
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -31,7 +41,7 @@ class WechatSafeModeTest {
 
   @BeforeEach
   void start() {
-    t = new WechatTestBot(dataDir);
+    t = new WechatTestBot(databases, dataDir);
     log.start();
     callbackLog.addAppender(log);
   }

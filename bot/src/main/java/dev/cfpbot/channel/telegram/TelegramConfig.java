@@ -1,4 +1,4 @@
-package dev.cfpbot.config;
+package dev.cfpbot.channel.telegram;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.cfpbot.config;
+package dev.cfpbot.channel.wechat;
 
 import java.util.List;
 import java.util.Map;
