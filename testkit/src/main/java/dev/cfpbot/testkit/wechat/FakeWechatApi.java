@@ -51,9 +51,15 @@ public final class FakeWechatApi implements AutoCloseable {
   private volatile String token;
   private boolean closed;
 
+  /** On a free port of the loopback interface. */
   public FakeWechatApi() {
+    this(0);
+  }
+
+  /** On {@code port} of the loopback interface (0: a free one). */
+  public FakeWechatApi(int port) {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -90,6 +96,13 @@ public final class FakeWechatApi implements AutoCloseable {
 
   public int tokensIssued() {
     return tokens.get();
+  }
+
+  /** How many calls each path has had, e.g. {@code {/cgi-bin/message/custom/send=3}}. */
+  public synchronized Map<String, Long> callCounts() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    calls.forEach(c -> counts.merge(c.path(), 1L, Long::sum));
+    return counts;
   }
 
   private void handle(HttpExchange exchange) throws IOException {

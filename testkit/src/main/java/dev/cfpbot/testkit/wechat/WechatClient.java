@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +40,10 @@ public final class WechatClient {
   /** The HTTP answer, and the passive reply's text (decrypted in safe mode; null for none). */
   public record Response(int status, String body, String reply) {}
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI endpoint;
   private final String token;
   private final byte[] aesKey;
@@ -193,6 +197,7 @@ public final class WechatClient {
   private Response send(String query, byte[] body) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(endpoint + "?" + query))
+            .timeout(TIMEOUT)
             .header("Content-Type", "text/xml")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
