@@ -48,14 +48,14 @@ public final class Engine {
         t.say(t.t("unknown.command", "command", text.text().strip().split("\\s+")[0]));
         reprompt(t);
       } else {
-        answer(t, content);
+        AnswerFlow.answer(t, content);
       }
     } else if (content instanceof Content.Attachment file && file.target() != null) {
       UploadFlow.received(t, file);
     } else if (content instanceof Content.Edited edit) {
       EditFlow.edited(t, edit);
     } else {
-      answer(t, content);
+      AnswerFlow.answer(t, content);
     }
     return t.result();
   }
@@ -152,53 +152,6 @@ public final class Engine {
       }
       case RESUME -> reprompt(t);
       default -> ManageFlow.edit(t, arg);
-    }
-  }
-
-  /** A message that is not a command: an answer to whatever the current step asks. */
-  private static void answer(Turn t, Content content) {
-    String text = content instanceof Content.Text x ? x.text() : null;
-    if (content instanceof Content.Unsupported
-        && t.state.step() != Step.IDLE
-        && t.state.step() != Step.ASK) {
-      // A photo or a voice note where a word is expected (ASK says so itself, with the question).
-      again(t, t.t("invalid.not_text"));
-      return;
-    }
-    switch (t.state.step()) {
-      case ASK -> FormFlow.answer(t, content);
-      case CHOOSE_EVENT -> {
-        if (text != null) {
-          StartFlow.eventChosen(t, text);
-        } else {
-          reprompt(t);
-        }
-      }
-      case PICK_FIELD -> {
-        Optional<Field> field = text == null ? Optional.empty() : ReviewFlow.field(t.form(), text);
-        if (field.isPresent()) {
-          FormFlow.ask(t, field.get(), true);
-        } else {
-          t.say(t.t("pick.invalid"));
-          ReviewFlow.pickField(t);
-        }
-      }
-      case PICK_TO_EDIT, PICK_TO_WITHDRAW -> ManageFlow.picked(t, text == null ? "" : text);
-      case IDLE -> {
-        if (content instanceof Content.Attachment file) {
-          ManageFlow.attachLater(t, file);
-        } else {
-          t.say(t.t("idle.hint"), List.of(t.choice("start", "/start")));
-        }
-      }
-      case REVIEW ->
-          t.say(
-              t.t("expect.review"),
-              List.of(
-                  t.choice("confirm", "/confirm"),
-                  t.choice("edit", "/edit"),
-                  t.choice("cancel", "/cancel")));
-      default -> reprompt(t);
     }
   }
 
