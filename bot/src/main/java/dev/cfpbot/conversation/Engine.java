@@ -29,7 +29,7 @@ public final class Engine {
     if (content instanceof Content.Pressed press) {
       // A live button is its command, as if typed; any other press changes nothing.
       Optional<Command> command = ButtonKeys.command(t.state, press);
-      if (command.isEmpty()) {
+      if (command.isEmpty() && !ButtonKeys.picksOption(t.state, press, t::form)) {
         again(t, t.t("button.inactive"));
         return t.result();
       }

@@ -53,6 +53,9 @@ final class FormFlow {
         .append(form.fields().size())
         .append(") ")
         .append(field.prompt().in(t.lang));
+    if (field.type() == FieldType.CHOICE) {
+      text.append('\n').append(options(t, field));
+    }
     if (!field.required()) {
       text.append('\n').append(t.t("ask.optional"));
     }
@@ -62,6 +65,8 @@ final class FormFlow {
           .append(t.t("ask.current", "value", t.templates.value(field, current, t.lang)));
     }
     List<Choice> choices = new ArrayList<>();
+    // A choice field's buttons send the option's id, which answers the question as typed text.
+    field.options().forEach(o -> choices.add(new Choice(o.label().in(t.lang), o.id())));
     if (!field.required()) {
       choices.add(t.choice("skip", "/skip"));
     }
@@ -192,7 +197,21 @@ final class FormFlow {
     args.add(String.join(", ", field.fileTypes()).toUpperCase(Locale.ROOT));
     args.add("label");
     args.add(field.label().in(t.lang));
+    args.add("options");
+    args.add(options(t, field));
     return t.t(invalid.reason(), args.toArray());
+  }
+
+  /** A choice field's options as a numbered list: "1. 30 分钟", one a line. */
+  static String options(Turn t, Field field) {
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < field.options().size(); i++) {
+      list.append(i == 0 ? "" : "\n")
+          .append(i + 1)
+          .append(". ")
+          .append(field.options().get(i).label().in(t.lang));
+    }
+    return list.toString();
   }
 
   /**
@@ -208,6 +227,7 @@ final class FormFlow {
       text.append('\n').append(t.t("ask.example", "example", field.example().in(t.lang)));
     }
     List<Choice> choices = new ArrayList<>();
+    field.options().forEach(o -> choices.add(new Choice(o.label().in(t.lang), o.id())));
     if (failures >= FAILURES_BEFORE_HELP) {
       text.append("\n\n")
           .append(t.t(field.required() ? "invalid.stuck_required" : "invalid.stuck_optional"));

@@ -41,7 +41,8 @@ public final class Templates {
     if (answer.file() != null) {
       return file(answer.file());
     }
-    return answer.text();
+    // A choice is stored as its option's id and shown by its label.
+    return field.option(answer.text()).map(o -> o.label().in(lang)).orElse(answer.text());
   }
 
   /** The call's summary: title, description, time, place, deadline, topics, contact. */
