@@ -5,7 +5,6 @@ import dev.cfpbot.domain.Answer;
 import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.FieldType;
-import dev.cfpbot.form.FieldValidator;
 import dev.cfpbot.form.Form;
 import dev.cfpbot.form.Validation;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ final class FormFlow {
       return;
     }
     Field field = t.form().field(t.state.fieldId()).orElseThrow();
-    Validation validation = validate(field, content);
+    Validation validation = AnswerChecks.validate(field, content);
     if (validation instanceof Validation.Valid && content instanceof Content.Attachment a) {
       validation = FileQuota.exceeded(t, field, a).map(Validation.class::cast).orElse(validation);
     }
@@ -157,37 +156,6 @@ final class FormFlow {
     }
     t.remove(field);
     advance(t, field);
-  }
-
-  static Validation validate(Field field, Content content) {
-    if (content instanceof Content.Text text) {
-      return FieldValidator.validate(field, text.text());
-    }
-    if (content instanceof Content.Attachment a) {
-      if (field.type() != FieldType.FILE) {
-        return Validation.Invalid.of("invalid.not_text");
-      }
-      if (a.refusal() == Content.Refusal.TOO_LARGE_FOR_CHANNEL) {
-        return Validation.Invalid.of("invalid.file_too_big_here");
-      }
-      if (a.refusal() == Content.Refusal.CONTENT_MISMATCH) {
-        return Validation.Invalid.of("invalid.file_type");
-      }
-      if (a.refusal() == Content.Refusal.NOT_RECEIVED) {
-        return Validation.Invalid.of("invalid.file_not_received");
-      }
-      return FieldValidator.validateFile(field, a.fileName(), a.size());
-    }
-    if (content instanceof Content.SharedContact c
-        && (field.type() == FieldType.PHONE || field.type() == FieldType.WECHAT_ID)) {
-      return FieldValidator.validate(field, c.phone());
-    }
-    if (content instanceof Content.Link link
-        && (field.type() == FieldType.FILE || field.type() == FieldType.URL)) {
-      return FieldValidator.validate(field, link.url());
-    }
-    return Validation.Invalid.of(
-        field.type() == FieldType.FILE ? "invalid.file_text" : "invalid.not_text");
   }
 
   /** Why {@code field} refused an answer, in the speaker's language. */

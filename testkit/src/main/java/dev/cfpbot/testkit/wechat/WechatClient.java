@@ -23,16 +23,7 @@ import java.util.regex.Pattern;
  * the JDK's), so that the two meet only on the wire.
  */
 public final class WechatClient {
-  public static final String ACCOUNT = "gh_cfpbot";
-  private static final Pattern CONTENT =
-      Pattern.compile("<Content><!\\[CDATA\\[(.*)]]></Content>", Pattern.DOTALL);
-  private static final Pattern ENCRYPT =
-      Pattern.compile("<Encrypt><!\\[CDATA\\[(.*?)]]></Encrypt>");
-  private static final Pattern SIGNATURE =
-      Pattern.compile("<MsgSignature><!\\[CDATA\\[(.*?)]]></MsgSignature>");
-  private static final Pattern TIMESTAMP = Pattern.compile("<TimeStamp>(?:<!\\[CDATA\\[)?(\\d+)");
-  private static final Pattern NONCE = Pattern.compile("<Nonce><!\\[CDATA\\[(.*?)]]></Nonce>");
-  private static final AtomicLong MSG_IDS = new AtomicLong(24_000_000_000_000_000L);
+  public static final String ACCOUNT = CallbackXml.ACCOUNT;
 
   /** Nonces: never the same twice in this JVM, whichever client signs. */
   private static final AtomicLong NONCES = new AtomicLong(System.nanoTime() % 1_000_000_000L);
@@ -66,35 +57,15 @@ public final class WechatClient {
   }
 
   public static long nextMsgId() {
-    return MSG_IDS.incrementAndGet();
+    return CallbackXml.nextMsgId();
   }
 
   public static String textXml(String openid, String text, long msgId, long createTime) {
-    return "<xml><ToUserName><![CDATA["
-        + ACCOUNT
-        + "]]></ToUserName><FromUserName><![CDATA["
-        + openid
-        + "]]></FromUserName><CreateTime>"
-        + createTime
-        + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
-        + text
-        + "]]></Content><MsgId>"
-        + msgId
-        + "</MsgId></xml>";
+    return CallbackXml.text(openid, text, msgId, createTime);
   }
 
   public static String eventXml(String openid, String event, String key, long createTime) {
-    return "<xml><ToUserName><![CDATA["
-        + ACCOUNT
-        + "]]></ToUserName><FromUserName><![CDATA["
-        + openid
-        + "]]></FromUserName><CreateTime>"
-        + createTime
-        + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA["
-        + event
-        + "]]></Event>"
-        + (key == null ? "" : "<EventKey><![CDATA[" + key + "]]></EventKey>")
-        + "</xml>";
+    return CallbackXml.event(openid, event, key, createTime);
   }
 
   /** A text message with a new MsgId. */
@@ -249,26 +220,17 @@ public final class WechatClient {
     return sha1(token, timestamp, nonce);
   }
 
+  /** The passive reply's text in {@code body}; in safe mode checked and decrypted first. */
   private String reply(String body) {
-    if (body == null || !body.startsWith("<xml>")) {
-      return null;
-    }
-    String xml = body;
-    Matcher encrypted = ENCRYPT.matcher(body);
-    if (aesKey != null && encrypted.find()) {
-      String expected = sha1(token, find(TIMESTAMP, body), find(NONCE, body), encrypted.group(1));
-      if (!expected.equals(find(SIGNATURE, body))) {
-        throw new IllegalStateException("the encrypted reply's signature is wrong: " + body);
-      }
-      xml = WechatEnvelopes.decrypt(aesKey, encrypted.group(1));
-    }
-    Matcher content = CONTENT.matcher(xml);
-    return content.find() ? content.group(1).replace("]]]]><![CDATA[>", "]]>") : null;
+    return CallbackXml.replyText(body, aesKey == null ? null : this::decrypt);
   }
 
-  private static String find(Pattern pattern, String text) {
-    Matcher m = pattern.matcher(text);
-    return m.find() ? m.group(1) : "";
+  private String decrypt(String body, String encrypted, String timestamp, String nonce) {
+    String expected = sha1(token, timestamp, nonce, encrypted);
+    if (!expected.equals(CallbackXml.signature(body))) {
+      throw new IllegalStateException("the encrypted reply's signature is wrong: " + body);
+    }
+    return WechatEnvelopes.decrypt(aesKey, encrypted);
   }
 
   public static String sha1(String... parts) {
