@@ -30,12 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(StorageExtension.class)
 class UploadOutcomeTest {
-  private final TestDatabases databases;
-
-  UploadOutcomeTest(TestDatabases databases) {
-    this.databases = databases;
-  }
-
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Pattern UPLOAD = Pattern.compile("https://cfp\\.example\\.org/upload/\\S+");
   private static final String TALK = "《" + WechatCallbackTest.TITLE + "》";
@@ -46,7 +40,7 @@ class UploadOutcomeTest {
   private final Uploads browser = new Uploads();
 
   @BeforeEach
-  void start() {
+  void start(TestDatabases databases) {
     t = new WechatTestBot(databases, dataDir);
   }
 

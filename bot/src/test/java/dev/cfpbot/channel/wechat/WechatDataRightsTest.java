@@ -30,12 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(StorageExtension.class)
 class WechatDataRightsTest {
-  private final TestDatabases databases;
-
-  WechatDataRightsTest(TestDatabases databases) {
-    this.databases = databases;
-  }
-
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String EVENT = "gz-2027-10-docker";
 
@@ -49,7 +43,7 @@ class WechatDataRightsTest {
   private WechatTestBot t;
 
   @BeforeEach
-  void start() {
+  void start(TestDatabases databases) {
     t = new WechatTestBot(databases, dataDir);
   }
 

@@ -18,12 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** What followers send that is not plain good text, through /wechat over real HTTP. */
 @ExtendWith(StorageExtension.class)
 class WechatInputTest {
-  private final TestDatabases databases;
-
-  WechatInputTest(TestDatabases databases) {
-    this.databases = databases;
-  }
-
   static final String NOT_TEXT = "这个问题请用文字回答（我看不懂图片、语音或表情）。";
   static final String NAME_QUESTION = "(1/7) 请问怎么称呼你？（姓名）";
   static final String BIO_QUESTION = "(2/7) 请简单介绍一下自己：在哪里工作、做什么，和 Docker 有什么故事。";
@@ -38,7 +32,7 @@ class WechatInputTest {
   private WechatTestBot safe;
 
   @BeforeEach
-  void start() {
+  void start(TestDatabases databases) {
     t = WechatTestBot.plainMode(databases, dataDir.resolve("plain"));
     safe = new WechatTestBot(databases, dataDir.resolve("safe"));
   }

@@ -28,19 +28,13 @@ import org.slf4j.LoggerFactory;
  */
 @ExtendWith(StorageExtension.class)
 class WechatSafeModeTest {
-  private final TestDatabases databases;
-
-  WechatSafeModeTest(TestDatabases databases) {
-    this.databases = databases;
-  }
-
   @TempDir Path dataDir;
   private WechatTestBot t;
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
   private final Logger callbackLog = (Logger) LoggerFactory.getLogger(WechatCallback.class);
 
   @BeforeEach
-  void start() {
+  void start(TestDatabases databases) {
     t = new WechatTestBot(databases, dataDir);
     log.start();
     callbackLog.addAppender(log);
