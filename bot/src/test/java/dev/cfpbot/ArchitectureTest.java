@@ -116,6 +116,42 @@ class ArchitectureTest {
           .because("the engine is a pure function of (state, message, now)");
 
   @ArchTest
+  static final ArchRule theEngineUsesOnlyTheFormTextsConfigAndDomain =
+      classes()
+          .that()
+          .resideInAPackage("dev.cfpbot.conversation")
+          .should()
+          .onlyDependOnClassesThat(
+              or(
+                  resideOutsideOfPackage("dev.cfpbot.."),
+                  resideInAnyPackage(
+                      "dev.cfpbot.conversation",
+                      "dev.cfpbot.form",
+                      "dev.cfpbot.i18n",
+                      "dev.cfpbot.config",
+                      "dev.cfpbot.domain")));
+
+  @ArchTest
+  static final ArchRule configFilesLinksAndThreadsUseOnlyWhatIsBelowThem =
+      classes()
+          .that()
+          .resideInAnyPackage(
+              "dev.cfpbot.config", "dev.cfpbot.concurrent", "dev.cfpbot.files", "dev.cfpbot.links")
+          .should()
+          .onlyDependOnClassesThat(
+              or(
+                  resideOutsideOfPackage("dev.cfpbot.."),
+                  resideInAnyPackage(
+                      "dev.cfpbot.config",
+                      "dev.cfpbot.concurrent",
+                      "dev.cfpbot.files",
+                      "dev.cfpbot.links",
+                      "dev.cfpbot.form",
+                      "dev.cfpbot.i18n",
+                      "dev.cfpbot.storage..",
+                      "dev.cfpbot.domain")));
+
+  @ArchTest
   static final ArchRule formAndTextsStandAlone =
       classes()
           .that()
