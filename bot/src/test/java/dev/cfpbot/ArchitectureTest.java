@@ -9,6 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -17,8 +18,18 @@ import com.tngtech.archunit.lang.ArchRule;
  * The dependency rule of the README's "Architecture", checked on the compiled main classes of
  * storage and bot: dependencies point down, and each package uses only what is below it.
  */
-@AnalyzeClasses(packages = "dev.cfpbot", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.cfpbot", importOptions = ArchitectureTest.MainClassesOnly.class)
 class ArchitectureTest {
+
+  /** The main classes: no test classes, whether in a directory or in a test jar (storage's). */
+  static final class MainClassesOnly implements ImportOption {
+    private final ImportOption notInTestDirectories = new ImportOption.DoNotIncludeTests();
+
+    @Override
+    public boolean includes(Location location) {
+      return notInTestDirectories.includes(location) && !location.contains("-tests.jar");
+    }
+  }
 
   /** What a channel implementation may use besides its own package: the core. */
   private static final String[] CORE_FOR_CHANNELS = {
