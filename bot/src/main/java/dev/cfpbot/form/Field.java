@@ -91,25 +91,7 @@ public record Field(
     }
   }
 
-  /** A field that plays no role and has no options (as before either existed). */
-  public Field(
-      String id,
-      FieldType type,
-      boolean required,
-      Localized label,
-      Localized prompt,
-      Localized example,
-      Integer minLength,
-      Integer maxLength,
-      List<String> fileTypes,
-      Integer maxFileMb,
-      Boolean isPublic) {
-    this(
-        id, type, required, label, prompt, example, minLength, maxLength, fileTypes, maxFileMb,
-        isPublic, null, null);
-  }
-
-  /** A field that is not public (as before the flag existed). */
+  /** A field that is not public, plays no role and has no options (as before they existed). */
   public Field(
       String id,
       FieldType type,
@@ -123,7 +105,7 @@ public record Field(
       Integer maxFileMb) {
     this(
         id, type, required, label, prompt, example, minLength, maxLength, fileTypes, maxFileMb,
-        false);
+        false, null, null);
   }
 
   /** Personal contact details: always purged after the retention, whatever the config says. */

@@ -2,6 +2,7 @@ package dev.cfpbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.conversation.TestConfigs;
 import dev.cfpbot.domain.Answer;
 import dev.cfpbot.testing.TestBot;
 import dev.cfpbot.testkit.SentMessage;
@@ -21,47 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 class TelegramChoiceTest {
   static final long ALICE = 1001;
 
-  /** The seed event with a form of a title (the field "talk") and two choices. */
-  static final String CONFIG =
-      """
-      events:
-        - id: gz-2027-10-docker
-          code_prefix: GZ
-          title: {zh: Techparty 广州 · Docker 技术沙龙, en: Techparty Guangzhou · Docker Salon}
-          deadline: 2027-10-30T23:59
-          starts_at: 2027-10-31T13:30
-      form:
-        fields:
-          - id: talk
-            type: short_text
-            role: title
-            required: true
-            label: {zh: 演讲主题, en: Talk title}
-            prompt: {zh: 你的演讲主题是？, en: "What is the title of your talk?"}
-          - id: length
-            type: choice
-            required: true
-            label: {zh: 时长, en: Length}
-            prompt: {zh: 你的演讲需要多长时间？, en: "How long is your talk?"}
-            options:
-              - {id: "30", label: {zh: 30 分钟, en: 30 minutes}}
-              - {id: "45", label: {zh: 45 分钟, en: 45 minutes}}
-          - id: level
-            type: choice
-            required: true
-            label: {zh: 难度, en: Level}
-            prompt: {zh: 适合什么水平的听众？, en: "Who is it for?"}
-            options:
-              - {id: beginner, label: {zh: 入门, en: Beginner}}
-              - {id: advanced, label: {zh: 进阶, en: Advanced}}
-      """;
-
   @TempDir Path dataDir;
   TelegramHarness h;
 
   @BeforeEach
   void start() throws Exception {
-    Path config = Files.writeString(dataDir.resolve("choice.yaml"), CONFIG);
+    // The title (the field "talk"), the talk's length and its level (optional) to choose.
+    Path config =
+        Files.writeString(
+            dataDir.resolve("choice.yaml"),
+            TestConfigs.config(3, TestConfigs.CHOICE_FORM, TestConfigs.GUANGZHOU));
     h =
         new TelegramHarness(
                 dataDir.resolve("bot"),
@@ -93,7 +63,7 @@ class TelegramChoiceTest {
 
     h.pressButton(ALICE, "45");
     h.awaitTexts(ALICE, 4);
-    assertThat(TelegramHarness.commands(last())).containsExactly("beginner", "advanced");
+    assertThat(TelegramHarness.commands(last())).containsExactly("beginner", "advanced", "/skip");
     h.say(ALICE, "2", 1);
 
     assertThat(last().text())

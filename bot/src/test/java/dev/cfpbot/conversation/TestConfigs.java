@@ -3,7 +3,7 @@ package dev.cfpbot.conversation;
 import java.time.LocalDate;
 
 /** Small configs for the cases the shipped one does not have. */
-final class TestConfigs {
+public final class TestConfigs {
   /** A two-field form: the talk title and the slides. */
   static final String SHORT_FORM =
       """
@@ -26,7 +26,7 @@ final class TestConfigs {
    * The talk's title (its field named "talk": the title is a role, not an id), its length and its
    * level to choose.
    */
-  static final String CHOICE_FORM =
+  public static final String CHOICE_FORM =
       """
       form:
         fields:
@@ -81,7 +81,7 @@ final class TestConfigs {
       event("sz-2027-11-k8s", "SZ", "深圳 · Kubernetes 沙龙", "2027-11-20T23:59", null);
 
   /** Guangzhou: open until 2027-10-30 23:59, the event on 2027-10-31. */
-  static final String GUANGZHOU =
+  public static final String GUANGZHOU =
       event("gz-2027-10-docker", "GZ", "广州 · Docker 沙龙", "2027-10-30T23:59", null);
 
   /** Beijing: closed on 2027-09-15 23:59. */
@@ -95,7 +95,7 @@ final class TestConfigs {
   private TestConfigs() {}
 
   /** A config with {@code form}, at most {@code max} proposals per speaker, and {@code events}. */
-  static String config(int max, String form, String... events) {
+  public static String config(int max, String form, String... events) {
     StringBuilder yaml = new StringBuilder();
     yaml.append("bot:\n  max_submissions_per_speaker: ").append(max).append("\nevents:\n");
     for (String event : events) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.storage.testing.TestDatabases;
+import dev.cfpbot.testkit.wechat.CallbackXml;
 import dev.cfpbot.testkit.wechat.WechatClient;
 import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import java.io.ByteArrayOutputStream;
@@ -59,19 +60,8 @@ class WechatInputTest {
               "<PicUrl><![CDATA[http://mmbiz.example/pic]]></PicUrl>"
                   + "<MediaId><![CDATA[media-1]]></MediaId>";
         };
-    return "<xml><ToUserName><![CDATA["
-        + WechatClient.ACCOUNT
-        + "]]></ToUserName><FromUserName><![CDATA["
-        + openid
-        + "]]></FromUserName><CreateTime>"
-        + createTime
-        + "</CreateTime><MsgType><![CDATA["
-        + type
-        + "]]></MsgType>"
-        + body
-        + "<MsgId>"
-        + WechatClient.nextMsgId()
-        + "</MsgId></xml>";
+    return CallbackXml.message(
+        openid, createTime, type, body + "<MsgId>" + WechatClient.nextMsgId() + "</MsgId>");
   }
 
   /** A text message whose content is {@code before}, then {@code raw} bytes, then {@code after}. */

@@ -49,8 +49,11 @@ public final class CallbackXml {
             + (key == null ? "" : "<EventKey><![CDATA[" + key + "]]></EventKey>"));
   }
 
-  /** A message from {@code openid} to the account: the envelope, then {@code fields}. */
-  private static String message(String openid, long createTime, String type, String fields) {
+  /**
+   * A message of {@code type} from {@code openid} to the account: the envelope, then {@code fields}
+   * (the type's own elements, e.g. a photo's PicUrl and MediaId).
+   */
+  public static String message(String openid, long createTime, String type, String fields) {
     return "<xml><ToUserName><![CDATA["
         + ACCOUNT
         + "]]></ToUserName><FromUserName><![CDATA["
