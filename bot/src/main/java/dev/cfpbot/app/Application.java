@@ -1,34 +1,35 @@
 package dev.cfpbot.app;
 
 import dev.cfpbot.channel.Channel;
-import dev.cfpbot.channel.InboundHandler;
-import dev.cfpbot.channel.console.ConsoleChannel;
+import dev.cfpbot.channel.ChannelContext;
+import dev.cfpbot.channel.ChannelFactory;
+import dev.cfpbot.channel.ChannelRegistry;
+import dev.cfpbot.channel.HttpRoutes;
+import dev.cfpbot.channel.Terminal;
 import dev.cfpbot.config.HttpSettings;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.files.Housekeeping;
+import dev.cfpbot.links.DownloadLinks;
+import dev.cfpbot.links.UploadLinks;
+import dev.cfpbot.process.UpdateInbox;
 import dev.cfpbot.storage.Storage;
-import dev.cfpbot.web.DownloadLinks;
 import dev.cfpbot.web.DownloadPage;
-import dev.cfpbot.web.HttpRoutes;
-import dev.cfpbot.web.UploadLinks;
 import dev.cfpbot.web.UploadPage;
 import dev.cfpbot.web.UploadTargets;
 import dev.cfpbot.web.WebServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /** The running program: the storage it opened, the channels it chose, and the bot over them. */
 final class Application implements AutoCloseable {
-  private static final Duration CONSOLE_WAIT = Duration.ofSeconds(30);
+  /** The channel {@code --console} asks for. */
+  private static final String CONSOLE = "console";
 
   /** How long an upload link stays valid. */
   static final Duration UPLOAD_LINK_LIFETIME = Duration.ofDays(7);
@@ -46,19 +47,17 @@ final class Application implements AutoCloseable {
   private final Storage storage;
   private final Map<String, Channel> channels;
   private final Bot bot;
-  private final ConsoleChannel console;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread shutdownHook = new Thread(this::stopOnSignal, "cfpbot-shutdown");
   private final Housekeeping housekeeping;
   private boolean closed;
   private WebServer web;
-  private java.util.concurrent.ScheduledExecutorService consoleTimer;
 
-  private Application(Launch launch, Storage storage, Map<String, Channel> channels) {
+  private Application(
+      Launch launch, Storage storage, Map<String, Channel> channels, UpdateInbox inbox) {
     this.launch = launch;
     this.storage = storage;
     this.channels = channels;
-    this.console = (ConsoleChannel) channels.get(ConsoleChannel.NAME);
     this.bot =
         new Bot(
             launch.config(),
@@ -66,7 +65,8 @@ final class Application implements AutoCloseable {
             storage,
             channels,
             launch.io().clock(),
-            launch.settings().dataDir());
+            launch.settings().dataDir(),
+            inbox);
     this.housekeeping =
         new Housekeeping(
             storage,
@@ -78,9 +78,13 @@ final class Application implements AutoCloseable {
 
   static Application start(Io io, Launch launch) {
     HttpSettings http = HttpSettings.resolve(launch.config().http(), io.env());
-    // The console runs when no platform does, or when asked for.
-    boolean console = launch.consoleWanted() || !Channels.anyConfigured(launch.config(), io.env());
-    if (console) {
+    // The channels the configuration turns on, the ones asked for, or the console.
+    List<ChannelFactory> selected =
+        launch
+            .channels()
+            .select(launch.config(), io.env(), launch.consoleWanted() ? Set.of(CONSOLE) : Set.of());
+    boolean terminal = selected.stream().anyMatch(ChannelFactory::usesTerminal);
+    if (terminal) {
       // The terminal is the chat: keep routine log lines out of it (warnings still show). Set
       // before anything logs: logging reads it once, when first used (opening the database).
       System.setProperty("cfpbot.stderr.level", io.env().getOrDefault("CFPBOT_LOG_LEVEL", "WARN"));
@@ -88,31 +92,19 @@ final class Application implements AutoCloseable {
     Storage storage = launch.openStorageWaiting();
     Application app;
     try {
-      ChannelContext context = context(launch, storage, http);
-      Map<String, Channel> channels = new LinkedHashMap<>(Channels.create(context));
-      if (console) {
-        channels.put(ConsoleChannel.NAME, console(io));
-      }
-      app = new Application(launch, storage, channels);
+      UpdateInbox inbox = new UpdateInbox(storage);
+      ChannelContext context = context(launch, storage, inbox);
+      Map<String, Channel> channels =
+          ChannelRegistry.create(selected, launch.config(), io.env(), context);
+      app = new Application(launch, storage, channels, inbox);
       app.startWeb(http, context);
     } catch (RuntimeException e) {
       storage.close();
       throw e;
     }
-    app.bot.start(app::handlerFor);
+    app.bot.start();
     app.housekeeping.start(Duration.ofMinutes(1), HOUSEKEEPING_EVERY);
-    if (app.console != null) {
-      // Messages nobody typed for (a scheduled digest) still reach the terminal.
-      app.consoleTimer =
-          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-              dev.cfpbot.concurrent.Threads.named("cfpbot-console-out"));
-      app.consoleTimer.scheduleWithFixedDelay(
-          () -> app.bot.sender().drain(ConsoleChannel.NAME, Duration.ZERO),
-          1,
-          1,
-          java.util.concurrent.TimeUnit.SECONDS);
-    }
-    Banner.print(launch, app.channels.keySet(), app.web == null ? -1 : app.web.port());
+    Banner.print(launch, app.channels.keySet(), terminal, app.web == null ? -1 : app.web.port());
     try {
       Runtime.getRuntime().addShutdownHook(app.shutdownHook);
     } catch (IllegalStateException e) {
@@ -122,7 +114,8 @@ final class Application implements AutoCloseable {
     return app;
   }
 
-  private static ChannelContext context(Launch launch, Storage storage, HttpSettings http) {
+  private static ChannelContext context(Launch launch, Storage storage, UpdateInbox inbox) {
+    HttpSettings http = HttpSettings.resolve(launch.config().http(), launch.io().env());
     UploadLinks uploads = null;
     DownloadLinks downloads = null;
     if (http.publicUrl() != null) {
@@ -131,24 +124,23 @@ final class Application implements AutoCloseable {
       uploads = new UploadLinks(http.publicUrl(), key, clock, UPLOAD_LINK_LIFETIME, storage);
       downloads = new DownloadLinks(http.publicUrl(), key, clock, DOWNLOAD_LINK_LIFETIME);
     }
+    Io io = launch.io();
+    Terminal terminal =
+        new Terminal(
+            io.in(),
+            io.out(),
+            System.console() != null && io.in() == System.in,
+            System.getProperty("user.name", "local"));
     return new ChannelContext(
         launch.config(),
-        launch.io().env(),
         launch.messages(),
         storage,
         new FileStore(launch.settings().dataDir()),
-        http,
         uploads,
         downloads,
-        launch.io().clock());
-  }
-
-  private static ConsoleChannel console(Io io) {
-    boolean interactive = System.console() != null && io.in() == System.in;
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
-    String user = System.getProperty("user.name", "local");
-    return new ConsoleChannel(reader, io.out(), interactive, io.clock(), user);
+        inbox,
+        terminal,
+        io.clock());
   }
 
   /**
@@ -158,10 +150,7 @@ final class Application implements AutoCloseable {
    */
   private void startWeb(HttpSettings http, ChannelContext context) {
     List<HttpRoutes> routes = new ArrayList<>();
-    channels.values().stream()
-        .filter(c -> c instanceof HttpRoutes r && r.wanted())
-        .map(c -> (HttpRoutes) c)
-        .forEach(routes::add);
+    channels.values().forEach(c -> c.abilities().http().ifPresent(routes::add));
     if (context.uploads() != null) {
       Path dataDir = launch.settings().dataDir();
       routes.add(
@@ -179,18 +168,6 @@ final class Application implements AutoCloseable {
       return;
     }
     web = WebServer.start(http, routes, new Health(storage, channels, context.clock())::report);
-  }
-
-  /** The console shows each line's replies before it reads the next line. */
-  private InboundHandler handlerFor(Channel channel) {
-    if (channel != console) {
-      return bot.dispatcher();
-    }
-    return in -> {
-      var result = bot.dispatcher().handle(in);
-      bot.sender().drain(ConsoleChannel.NAME, CONSOLE_WAIT);
-      return result;
-    };
   }
 
   /** The bot's core, for tests that drive its schedule. */
@@ -211,11 +188,13 @@ final class Application implements AutoCloseable {
     return web == null ? -1 : web.port();
   }
 
-  /** Returns when the bot should stop: the console's input ended, or the process was told to. */
+  /**
+   * Returns when the bot should stop: every channel's input ended (the console alone, at end of
+   * file), or the process was told to.
+   */
   void awaitStop() throws InterruptedException {
-    if (console != null && channels.size() == 1) {
-      console.awaitEnd();
-      bot.sender().drain(ConsoleChannel.NAME, CONSOLE_WAIT);
+    if (bot.inputCanEnd()) {
+      bot.awaitInputEnd();
       return;
     }
     stopped.await();
@@ -241,9 +220,6 @@ final class Application implements AutoCloseable {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException e) {
       // the JVM is shutting down: the hook is running or has run
-    }
-    if (consoleTimer != null) {
-      dev.cfpbot.concurrent.Shutdown.gently(consoleTimer, "the console output");
     }
     bot.close();
     housekeeping.close();

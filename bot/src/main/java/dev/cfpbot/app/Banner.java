@@ -11,7 +11,10 @@ import java.util.Collection;
 final class Banner {
   private Banner() {}
 
-  static void print(Launch launch, Collection<String> channels, int httpPort) {
+  /**
+   * @param terminal a channel chats in this terminal: say how to start
+   */
+  static void print(Launch launch, Collection<String> channels, boolean terminal, int httpPort) {
     PrintStream out = launch.io().err();
     Lang lang = launch.config().bot().organizerLanguage();
     Instant now = launch.io().clock().instant();
@@ -31,7 +34,7 @@ final class Banner {
     if (httpPort > 0) {
       out.println("  http:     port " + httpPort);
     }
-    if (channels.contains("console")) {
+    if (terminal) {
       // The words the engine knows, in the language the chat starts in.
       out.println(
           launch.config().bot().defaultLanguage() == Lang.EN

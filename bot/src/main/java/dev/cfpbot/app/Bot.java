@@ -6,7 +6,6 @@ import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.LinksInText;
 import dev.cfpbot.channel.Routes;
 import dev.cfpbot.channel.UpdateTranslator;
-import dev.cfpbot.channel.console.ConsoleChannel;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.conversation.Engine;
@@ -21,7 +20,6 @@ import dev.cfpbot.organizer.DraftReminders;
 import dev.cfpbot.organizer.Exporter;
 import dev.cfpbot.organizer.FailureReports;
 import dev.cfpbot.organizer.OrganizerAlerts;
-import dev.cfpbot.organizer.OrganizerCommandSource;
 import dev.cfpbot.organizer.OrganizerCommands;
 import dev.cfpbot.organizer.OrganizerDesk;
 import dev.cfpbot.organizer.RetentionPurge;
@@ -33,6 +31,7 @@ import dev.cfpbot.process.OutboxSender;
 import dev.cfpbot.process.SpeakerTurn;
 import dev.cfpbot.process.SubmissionLifecycle;
 import dev.cfpbot.process.TurnProcessor;
+import dev.cfpbot.process.UpdateInbox;
 import dev.cfpbot.schedule.ScheduledJob;
 import dev.cfpbot.schedule.Scheduler;
 import dev.cfpbot.storage.Storage;
@@ -43,15 +42,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The bot's core wired together over a storage and a set of channels: the turn processor and its
- * dispatcher, the outbox sender, the organizer side and the schedules. Owns none of the channels'
- * or the storage's lifecycles.
+ * dispatcher, the outbox sender, the organizer side and the schedules. Each channel's optional
+ * abilities are wired as it declares them. Owns none of the storage's lifecycle.
  */
 public final class Bot implements AutoCloseable {
+  /** How long a synchronous channel (the console) waits for a message's replies. */
+  static final Duration SYNCHRONOUS_WAIT = Duration.ofSeconds(30);
+
   private final Map<String, Channel> channels;
   private final Outbox outbox;
   private final OutboxSender sender;
@@ -67,6 +67,20 @@ public final class Bot implements AutoCloseable {
       Map<String, Channel> channels,
       Clock clock,
       Path dataDir) {
+    this(config, messages, storage, channels, clock, dataDir, new UpdateInbox(storage));
+  }
+
+  /**
+   * @param inbox where the channels store the updates they must acknowledge first
+   */
+  public Bot(
+      CfpConfig config,
+      Messages messages,
+      Storage storage,
+      Map<String, Channel> channels,
+      Clock clock,
+      Path dataDir,
+      UpdateInbox inbox) {
     this.channels = Map.copyOf(channels);
     Lang organizerLang = config.bot().organizerLanguage();
     Map<String, Routes> routes = new LinkedHashMap<>();
@@ -75,12 +89,7 @@ public final class Bot implements AutoCloseable {
     Map<String, Capabilities> capabilities = new LinkedHashMap<>();
     channels.forEach((name, channel) -> capabilities.put(name, channel.capabilities()));
     Map<String, LinksInText> links = new LinkedHashMap<>();
-    channels.forEach(
-        (name, channel) -> {
-          if (channel instanceof LinksInText l) {
-            links.put(name, l);
-          }
-        });
+    channels.forEach((name, c) -> c.abilities().links().ifPresent(l -> links.put(name, l)));
     this.outbox = new Outbox(storage.outbox(), routes, capabilities, links);
     OrganizerAlerts alerts = new OrganizerAlerts(config, messages, storage, outbox);
     SubmissionLifecycle lifecycle =
@@ -92,19 +101,15 @@ public final class Bot implements AutoCloseable {
         .registerAll(commands);
     new Announcements(config, messages, storage, outbox).registerAll(commands);
     for (Channel channel : channels.values()) {
-      if (channel instanceof OrganizerCommandSource source) {
-        source.organizerCommands().forEach(commands::register);
-      }
+      channel
+          .abilities()
+          .commands()
+          .ifPresent(c -> c.organizerCommands(outbox).forEach(commands::register));
     }
 
     this.sender =
         new OutboxSender(
-            storage,
-            channels,
-            new FailureReports(outbox, messages, organizerLang),
-            clock,
-            8,
-            channels.containsKey(ConsoleChannel.NAME) ? Set.of(ConsoleChannel.NAME) : Set.of());
+            storage, channels, new FailureReports(outbox, messages, organizerLang), clock, 8);
     Engine engine = new Engine(config, messages);
     TurnProcessor processor =
         new TurnProcessor(
@@ -113,7 +118,7 @@ public final class Bot implements AutoCloseable {
                 storage,
                 engine,
                 lifecycle,
-                new DataRights(config, messages, storage, lifecycle, capabilities, dataDir),
+                new DataRights(config, messages, storage, lifecycle::forget, capabilities, dataDir),
                 config.bot().defaultLanguage()),
             commands,
             outbox,
@@ -125,12 +130,8 @@ public final class Bot implements AutoCloseable {
         new Dispatcher(processor, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     Map<String, UpdateTranslator> translators = new LinkedHashMap<>();
     channels.forEach(
-        (name, channel) -> {
-          if (channel instanceof UpdateTranslator t) {
-            translators.put(name, t);
-          }
-        });
-    this.queue = new InboundQueue(storage, dispatcher, translators);
+        (name, c) -> c.abilities().translator().ifPresent(t -> translators.put(name, t)));
+    this.queue = new InboundQueue(storage, inbox, dispatcher, translators);
     List<ScheduledJob> jobs = new ArrayList<>();
     if (config.bot().digestTime() != null) {
       for (EventConfig event : config.events()) {
@@ -143,19 +144,45 @@ public final class Bot implements AutoCloseable {
     this.scheduler = new Scheduler(storage, jobs, clock, sender::wake);
   }
 
-  /**
-   * Starts sending, the schedules and every channel. {@code handlerFor} may wrap the dispatcher for
-   * a channel (the console waits for its replies after each line).
-   */
-  public void start(Function<Channel, InboundHandler> handlerFor) {
+  /** Starts sending, the schedules and every channel. */
+  public void start() {
     sender.start();
     scheduler.start(Duration.ofSeconds(30));
     queue.start();
-    channels.values().forEach(channel -> channel.start(handlerFor.apply(channel)));
+    channels.values().forEach(channel -> channel.start(handlerFor(channel)));
   }
 
-  public void start() {
-    start(channel -> dispatcher);
+  /**
+   * The dispatcher; for a channel that delivers synchronously (the console), one that also waits
+   * for each message's replies to be shown before the next message is read.
+   */
+  private InboundHandler handlerFor(Channel channel) {
+    if (!channel.capabilities().synchronous()) {
+      return dispatcher;
+    }
+    return in -> {
+      var result = dispatcher.handle(in);
+      sender.drain(channel.name(), SYNCHRONOUS_WAIT);
+      return result;
+    };
+  }
+
+  /**
+   * Returns when every channel's input has ended (the console's, at end of file) and their replies
+   * are out; only for channels that all {@link #inputCanEnd}.
+   */
+  public void awaitInputEnd() throws InterruptedException {
+    for (Channel channel : channels.values()) {
+      channel.abilities().inputEnd().orElseThrow().await();
+      if (channel.capabilities().synchronous()) {
+        sender.drain(channel.name(), SYNCHRONOUS_WAIT);
+      }
+    }
+  }
+
+  /** Whether every channel's input can end: then the bot stops when they have. */
+  public boolean inputCanEnd() {
+    return channels.values().stream().allMatch(c -> c.abilities().inputEnd().isPresent());
   }
 
   public Dispatcher dispatcher() {

@@ -30,12 +30,9 @@ final class Health {
     Map<String, String> states = new LinkedHashMap<>();
     boolean channelsHealthy = true;
     for (Map.Entry<String, Channel> e : channels.entrySet()) {
-      if (e.getValue() instanceof ChannelStatus s) {
-        states.put(e.getKey(), s.status());
-        channelsHealthy &= s.healthy();
-      } else {
-        states.put(e.getKey(), "running");
-      }
+      Optional<ChannelStatus> status = e.getValue().abilities().status();
+      states.put(e.getKey(), status.map(ChannelStatus::status).orElse("running"));
+      channelsHealthy &= status.map(ChannelStatus::healthy).orElse(true);
     }
     try {
       long backlog =

@@ -1,5 +1,6 @@
 package dev.cfpbot.app;
 
+import dev.cfpbot.channel.ChannelRegistry;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.ConfigException;
 import dev.cfpbot.config.ConfigLoader;
@@ -17,20 +18,28 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * What start-up has read before anything runs: the config, the settings, the texts. Every mistake
- * in them surfaces here as a {@link ConfigException} with a message for the operator.
+ * What start-up has read before anything runs: the config, the settings, the texts, the channels
+ * this build has. Every mistake in them surfaces here as a {@link ConfigException} with a message
+ * for the operator.
  */
 record Launch(
-    Io io, CfpConfig config, Settings settings, Messages messages, boolean consoleWanted) {
+    Io io,
+    CfpConfig config,
+    Settings settings,
+    Messages messages,
+    ChannelRegistry channels,
+    boolean consoleWanted) {
   private static final Duration DB_RETRY = Duration.ofSeconds(1);
   private static final String H2_FILE = "jdbc:h2:file:";
 
   static Launch prepare(Io io, boolean consoleFlag) {
     Path configPath = Settings.configPath(io.env());
-    CfpConfig config = ConfigLoader.load(configPath);
+    // The file's top-level sections besides the core's are the channels'.
+    ChannelRegistry channels = ChannelRegistry.installed();
+    CfpConfig config = ConfigLoader.load(configPath, channels.names());
     Settings settings = Settings.resolve(configPath, config, io.env());
     Messages messages = Messages.defaults().with(config.messages());
-    return new Launch(io, config, settings, messages, consoleFlag);
+    return new Launch(io, config, settings, messages, channels, consoleFlag);
   }
 
   /** {@link #prepare}, or empty after telling the operator what is wrong with the configuration. */

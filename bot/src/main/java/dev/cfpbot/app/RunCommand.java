@@ -1,5 +1,6 @@
 package dev.cfpbot.app;
 
+import dev.cfpbot.config.ConfigException;
 import dev.cfpbot.storage.StorageException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
     try (Application app = Application.start(io, launch)) {
       app.awaitStop();
       return 0;
+    } catch (ConfigException e) {
+      // A channel's settings, read when the channels are chosen: told like any other mistake.
+      io.err().println("cfp-bot: configuration error: " + e.getMessage());
+      return 2;
     } catch (StorageException e) {
       io.err().println("cfp-bot: " + Launch.explain(e, launch.settings()));
       return 3;

@@ -1,14 +1,16 @@
 package dev.cfpbot.channel;
 
 /**
- * A chat platform. Implementations must be safe to call {@link #send} from several threads for
- * different recipients at once; the outbox never sends two messages to one recipient at a time.
+ * A chat platform: one package, made by its {@link ChannelFactory}. Implementations must be safe to
+ * call {@link #send} from several threads for different recipients at once; the outbox never sends
+ * two messages to one recipient at a time.
  */
 public interface Channel {
 
   /** The channel's name, stored with speakers and outbox rows: "console", "telegram", "wechat". */
   String name();
 
+  /** What it can show and how it delivers. */
   Capabilities capabilities();
 
   /** Who the organizers are on this channel, and where alerts and announcements go. */
@@ -22,4 +24,9 @@ public interface Channel {
 
   /** Stops receiving and releases the channel's resources. */
   void stop();
+
+  /** What it can do beyond this contract; none unless it says so. */
+  default Abilities abilities() {
+    return Abilities.NONE;
+  }
 }

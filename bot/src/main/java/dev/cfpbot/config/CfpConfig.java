@@ -1,5 +1,6 @@
 package dev.cfpbot.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.cfpbot.form.Form;
 import dev.cfpbot.i18n.Localized;
 import java.time.Instant;
@@ -7,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The whole configuration file. */
+/**
+ * The whole configuration file: the core's keys, and the sections plug-ins (channels) read
+ * themselves ({@link #section}).
+ */
 public record CfpConfig(
     BotConfig bot,
     StorageConfig storage,
@@ -15,9 +19,8 @@ public record CfpConfig(
     Form form,
     Map<String, Localized> messages,
     HttpConfig http,
-    TelegramConfig telegram,
-    WechatConfig wechat,
-    PrivacyConfig privacy) {
+    PrivacyConfig privacy,
+    @JsonIgnore Sections sections) {
 
   public CfpConfig {
     bot = bot == null ? BotConfig.defaults() : bot;
@@ -29,6 +32,17 @@ public record CfpConfig(
     messages = messages == null ? Map.of() : Map.copyOf(messages);
     http = http == null ? HttpConfig.defaults() : http;
     privacy = privacy == null ? PrivacyConfig.defaults() : privacy;
+    sections = sections == null ? Sections.NONE : sections;
+  }
+
+  /** The same configuration with the plug-ins' sections of the file it was read from. */
+  CfpConfig withSections(Sections of) {
+    return new CfpConfig(bot, storage, events, form, messages, http, privacy, of);
+  }
+
+  /** The section {@code name} of the file (a channel's), read over the environment {@code env}. */
+  public Section section(String name, Map<String, String> env) {
+    return sections.section(name, env);
   }
 
   public Optional<EventConfig> event(String id) {

@@ -15,8 +15,9 @@ public record HttpSettings(String host, int port, String publicUrl, boolean expl
 
   public static HttpSettings resolve(HttpConfig file, Map<String, String> env) {
     HttpConfig f = file == null ? HttpConfig.defaults() : file;
-    String host = first(env.get(HOST), f.host(), "127.0.0.1");
-    String portText = first(env.get(PORT), f.port() == null ? null : f.port().toString(), null);
+    EnvOverFile settings = new EnvOverFile(env);
+    String host = settings.value(HOST, f.host(), "127.0.0.1");
+    String portText = settings.value(PORT, f.port());
     int port = 8080;
     if (portText != null) {
       try {
@@ -29,7 +30,7 @@ public record HttpSettings(String host, int port, String publicUrl, boolean expl
             PORT + " (or http.port): '" + portText + "' is not a port; expected 0-65535");
       }
     }
-    String publicUrl = first(env.get(PUBLIC_URL), f.publicUrl(), null);
+    String publicUrl = settings.value(PUBLIC_URL, f.publicUrl());
     if (publicUrl != null) {
       publicUrl = publicUrl.replaceAll("/+$", "");
       URI uri = URI.create(publicUrl);
@@ -42,14 +43,5 @@ public record HttpSettings(String host, int port, String publicUrl, boolean expl
       }
     }
     return new HttpSettings(host, port, publicUrl, portText != null);
-  }
-
-  static String first(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v.strip();
-      }
-    }
-    return null;
   }
 }

@@ -28,13 +28,14 @@ public record Settings(
 
   /** The config file to read: {@code CFPBOT_CONFIG}, or {@code config/cfp-bot.yaml}. */
   public static Path configPath(Map<String, String> env) {
-    return Path.of(value(env, CONFIG, "config/cfp-bot.yaml"));
+    return Path.of(new EnvOverFile(env).value(CONFIG, null, "config/cfp-bot.yaml"));
   }
 
   /** The settings for {@code config}, with every variable set in {@code env} taking precedence. */
   public static Settings resolve(Path configPath, CfpConfig config, Map<String, String> env) {
     StorageConfig storage = config.storage();
-    Path dataDir = Path.of(value(env, DATA_DIR, or(storage.dataDir(), "./data")));
+    EnvOverFile settings = new EnvOverFile(env);
+    Path dataDir = Path.of(settings.value(DATA_DIR, storage.dataDir(), "./data"));
     // WRITE_DELAY=0: a commit reaches the file before it returns (H2 otherwise writes up to half
     // a second later, and a killed process would lose turns that were already acknowledged).
     // QUERY_CACHE_SIZE: H2 parses a statement again when it is not in its cache, 8 entries by
@@ -46,7 +47,7 @@ public record Settings(
         "jdbc:h2:file:"
             + dataDir.toAbsolutePath().normalize().resolve("cfpbot")
             + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
-    String dbUrl = value(env, DB_URL, or(storage.dbUrl(), defaultUrl));
+    String dbUrl = settings.value(DB_URL, storage.dbUrl(), defaultUrl);
     if (!dbUrl.startsWith("jdbc:")) {
       throw new ConfigException(
           DB_URL
@@ -59,9 +60,9 @@ public record Settings(
         configPath,
         dataDir,
         dbUrl,
-        value(env, DB_USER, or(storage.dbUser(), dbUrl.startsWith("jdbc:h2:") ? "sa" : null)),
-        value(env, DB_PASSWORD, or(storage.dbPassword(), dbUrl.startsWith("jdbc:h2:") ? "" : null)),
-        dbWait(value(env, DB_WAIT, "60")));
+        settings.value(DB_USER, storage.dbUser(), dbUrl.startsWith("jdbc:h2:") ? "sa" : null),
+        settings.value(DB_PASSWORD, storage.dbPassword(), dbUrl.startsWith("jdbc:h2:") ? "" : null),
+        dbWait(settings.value(DB_WAIT, null, "60")));
   }
 
   private static Duration dbWait(String seconds) {
@@ -85,14 +86,5 @@ public record Settings(
   @Override
   public String toString() {
     return "Settings[config=" + configPath + ", dataDir=" + dataDir + "]";
-  }
-
-  private static String value(Map<String, String> env, String name, String fallback) {
-    String v = env.get(name);
-    return v == null || v.isBlank() ? fallback : v.strip();
-  }
-
-  private static String or(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -1,5 +1,6 @@
 package dev.cfpbot.conversation;
 
+import dev.cfpbot.form.Form;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +8,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,6 +64,18 @@ public final class ButtonKeys {
     return m.matches()
         ? new Content.Pressed(m.group(1), m.group(2))
         : new Content.Pressed(null, data == null ? "" : data);
+  }
+
+  /**
+   * Whether {@code press} picks an option of the choice field {@code now} asks for: a button of
+   * that question, carrying one of the field's option ids (which the engine then takes as typed).
+   */
+  static boolean picksOption(ConversationState now, Content.Pressed press, Supplier<Form> form) {
+    if (press.key() == null || !press.key().equals(of(now)) || now.step() != Step.ASK) {
+      return false;
+    }
+    String data = press.data() == null ? "" : press.data().strip();
+    return form.get().field(now.fieldId()).flatMap(f -> f.option(data)).isPresent();
   }
 
   /**

@@ -29,7 +29,7 @@ final class EditFlow {
       return;
     }
     Field field = target.get().field();
-    Validation validation = FormFlow.validate(field, new Content.Text(edit.text()));
+    Validation validation = AnswerChecks.validate(field, new Content.Text(edit.text()));
     if (validation instanceof Validation.Invalid invalid) {
       Engine.again(t, t.t("edit.refused", "reason", FormFlow.reason(t, field, invalid)));
       return;

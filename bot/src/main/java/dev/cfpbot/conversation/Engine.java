@@ -28,7 +28,7 @@ public final class Engine {
     if (content instanceof Content.Pressed press) {
       // A live button is its command, as if typed; any other press changes nothing.
       Optional<Command> command = ButtonKeys.command(t.state, press);
-      if (command.isEmpty()) {
+      if (command.isEmpty() && !ButtonKeys.picksOption(t.state, press, t::form)) {
         again(t, t.t("button.inactive"));
         return t.result();
       }
@@ -50,14 +50,14 @@ public final class Engine {
         t.say(t.t("unknown.command", "command", text.text().strip().split("\\s+")[0]));
         reprompt(t);
       } else {
-        answer(t, content);
+        AnswerFlow.answer(t, content);
       }
     } else if (content instanceof Content.Attachment file && file.target() != null) {
       UploadFlow.received(t, file);
     } else if (content instanceof Content.Edited edit) {
       EditFlow.edited(t, edit);
     } else {
-      answer(t, content);
+      AnswerFlow.answer(t, content);
     }
     return t.result();
   }
@@ -154,47 +154,6 @@ public final class Engine {
       }
       case RESUME -> reprompt(t);
       default -> ManageFlow.edit(t, arg);
-    }
-  }
-
-  /** A message that is not a command: an answer to whatever the current step asks. */
-  private static void answer(Turn t, Content content) {
-    String text = content instanceof Content.Text x ? x.text() : null;
-    if (content instanceof Content.Unsupported
-        && t.state.step() != Step.IDLE
-        && t.state.step() != Step.ASK) {
-      // A photo or a voice note where a word is expected (ASK says so itself, with the question).
-      again(t, t.t("invalid.not_text"));
-      return;
-    }
-    switch (t.state.step()) {
-      case ASK -> FormFlow.answer(t, content);
-      case CHOOSE_EVENT -> {
-        if (text != null) {
-          StartFlow.eventChosen(t, text);
-        } else {
-          reprompt(t);
-        }
-      }
-      case PICK_FIELD -> {
-        Optional<Field> field = text == null ? Optional.empty() : ReviewFlow.field(t.form(), text);
-        if (field.isPresent()) {
-          FormFlow.ask(t, field.get(), true);
-        } else {
-          t.say(t.t("pick.invalid"));
-          ReviewFlow.pickField(t);
-        }
-      }
-      case PICK_TO_EDIT, PICK_TO_WITHDRAW -> ManageFlow.picked(t, text == null ? "" : text);
-      case IDLE -> {
-        if (content instanceof Content.Attachment file) {
-          ManageFlow.attachLater(t, file);
-        } else {
-          t.say(t.t("idle.hint"), List.of(t.choice("start", "/start")));
-        }
-      }
-      case REVIEW -> ReviewFlow.expect(t);
-      default -> reprompt(t);
     }
   }
 

@@ -5,7 +5,6 @@ import dev.cfpbot.domain.Answer;
 import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.FieldType;
-import dev.cfpbot.form.FieldValidator;
 import dev.cfpbot.form.Form;
 import dev.cfpbot.form.Validation;
 import java.util.ArrayList;
@@ -56,6 +55,9 @@ final class FormFlow {
         .append(form.fields().size())
         .append(") ")
         .append(field.prompt().in(t.lang));
+    if (field.type() == FieldType.CHOICE) {
+      text.append('\n').append(options(t, field));
+    }
     if (!field.required()) {
       text.append('\n').append(t.t("ask.optional"));
     }
@@ -65,6 +67,8 @@ final class FormFlow {
           .append(t.t("ask.current", "value", t.templates.value(field, current, t.lang)));
     }
     List<Choice> choices = new ArrayList<>();
+    // A choice field's buttons send the option's id, which answers the question as typed text.
+    field.options().forEach(o -> choices.add(new Choice(o.label().in(t.lang), o.id())));
     if (!field.required()) {
       choices.add(t.choice("skip", "/skip"));
     }
@@ -83,7 +87,7 @@ final class FormFlow {
       return;
     }
     Field field = t.form().field(t.state.fieldId()).orElseThrow();
-    Validation validation = validate(field, content);
+    Validation validation = AnswerChecks.validate(field, content);
     if (validation instanceof Validation.Valid && content instanceof Content.Attachment a) {
       validation = FileQuota.exceeded(t, field, a).map(Validation.class::cast).orElse(validation);
     }
@@ -157,37 +161,6 @@ final class FormFlow {
     advance(t, field);
   }
 
-  static Validation validate(Field field, Content content) {
-    if (content instanceof Content.Text text) {
-      return FieldValidator.validate(field, text.text());
-    }
-    if (content instanceof Content.Attachment a) {
-      if (field.type() != FieldType.FILE) {
-        return Validation.Invalid.of("invalid.not_text");
-      }
-      if (a.refusal() == Content.Refusal.TOO_LARGE_FOR_CHANNEL) {
-        return Validation.Invalid.of("invalid.file_too_big_here");
-      }
-      if (a.refusal() == Content.Refusal.CONTENT_MISMATCH) {
-        return Validation.Invalid.of("invalid.file_type");
-      }
-      if (a.refusal() == Content.Refusal.NOT_RECEIVED) {
-        return Validation.Invalid.of("invalid.file_not_received");
-      }
-      return FieldValidator.validateFile(field, a.fileName(), a.size());
-    }
-    if (content instanceof Content.SharedContact c
-        && (field.type() == FieldType.PHONE || field.type() == FieldType.WECHAT_ID)) {
-      return FieldValidator.validate(field, c.phone());
-    }
-    if (content instanceof Content.Link link
-        && (field.type() == FieldType.FILE || field.type() == FieldType.URL)) {
-      return FieldValidator.validate(field, link.url());
-    }
-    return Validation.Invalid.of(
-        field.type() == FieldType.FILE ? "invalid.file_text" : "invalid.not_text");
-  }
-
   /** Why {@code field} refused an answer, in the speaker's language. */
   static String reason(Turn t, Field field, Validation.Invalid invalid) {
     List<Object> args = new ArrayList<>(invalid.args());
@@ -195,7 +168,21 @@ final class FormFlow {
     args.add(String.join(", ", field.fileTypes()).toUpperCase(Locale.ROOT));
     args.add("label");
     args.add(field.label().in(t.lang));
+    args.add("options");
+    args.add(options(t, field));
     return t.t(invalid.reason(), args.toArray());
+  }
+
+  /** A choice field's options as a numbered list: "1. 30 分钟", one a line. */
+  static String options(Turn t, Field field) {
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < field.options().size(); i++) {
+      list.append(i == 0 ? "" : "\n")
+          .append(i + 1)
+          .append(". ")
+          .append(field.options().get(i).label().in(t.lang));
+    }
+    return list.toString();
   }
 
   /**
@@ -211,6 +198,7 @@ final class FormFlow {
       text.append('\n').append(t.t("ask.example", "example", field.example().in(t.lang)));
     }
     List<Choice> choices = new ArrayList<>();
+    field.options().forEach(o -> choices.add(new Choice(o.label().in(t.lang), o.id())));
     if (failures == FAILURES_BEFORE_HELP) {
       text.append("\n\n")
           .append(t.t(field.required() ? "invalid.stuck_required" : "invalid.stuck_optional"));

@@ -41,7 +41,12 @@ public final class Templates {
     if (answer.file() != null) {
       return file(answer.file());
     }
-    return answer.text();
+    // A choice is stored as its option's id and shown by its label. (No field: an answer to a
+    // question the form no longer has, shown as it was stored.)
+    if (field == null) {
+      return answer.text();
+    }
+    return field.option(answer.text()).map(o -> o.label().in(lang)).orElse(answer.text());
   }
 
   /** The call's summary: title, description, time, place, deadline, topics, contact. */

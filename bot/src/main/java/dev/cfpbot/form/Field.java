@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * @param isPublic ({@code public} in the config) the answer may outlive the event's retention: an
  *     accepted talk keeps its public answers (name, title, abstract), everything else is purged.
  *     Phone and WeChat ID fields cannot be public.
+ * @param role what the field means to the bot (the talk's title); null: nothing more than its
+ *     question
+ * @param options for choice fields: what may be picked, in order
  */
 public record Field(
     String id,
@@ -32,7 +35,9 @@ public record Field(
     Integer maxLength,
     List<String> fileTypes,
     Integer maxFileMb,
-    @JsonProperty("public") Boolean isPublic) {
+    @JsonProperty("public") Boolean isPublic,
+    FieldRole role,
+    List<Option> options) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   static final List<String> SLIDE_TYPES = List.of("pdf", "ppt", "pptx", "key", "odp");
@@ -73,9 +78,30 @@ public record Field(
     if (maxFileMb <= 0) {
       throw new IllegalArgumentException("field '" + id + "': max_file_mb must be positive");
     }
+    options = options == null ? List.of() : List.copyOf(options);
+    checkOptions(id, type, options);
+    if (role == FieldRole.TITLE && type != FieldType.SHORT_TEXT && type != FieldType.LONG_TEXT) {
+      throw new IllegalArgumentException("field '" + id + "': the title is a text field");
+    }
   }
 
-  /** A field that is not public (as before the flag existed). */
+  /** Choice fields have options, each id once; other fields have none. */
+  private static void checkOptions(String id, FieldType type, List<Option> options) {
+    if (type != FieldType.CHOICE) {
+      if (!options.isEmpty()) {
+        throw new IllegalArgumentException("field '" + id + "': only a choice field has options");
+      }
+      return;
+    }
+    if (options.isEmpty()) {
+      throw new IllegalArgumentException("field '" + id + "': a choice field needs options");
+    }
+    if (options.stream().map(Option::id).distinct().count() < options.size()) {
+      throw new IllegalArgumentException("field '" + id + "': an option id is used twice");
+    }
+  }
+
+  /** A field that is not public, plays no role and has no options (as before they existed). */
   public Field(
       String id,
       FieldType type,
@@ -89,7 +115,7 @@ public record Field(
       Integer maxFileMb) {
     this(
         id, type, required, label, prompt, example, minLength, maxLength, fileTypes, maxFileMb,
-        false);
+        false, null, null);
   }
 
   /** Personal contact details: always purged after the retention, whatever the config says. */
@@ -99,5 +125,10 @@ public record Field(
 
   public long maxFileBytes() {
     return maxFileMb * 1024L * 1024L;
+  }
+
+  /** The option {@code id} names, if this field has it. */
+  public java.util.Optional<Option> option(String id) {
+    return options.stream().filter(o -> o.id().equals(id)).findFirst();
   }
 }

@@ -17,7 +17,10 @@ public enum FieldType {
   @JsonProperty("url")
   URL(2000),
   @JsonProperty("file")
-  FILE(2000);
+  FILE(2000),
+  /** One of the field's options: buttons where the channel has them, a numbered list in text. */
+  @JsonProperty("choice")
+  CHOICE(200);
 
   private final int defaultMaxLength;
 

@@ -1,5 +1,6 @@
 package dev.cfpbot.form;
 
+import dev.cfpbot.i18n.Lang;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -21,6 +22,9 @@ public final class FieldValidator {
     String text = TextCleaner.clean(typed, field.type().multiline());
     if (text.isEmpty()) {
       return Validation.Invalid.of(invisible(typed) ? "invalid.invisible" : "invalid.empty");
+    }
+    if (field.type() == FieldType.CHOICE) {
+      return choice(field, text);
     }
     int length = TextCleaner.length(text);
     if (length > field.maxLength()) {
@@ -51,6 +55,7 @@ public final class FieldValidator {
           EMAIL.matcher(text).matches()
               ? new Validation.Valid(text)
               : Validation.Invalid.of("invalid.email");
+      case CHOICE -> choice(field, text);
       case URL, FILE ->
           isWebLink(text)
               ? new Validation.Valid(text)
@@ -106,6 +111,29 @@ public final class FieldValidator {
             .codePoints()
             .anyMatch(
                 cp -> !Character.isWhitespace(cp) && Character.getType(cp) != Character.CONTROL);
+  }
+
+  /**
+   * The option a speaker picked: by its id (what a button sends), by its label in either language,
+   * or by its number in the list the question shows. Anything else is refused (the refusal shows
+   * the list).
+   */
+  private static Validation choice(Field field, String text) {
+    String picked = text.strip();
+    for (Option option : field.options()) {
+      if (option.id().equalsIgnoreCase(picked)
+          || option.label().in(Lang.ZH).equalsIgnoreCase(picked)
+          || option.label().in(Lang.EN).equalsIgnoreCase(picked)) {
+        return new Validation.Valid(option.id());
+      }
+    }
+    if (picked.matches("\\d{1,3}")) {
+      int number = Integer.parseInt(picked);
+      if (number >= 1 && number <= field.options().size()) {
+        return new Validation.Valid(field.options().get(number - 1).id());
+      }
+    }
+    return Validation.Invalid.of("invalid.choice");
   }
 
   private static Validation wechatId(String text) {

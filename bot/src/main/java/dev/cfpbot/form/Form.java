@@ -19,6 +19,9 @@ public record Form(List<Field> fields) {
         throw new IllegalArgumentException("field id '" + field.id() + "' is used twice");
       }
     }
+    if (fields.stream().filter(f -> f.role() == FieldRole.TITLE).count() > 1) {
+      throw new IllegalArgumentException("only one field can have role: title");
+    }
   }
 
   public Optional<Field> field(String id) {
@@ -41,10 +44,9 @@ public record Form(List<Field> fields) {
     return index < 0 ? fields : fields.subList(index + 1, fields.size());
   }
 
-  /** The first field of type {@link FieldType#SHORT_TEXT} whose id mentions a title, if any. */
+  /** The field whose answer is the talk's title ({@code role: title}), if there is one. */
   public Optional<Field> titleField() {
-    return field("title")
-        .or(() -> fields.stream().filter(f -> f.id().contains("title")).findFirst());
+    return fields.stream().filter(f -> f.role() == FieldRole.TITLE).findFirst();
   }
 
   /** The ids of the fields whose answers an accepted talk keeps after the retention. */

@@ -1,6 +1,7 @@
 package dev.cfpbot.organizer;
 
 import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.channel.OrganizerCommand;
 import dev.cfpbot.channel.Routes;
 import dev.cfpbot.conversation.Command;
 import dev.cfpbot.conversation.Content;

@@ -1,5 +1,6 @@
 package dev.cfpbot.organizer;
 
+import dev.cfpbot.channel.OrganizerCommand;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.conversation.Reply;

@@ -12,7 +12,6 @@ import dev.cfpbot.files.PrivateFiles;
 import dev.cfpbot.files.UnusedFiles;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
-import dev.cfpbot.process.SubmissionLifecycle;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import java.io.IOException;
@@ -51,7 +50,7 @@ public final class DataRights {
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
   private final Storage storage;
-  private final SubmissionLifecycle lifecycle;
+  private final Tombstones tombstones;
   private final DataReport report;
   private final DataJson json;
   private final Messages messages;
@@ -61,17 +60,18 @@ public final class DataRights {
   private final UnusedFiles unusedFiles;
 
   /**
+   * @param tombstones what becomes of the proposals of a speaker who asks to be forgotten
    * @param capabilities by channel: where files can be sent, the copy comes as a JSON file too
    */
   public DataRights(
       CfpConfig config,
       Messages messages,
       Storage storage,
-      SubmissionLifecycle lifecycle,
+      Tombstones tombstones,
       Map<String, Capabilities> capabilities,
       Path dataDir) {
     this.storage = storage;
-    this.lifecycle = lifecycle;
+    this.tombstones = tombstones;
     this.report = new DataReport(config, messages);
     this.json = new DataJson(report);
     this.messages = messages;
@@ -156,7 +156,7 @@ public final class DataRights {
     List<Submission> submissions = storage.submissions().listBySpeaker(tx, speaker.id());
     List<String> files =
         storage.answers().filePaths(tx, submissions.stream().map(Submission::id).toList());
-    List<Submission> tombstones = lifecycle.forget(tx, submissions, "speaker", now);
+    List<Submission> kept = tombstones.forget(tx, submissions, "speaker", now);
     storage.submissions().detachSpeaker(tx, speaker.id());
     storage.conversations().delete(tx, speaker.id());
     int sent =
@@ -171,8 +171,8 @@ public final class DataRights {
         "speaker {} forgotten: {} proposals kept as tombstones, {} drafts deleted, {} files"
             + " released, {} messages and {} inbox records removed",
         speaker.id(),
-        tombstones.size(),
-        submissions.size() - tombstones.size(),
+        kept.size(),
+        submissions.size() - kept.size(),
         files.size(),
         sent,
         records);

@@ -3,7 +3,6 @@ package dev.cfpbot.process;
 import dev.cfpbot.channel.HandleResult;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.InboundHandler;
-import dev.cfpbot.channel.RawUpdate;
 import dev.cfpbot.concurrent.Threads;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,18 +21,12 @@ import java.util.function.Supplier;
 public final class Dispatcher implements InboundHandler, AutoCloseable {
   private final TurnProcessor processor;
   private final List<ExecutorService> lanes = new ArrayList<>();
-  private volatile InboundQueue queue;
 
   public Dispatcher(TurnProcessor processor, int laneCount) {
     this.processor = processor;
     for (int i = 0; i < laneCount; i++) {
       lanes.add(Executors.newSingleThreadExecutor(Threads.named("cfpbot-turn-" + i)));
     }
-  }
-
-  /** Where {@link #accept} stores raw updates. */
-  void useQueue(InboundQueue queue) {
-    this.queue = queue;
   }
 
   /** Queues {@code in} on its chat's lane. */
@@ -64,15 +57,6 @@ public final class Dispatcher implements InboundHandler, AutoCloseable {
         throw r;
       }
       throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  @Override
-  public void accept(String channel, List<RawUpdate> updates) {
-    if (queue == null) {
-      InboundHandler.super.accept(channel, updates);
-    } else {
-      queue.accept(channel, updates);
     }
   }
 

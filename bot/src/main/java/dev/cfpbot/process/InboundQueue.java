@@ -1,6 +1,5 @@
 package dev.cfpbot.process;
 
-import dev.cfpbot.channel.RawUpdate;
 import dev.cfpbot.channel.UpdateTranslator;
 import dev.cfpbot.concurrent.Shutdown;
 import dev.cfpbot.concurrent.Threads;
@@ -49,14 +48,19 @@ public final class InboundQueue implements AutoCloseable {
   }
 
   /**
+   * @param inbox where channels store their updates: each batch stored there is drained at once
    * @param translators by channel name: the channels whose updates pass through the queue
    */
   public InboundQueue(
-      Storage storage, Dispatcher dispatcher, Map<String, UpdateTranslator> translators) {
+      Storage storage,
+      UpdateInbox inbox,
+      Dispatcher dispatcher,
+      Map<String, UpdateTranslator> translators) {
     this.storage = storage;
     this.dispatcher = dispatcher;
     this.translators = Map.copyOf(translators);
-    dispatcher.useQueue(this);
+    inbox.listen(
+        (channel, perChat) -> perChat.forEach((chat, count) -> drain(channel, chat, count, false)));
   }
 
   /**
@@ -64,31 +68,6 @@ public final class InboundQueue implements AutoCloseable {
    */
   public void start() {
     sweeper.scheduleWithFixedDelay(this::sweep, 0, SWEEP.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  /** Stores the batch in one transaction, then drains each chat it touched. */
-  void accept(String channel, List<RawUpdate> updates) {
-    storage
-        .database()
-        .useTransaction(
-            "store " + channel + " updates",
-            tx -> {
-              for (RawUpdate u : updates) {
-                storage
-                    .queue()
-                    .add(
-                        tx,
-                        channel,
-                        u.externalId(),
-                        u.chatId(),
-                        u.sortKey(),
-                        u.payload(),
-                        u.receivedAt());
-              }
-            });
-    Map<String, Integer> perChat = new LinkedHashMap<>();
-    updates.forEach(u -> perChat.merge(u.chatId(), 1, Integer::sum));
-    perChat.forEach((chat, count) -> drain(channel, chat, count, false));
   }
 
   /**

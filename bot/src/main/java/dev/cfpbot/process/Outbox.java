@@ -3,6 +3,7 @@ package dev.cfpbot.process;
 import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.LinksInText;
 import dev.cfpbot.channel.Outbound;
+import dev.cfpbot.channel.OutboxWriter;
 import dev.cfpbot.channel.Routes;
 import dev.cfpbot.channel.TextSplitter;
 import dev.cfpbot.conversation.Reply;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * Writes messages into the outbox, inside the caller's transaction: they are sent only if the
  * transaction commits, and sent even if the process dies right after.
  */
-public final class Outbox {
+public final class Outbox implements OutboxWriter {
   private final OutboxStore store;
   private final Map<String, Routes> routes;
   private final Map<String, Capabilities> capabilities;
@@ -55,6 +56,7 @@ public final class Outbox {
    * Queues one message, split into several when it is too long for the channel (the choices, file
    * and upload request go with the last part).
    */
+  @Override
   public void send(
       Tx tx, String channel, String recipient, String kind, Reply reply, Instant dueAt) {
     Reply message = render(tx, channel, recipient, reply, dueAt);

@@ -1,5 +1,7 @@
 package dev.cfpbot.web;
 
+import dev.cfpbot.channel.HttpRoutes;
+import dev.cfpbot.links.DownloadLinks;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.cfpbot.web;
 
 import dev.cfpbot.channel.HandleResult;
+import dev.cfpbot.channel.HttpRoutes;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.Sender;
@@ -8,6 +9,7 @@ import dev.cfpbot.conversation.Content;
 import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.links.UploadLinks;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;

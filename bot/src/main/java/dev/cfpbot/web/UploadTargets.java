@@ -7,6 +7,7 @@ import dev.cfpbot.domain.Submission;
 import dev.cfpbot.form.Field;
 import dev.cfpbot.form.FieldType;
 import dev.cfpbot.form.Form;
+import dev.cfpbot.links.UploadLinks;
 import dev.cfpbot.storage.Storage;
 import java.util.Map;
 import java.util.Optional;

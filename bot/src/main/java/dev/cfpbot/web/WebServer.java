@@ -1,5 +1,6 @@
 package dev.cfpbot.web;
 
+import dev.cfpbot.channel.HttpRoutes;
 import dev.cfpbot.config.HttpSettings;
 import io.javalin.Javalin;
 import io.javalin.http.Context;

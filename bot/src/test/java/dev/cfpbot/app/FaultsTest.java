@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.cfpbot.storage.StorageException;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testkit.PostgresServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,10 +25,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A flaky Bot API and a database that goes away: everything still arrives, in order. */
+@ExtendWith(StorageExtension.class)
 class FaultsTest {
+  private final TestDatabases databases;
+
+  FaultsTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   @TempDir Path dataDir;
 
   @Test
@@ -62,7 +72,7 @@ class FaultsTest {
   @Test
   void databaseRestart_updatesWaitUnacknowledged_healthSaysSo_andAllIsHandledAfter()
       throws Exception {
-    PostgresServer.Database db = PostgresServer.newDatabase();
+    PostgresServer.Database db = databases.newPostgres();
     Map<String, String> env =
         Map.of(
             "CFPBOT_DB_URL", db.url(),
@@ -92,7 +102,7 @@ class FaultsTest {
 
   @Test
   void databaseNotUpYetAtStart_botWaitsForItThenRuns() throws Exception {
-    PostgresServer.Database db = PostgresServer.newDatabase();
+    PostgresServer.Database db = databases.newPostgres();
     Map<String, String> env =
         Map.of(
             "CFPBOT_DB_URL", db.url(),
@@ -123,7 +133,7 @@ class FaultsTest {
 
   @Test
   void databaseThatDoesNotExist_failsAtOnceWithoutWaiting() {
-    PostgresServer.Database db = PostgresServer.newDatabase();
+    PostgresServer.Database db = databases.newPostgres();
     String url = db.url().substring(0, db.url().lastIndexOf('/')) + "/no_such_db";
     Map<String, String> env =
         Map.of(

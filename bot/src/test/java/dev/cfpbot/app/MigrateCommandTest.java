@@ -2,6 +2,8 @@ package dev.cfpbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testing.TestBot;
 import dev.cfpbot.testkit.PostgresServer;
 import java.io.ByteArrayInputStream;
@@ -15,10 +17,18 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Moving from the H2 file to PostgreSQL with ./cfp-bot migrate, then exporting from PostgreSQL. */
+@ExtendWith(StorageExtension.class)
 class MigrateCommandTest {
+  private final TestDatabases databases;
+
+  MigrateCommandTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   @TempDir Path dataDir;
 
   private String run(Map<String, String> extra, String input, String... args) {
@@ -43,7 +53,7 @@ class MigrateCommandTest {
   @Test
   void migrate_fromTheH2File_toPostgres_keepsTheSubmissions() {
     run(Map.of(), ConsoleEndToEndTest.HALF + ConsoleEndToEndTest.REST);
-    PostgresServer.Database pg = PostgresServer.newDatabase();
+    PostgresServer.Database pg = databases.newPostgres();
     Map<String, String> onPostgres =
         Map.of(
             "CFPBOT_DB_URL",

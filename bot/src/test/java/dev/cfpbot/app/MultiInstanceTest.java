@@ -3,6 +3,8 @@ package dev.cfpbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testing.TestBot;
 import dev.cfpbot.testkit.FakeTelegram;
 import dev.cfpbot.testkit.PostgresServer;
@@ -29,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
  * speakers whose updates alternate between the instances all complete, every reply goes out once
  * and in order, the organizers get one alert per proposal and one digest.
  */
+@ExtendWith(StorageExtension.class)
 class MultiInstanceTest {
+  private final TestDatabases databases;
+
+  MultiInstanceTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   static final String TOKEN = TelegramHarness.TOKEN;
   static final String SECRET = "hook-secret-shared-by-both";
   static final String ORGANIZERS = TelegramHarness.ORGANIZERS;
@@ -116,7 +126,7 @@ class MultiInstanceTest {
   @Test
   void twoInstances_hundredSpeakers_everyReplyOnceAndInOrder_oneAlertEach_oneDigest()
       throws Exception {
-    PostgresServer.Database db = PostgresServer.newDatabase();
+    PostgresServer.Database db = databases.newPostgres();
     try (FakeTelegram telegram = new FakeTelegram(TOKEN, "cfp_test_bot").start(0);
         Application first = start(telegram, db, one);
         Application second = start(telegram, db, two)) {
@@ -155,7 +165,7 @@ class MultiInstanceTest {
   @Test
   void forget_askedOnOneInstance_confirmedOnTheOther_deletesOnce_andTheSpeakerStartsAfresh()
       throws Exception {
-    PostgresServer.Database db = PostgresServer.newDatabase();
+    PostgresServer.Database db = databases.newPostgres();
     try (FakeTelegram telegram = new FakeTelegram(TOKEN, "cfp_test_bot").start(0);
         Application first = start(telegram, db, one);
         Application second = start(telegram, db, two)) {

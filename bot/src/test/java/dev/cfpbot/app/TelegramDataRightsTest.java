@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfpbot.domain.Submission;
 import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testing.TestBot;
 import dev.cfpbot.testkit.PostgresServer;
 import dev.cfpbot.testkit.SentMessage;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +32,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * /mydata, /forget and the retention purge on Telegram: the real application against the fake Bot
  * API, on its H2 file and on PostgreSQL.
  */
+@ExtendWith(StorageExtension.class)
 class TelegramDataRightsTest {
+  private final TestDatabases databases;
+
+  TelegramDataRightsTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   static final long ALICE = 1001;
   static final long BOB = 1002;
   static final String TITLE = "从零到生产";
@@ -45,7 +55,7 @@ class TelegramDataRightsTest {
   private void start(String database) {
     Map<String, String> env = new HashMap<>();
     if (database.equals("postgres")) {
-      PostgresServer.Database db = PostgresServer.newDatabase();
+      PostgresServer.Database db = databases.newPostgres();
       env.put("CFPBOT_DB_URL", db.url());
       env.put("CFPBOT_DB_USER", db.user());
       env.put("CFPBOT_DB_PASSWORD", db.password());

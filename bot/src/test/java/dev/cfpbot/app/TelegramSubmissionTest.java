@@ -35,7 +35,9 @@ class TelegramSubmissionTest {
   void start() {
     h =
         new TelegramHarness(
-                dataDir, Clock.systemUTC(), Map.of("CFPBOT_PUBLIC_URL", "https://cfp.example.org"))
+                dataDir,
+                Clock.systemUTC(),
+                Map.of("CFPBOT_PUBLIC_URL", "https://cfp.example.org", "CFPBOT_HTTP_PORT", "0"))
             .start();
   }
 

@@ -127,7 +127,7 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("cfp.yaml line 8: form.fields[0].type: ")
         .hasMessageEndingWith(
-            "expected one of short_text, long_text, phone, wechat_id, email, url, file");
+            "expected one of short_text, long_text, phone, wechat_id, email, url, file, choice");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cfpbot.i18n.Lang;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.RecordingChannel;
 import dev.cfpbot.testing.TestBot;
 import java.nio.file.Path;
@@ -12,19 +14,23 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An organizer's /help in their own chat lists the organizer commands after the speaker's. */
+@ExtendWith(StorageExtension.class)
 class OrganizerHelpTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String ORG = RecordingChannel.ORGANIZER_ID;
 
   @TempDir Path dataDir;
+  private Storage storage;
   private TestBot t;
 
   @BeforeEach
-  void start() {
-    t = new TestBot(dataDir);
+  void start(Storage storage) {
+    this.storage = storage;
+    t = new TestBot(storage, dataDir);
   }
 
   @AfterEach

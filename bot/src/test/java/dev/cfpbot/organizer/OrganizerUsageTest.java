@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cfpbot.config.ConfigLoader;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.RecordingChannel;
 import dev.cfpbot.testing.TestBot;
 import java.nio.file.Files;
@@ -12,21 +14,25 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** An organizer command with missing or wrong arguments answers with its usage line. */
+@ExtendWith(StorageExtension.class)
 class OrganizerUsageTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String ORG = RecordingChannel.ORGANIZER_ID;
 
   @TempDir Path dataDir;
+  private Storage storage;
   private TestBot t;
 
   @BeforeEach
-  void start() {
-    t = new TestBot(dataDir);
+  void start(Storage storage) {
+    this.storage = storage;
+    t = new TestBot(storage, dataDir);
   }
 
   @AfterEach
@@ -101,7 +107,7 @@ class OrganizerUsageTest {
     String yaml =
         Files.readString(TestBot.SHIPPED_CONFIG)
             .replace("organizer_language: zh", "organizer_language: en");
-    t = new TestBot(ConfigLoader.parse(yaml, "test"), dataDir);
+    t = new TestBot(ConfigLoader.parse(yaml, "test"), storage, dataDir);
 
     assertThat(answer("/accept"))
         .isEqualTo("Usage: /accept CODE [note] — accept (the speaker is told)");

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.cfpbot.domain.Answer;
 import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.domain.Submission;
+import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.RecordingChannel;
 import dev.cfpbot.testing.TestBot;
 import java.nio.file.Path;
@@ -18,9 +20,11 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The purge once privacy.retention_days have passed since the event ended, by the scheduler. */
+@ExtendWith(StorageExtension.class)
 class RetentionTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String EVENT = "gz-2027-10-docker";
@@ -32,8 +36,8 @@ class RetentionTest {
   private TestBot t;
 
   @BeforeEach
-  void start() {
-    t = new TestBot(dataDir);
+  void start(Storage storage) {
+    t = new TestBot(storage, dataDir);
   }
 
   @AfterEach

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cfpbot.channel.Outbound;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.RecordingChannel;
 import dev.cfpbot.testing.TestBot;
 import java.nio.file.Path;
@@ -13,9 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Digests, countdown and closing posts, and draft reminders, each once, at their time. */
+@ExtendWith(StorageExtension.class)
 class ScheduledWorkTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -26,8 +30,8 @@ class ScheduledWorkTest {
   TestBot t;
 
   @BeforeEach
-  void start() {
-    t = new TestBot(dataDir);
+  void start(Storage storage) {
+    t = new TestBot(storage, dataDir);
   }
 
   @AfterEach

@@ -8,6 +8,8 @@ import dev.cfpbot.config.ConfigLoader;
 import dev.cfpbot.conversation.Choice;
 import dev.cfpbot.conversation.Templates;
 import dev.cfpbot.i18n.Lang;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.RecordingChannel;
 import dev.cfpbot.testing.TestBot;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reports it as opening, and they can announce it ahead; its button answers with the opening time
  * until then, and starts the form after.
  */
+@ExtendWith(StorageExtension.class)
 class UpcomingCallOrganizerTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String ORG = RecordingChannel.ORGANIZER_ID;
@@ -33,14 +37,16 @@ class UpcomingCallOrganizerTest {
   private static final String EVENT = "gz-2027-10-docker";
 
   @TempDir Path dataDir;
+  private Storage storage;
   private TestBot t;
 
   @BeforeEach
-  void start() throws Exception {
+  void start(Storage storage) throws Exception {
+    this.storage = storage;
     String yaml =
         Files.readString(TestBot.SHIPPED_CONFIG)
             .replace("# opens_at: 2027-09-01T00:00", "opens_at: 2027-10-25T10:00");
-    t = new TestBot(ConfigLoader.parse(yaml, "test"), dataDir);
+    t = new TestBot(ConfigLoader.parse(yaml, "test"), storage, dataDir);
   }
 
   @AfterEach

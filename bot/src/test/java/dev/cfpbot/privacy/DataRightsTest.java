@@ -13,7 +13,9 @@ import dev.cfpbot.domain.Speaker;
 import dev.cfpbot.domain.Submission;
 import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.files.FileStore;
+import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.RecordingChannel;
 import dev.cfpbot.testing.TestBot;
 import java.io.ByteArrayInputStream;
@@ -28,9 +30,11 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** /mydata and /forget through the real bot: what is read, sent, deleted and kept. */
+@ExtendWith(StorageExtension.class)
 class DataRightsTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String ORGS = RecordingChannel.ORGANIZER_CHAT;
@@ -40,8 +44,8 @@ class DataRightsTest {
   private TestBot t;
 
   @BeforeEach
-  void start() {
-    t = new TestBot(dataDir);
+  void start(Storage storage) {
+    t = new TestBot(storage, dataDir);
   }
 
   @AfterEach

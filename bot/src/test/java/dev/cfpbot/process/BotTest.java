@@ -9,6 +9,8 @@ import dev.cfpbot.conversation.Content;
 import dev.cfpbot.domain.Submission;
 import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.i18n.Lang;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.RecordingChannel;
 import dev.cfpbot.testing.TestBot;
 import java.nio.file.Path;
@@ -17,9 +19,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real bot, from inbound message to delivered replies, over a fresh H2 per test. */
+@ExtendWith(StorageExtension.class)
 class BotTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String ORGS = RecordingChannel.ORGANIZER_CHAT;
@@ -28,8 +32,8 @@ class BotTest {
   private TestBot t;
 
   @BeforeEach
-  void start() {
-    t = new TestBot(dataDir);
+  void start(Storage storage) {
+    t = new TestBot(storage, dataDir);
   }
 
   @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cfpbot.app.Bot;
+import dev.cfpbot.channel.Abilities;
 import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.HandleResult;
@@ -20,6 +21,7 @@ import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.TestBot;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,21 +33,27 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A channel that shows upload requests as links in the text (WeChat) gets them in inline replies
  * too, once, and a redelivered message repeats the stored text.
  */
+@ExtendWith(StorageExtension.class)
 class LinksInTextTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @TempDir Path dataDir;
-  private final Storage storage = Storage.inMemory();
+  private final Storage storage;
   private final LinkingChannel channel = new LinkingChannel();
   private final TestBot.MutableClock clock = new TestBot.MutableClock(TestBot.BEFORE_DEADLINE);
   private Bot bot;
   private int seq;
+
+  LinksInTextTest(Storage storage) {
+    this.storage = storage;
+  }
 
   @BeforeEach
   void start() {
@@ -64,7 +72,6 @@ class LinksInTextTest {
   @AfterEach
   void stop() {
     bot.close();
-    storage.close();
   }
 
   private Inbound inbound(String text) {
@@ -175,6 +182,11 @@ class LinksInTextTest {
 
     @Override
     public void stop() {}
+
+    @Override
+    public Abilities abilities() {
+      return Abilities.NONE.withLinks(this);
+    }
 
     @Override
     public Reply render(Tx tx, String recipient, Reply reply, Instant now) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfpbot.conversation.Content;
 import dev.cfpbot.domain.Speaker;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.RecordingChannel;
 import dev.cfpbot.testing.TestBot;
 import java.nio.file.Path;
@@ -11,16 +13,20 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A channel's start ({@link Content.Resumed}) is no message from anyone. */
+@ExtendWith(StorageExtension.class)
 class ResumedTurnTest {
   @TempDir Path dataDir;
+  private Storage storage;
   private TestBot t;
 
   @BeforeEach
-  void start() {
-    t = new TestBot(dataDir);
+  void start(Storage storage) {
+    this.storage = storage;
+    t = new TestBot(storage, dataDir);
   }
 
   @AfterEach

@@ -25,8 +25,8 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 
 /**
- * The real bot over a fresh in-memory H2 and a {@link RecordingChannel}, with the shipped config
- * and a clock the test sets.
+ * The real bot over the test's storage (see {@code StorageExtension}) and a {@link
+ * RecordingChannel}, with the shipped config and a clock the test sets.
  */
 public final class TestBot implements AutoCloseable {
   public static final Path SHIPPED_CONFIG = Path.of("../config/cfp-bot.yaml");
@@ -36,18 +36,19 @@ public final class TestBot implements AutoCloseable {
 
   public final CfpConfig config;
   public final Messages messages;
-  public final Storage storage = Storage.inMemory();
+  public final Storage storage;
   public final RecordingChannel channel = new RecordingChannel();
   public final MutableClock clock = new MutableClock(BEFORE_DEADLINE);
   public final Path dataDir;
   public final Bot bot;
 
-  public TestBot(Path dataDir) {
-    this(ConfigLoader.load(SHIPPED_CONFIG), dataDir);
+  public TestBot(Storage storage, Path dataDir) {
+    this(ConfigLoader.load(SHIPPED_CONFIG), storage, dataDir);
   }
 
-  public TestBot(CfpConfig config, Path dataDir) {
+  public TestBot(CfpConfig config, Storage storage, Path dataDir) {
     this.config = config;
+    this.storage = storage;
     this.messages = Messages.defaults().with(config.messages());
     this.dataDir = dataDir;
     this.bot =
@@ -138,10 +139,10 @@ public final class TestBot implements AutoCloseable {
                     == 0);
   }
 
+  /** Stops the bot; the storage is the test's, closed after it. */
   @Override
   public void close() {
     bot.close();
-    storage.close();
   }
 
   /** A clock that stands still until the test moves it. */

@@ -3,6 +3,8 @@ package dev.cfpbot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfpbot.config.HttpSettings;
+import dev.cfpbot.links.DownloadLinks;
+import dev.cfpbot.links.SignedToken;
 import dev.cfpbot.testing.TestBot;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,8 +2,6 @@ package dev.cfpbot.storage;
 
 import dev.cfpbot.domain.Answer;
 import dev.cfpbot.domain.FileRef;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,10 +23,6 @@ public final class AnswerStore {
     this.postgres = postgres;
   }
 
-  private static final String COLUMNS =
-      "submission_id, field_id, pending, text_value, file_name, file_type, file_size, file_sha256,"
-          + " file_path, file_ref, message_id";
-
   /** Saves (inserts or replaces) one answer. */
   public void put(Tx tx, String submissionId, Answer answer, boolean pending, Instant at) {
     FileRef file = answer.file();
@@ -36,7 +30,7 @@ public final class AnswerStore {
     String upsert =
         postgres
             ? "insert into answers ("
-                + COLUMNS
+                + AnswerRows.COLUMNS
                 + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (submission_id, field_id, pending) do update set"
                 + " text_value = excluded.text_value, file_name = excluded.file_name,"
@@ -45,7 +39,7 @@ public final class AnswerStore {
                 + " file_ref = excluded.file_ref, message_id = excluded.message_id,"
                 + " updated_at = excluded.updated_at"
             : "merge into answers ("
-                + COLUMNS
+                + AnswerRows.COLUMNS
                 + ", updated_at) key (submission_id, field_id, pending)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     tx.update(
@@ -92,26 +86,26 @@ public final class AnswerStore {
       return result;
     }
     String marks = String.join(", ", java.util.Collections.nCopies(submissionIds.size(), "?"));
-    List<Row> rows =
+    List<AnswerRows.Row> rows =
         tx.list(
             "read answers",
             "select "
-                + COLUMNS
+                + AnswerRows.COLUMNS
                 + " from answers where submission_id in ("
                 + marks
                 + ") order by pending",
-            AnswerStore::map,
+            AnswerRows::map,
             submissionIds.toArray());
-    for (Row row : rows) {
-      if (row.pending && !includePending) {
+    for (AnswerRows.Row row : rows) {
+      if (row.pending() && !includePending) {
         continue;
       }
       Map<String, Answer> answers =
-          result.computeIfAbsent(row.submissionId, k -> new LinkedHashMap<>());
-      if (row.pending && row.answer.text() == null && row.answer.file() == null) {
-        answers.remove(row.answer.fieldId());
+          result.computeIfAbsent(row.submissionId(), k -> new LinkedHashMap<>());
+      if (row.pending() && row.answer().text() == null && row.answer().file() == null) {
+        answers.remove(row.answer().fieldId());
       } else {
-        answers.put(row.answer.fieldId(), row.answer);
+        answers.put(row.answer().fieldId(), row.answer());
       }
     }
     return result;
@@ -156,20 +150,22 @@ public final class AnswerStore {
 
   /** Makes the pending edits the confirmed answers; returns the ids of the fields they changed. */
   public List<String> promotePending(Tx tx, String submissionId, Instant at) {
-    List<Row> pending =
+    List<AnswerRows.Row> pending =
         tx.list(
             "read pending answers",
-            "select " + COLUMNS + " from answers where submission_id = ? and pending = true",
-            AnswerStore::map,
+            "select "
+                + AnswerRows.COLUMNS
+                + " from answers where submission_id = ? and pending = true",
+            AnswerRows::map,
             submissionId);
-    for (Row row : pending) {
-      remove(tx, submissionId, row.answer.fieldId(), false);
-      if (row.answer.text() != null || row.answer.file() != null) {
-        put(tx, submissionId, row.answer, false, at);
+    for (AnswerRows.Row row : pending) {
+      remove(tx, submissionId, row.answer().fieldId(), false);
+      if (row.answer().text() != null || row.answer().file() != null) {
+        put(tx, submissionId, row.answer(), false, at);
       }
     }
     discardPending(tx, submissionId);
-    return pending.stream().map(r -> r.answer.fieldId()).toList();
+    return pending.stream().map(r -> r.answer().fieldId()).toList();
   }
 
   public void discardPending(Tx tx, String submissionId) {
@@ -187,10 +183,12 @@ public final class AnswerStore {
     Map<String, Answer> edits = new LinkedHashMap<>();
     tx.list(
             "read pending answers",
-            "select " + COLUMNS + " from answers where submission_id = ? and pending = true",
-            AnswerStore::map,
+            "select "
+                + AnswerRows.COLUMNS
+                + " from answers where submission_id = ? and pending = true",
+            AnswerRows::map,
             submissionId)
-        .forEach(row -> edits.put(row.answer.fieldId(), row.answer));
+        .forEach(row -> edits.put(row.answer().fieldId(), row.answer()));
     return edits;
   }
 
@@ -224,54 +222,6 @@ public final class AnswerStore {
    * but those to the fields in {@code keep}.
    */
   public Purged purgeEvent(Tx tx, String eventId, Collection<String> keep) {
-    String ofEvent = "submission_id in (select id from submissions where event_id = ?)";
-    String accepted =
-        "submission_id in (select id from submissions where event_id = ? and state = 'ACCEPTED')";
-    String kept =
-        keep.isEmpty()
-            ? ""
-            : " and field_id in ("
-                + String.join(", ", java.util.Collections.nCopies(keep.size(), "?"))
-                + ")";
-    // What stays: the public fields' confirmed answers of accepted proposals.
-    String stays = accepted + " and pending = false" + (keep.isEmpty() ? " and 1 = 0" : kept);
-    List<Object> params = new java.util.ArrayList<>();
-    params.add(eventId);
-    params.add(eventId);
-    params.addAll(keep);
-    Object[] args = params.toArray();
-    String doomed = "from answers where " + ofEvent + " and not (" + stays + ")";
-    List<String> files =
-        tx.list(
-            "list files to purge",
-            "select distinct file_path " + doomed + " and file_path is not null order by file_path",
-            row -> row.getString(1),
-            args);
-    int deleted = tx.update("purge answers", "delete " + doomed, args);
-    return new Purged(deleted, files);
-  }
-
-  private record Row(String submissionId, boolean pending, Answer answer) {}
-
-  private static Row map(ResultSet row) throws SQLException {
-    String fileName = row.getString("file_name");
-    FileRef file =
-        fileName == null
-            ? null
-            : new FileRef(
-                fileName,
-                row.getString("file_type"),
-                row.getLong("file_size"),
-                row.getString("file_sha256"),
-                row.getString("file_path"),
-                row.getString("file_ref"));
-    return new Row(
-        row.getString("submission_id"),
-        row.getBoolean("pending"),
-        new Answer(
-            row.getString("field_id"),
-            row.getString("text_value"),
-            file,
-            row.getString("message_id")));
+    return AnswerRows.purgeEvent(tx, eventId, keep);
   }
 }

@@ -213,47 +213,16 @@ public final class SubmissionStore {
 
   /** Every state change of one submission, oldest first. */
   public List<HistoryEntry> history(Tx tx, String submissionId) {
-    return tx.list(
-        "read history of submission",
-        "select submission_id, from_state, to_state, actor, note, at from submission_history"
-            + " where submission_id = ? order by at, id",
-        SubmissionStore::mapHistory,
-        submissionId);
+    return SubmissionHistory.of(tx, submissionId);
   }
 
   /** History entries written at or after {@code since}, oldest first. */
   public List<HistoryEntry> historySince(Tx tx, String eventId, Instant since) {
-    return tx.list(
-        "read submission history",
-        "select h.submission_id, h.from_state, h.to_state, h.actor, h.note, h.at"
-            + " from submission_history h join submissions s on s.id = h.submission_id"
-            + " where s.event_id = ? and h.at >= ? order by h.at, h.id",
-        SubmissionStore::mapHistory,
-        eventId,
-        since);
-  }
-
-  private static HistoryEntry mapHistory(ResultSet row) throws SQLException {
-    return new HistoryEntry(
-        row.getString(1),
-        row.getString(2) == null ? null : SubmissionState.valueOf(row.getString(2)),
-        SubmissionState.valueOf(row.getString(3)),
-        row.getString(4),
-        row.getString(5),
-        Tx.instant(row, "at"));
+    return SubmissionHistory.since(tx, eventId, since);
   }
 
   public void appendHistory(Tx tx, HistoryEntry entry) {
-    tx.update(
-        "record submission history",
-        "insert into submission_history (submission_id, from_state, to_state, actor, note, at)"
-            + " values (?, ?, ?, ?, ?, ?)",
-        entry.submissionId(),
-        entry.from(),
-        entry.to(),
-        entry.actor(),
-        entry.note(),
-        entry.at());
+    SubmissionHistory.append(tx, entry);
   }
 
   private static boolean isDecision(SubmissionState state) {

@@ -8,19 +8,21 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.cfpbot.domain.Answer;
 import dev.cfpbot.domain.FileRef;
+import dev.cfpbot.storage.testing.StorageExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class AnswerStoreTest {
   private Storage storage;
   private AnswerStore answers;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     answers = storage.answers();
     Fixtures.insertSpeaker(storage, "sp-1");
     use(
@@ -30,11 +32,6 @@ class AnswerStoreTest {
           storage.submissions().insertDraft(tx, "s-2", "gz-2027", "sp-1", BASE);
           storage.submissions().insertDraft(tx, "s-3", "gz-2027", "sp-1", BASE);
         });
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   private void put(String submission, Answer answer, boolean pending) {

@@ -3,6 +3,7 @@ package dev.cfpbot.storage;
 import static dev.cfpbot.storage.Fixtures.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.storage.testing.StorageExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,22 +12,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class CallbackNonceStoreTest {
   private static final long T = 1_824_000_000L;
   private Storage storage;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
+  void open(Storage storage) {
+    this.storage = storage;
   }
 
   private Optional<String> remember(String channel, long sentAt, String nonce, String digest) {

@@ -7,24 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfpbot.storage.rows.Conversation;
-import org.junit.jupiter.api.AfterEach;
+import dev.cfpbot.storage.testing.StorageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class ConversationStoreTest {
   private Storage storage;
   private ConversationStore conversations;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     conversations = storage.conversations();
     Fixtures.insertSpeaker(storage, "sp-1");
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   private static Conversation state(String step, int failures, long version) {

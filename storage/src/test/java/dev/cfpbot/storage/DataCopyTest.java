@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cfpbot.domain.Answer;
 import dev.cfpbot.domain.Speaker;
 import dev.cfpbot.domain.SubmissionState;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Moving a bot's data from its H2 file to another database (PostgreSQL in the second run). */
+@ExtendWith(StorageExtension.class)
 class DataCopyTest {
 
   private static void fill(Storage s) {
@@ -38,9 +42,9 @@ class DataCopyTest {
   }
 
   @Test
-  void copy_movesEveryRow_andNewRowsFollowTheCopiedIds() {
+  void copy_movesEveryRow_andNewRowsFollowTheCopiedIds(TestDatabases databases) {
     try (Storage from = Storage.inMemory();
-        Storage to = TestStorage.open()) {
+        Storage to = databases.open()) {
       fill(from);
 
       Map<String, Integer> counts = DataCopy.copy(from.database(), to.database());
@@ -67,9 +71,9 @@ class DataCopyTest {
   }
 
   @Test
-  void copy_intoADatabaseWithData_isRefused() {
+  void copy_intoADatabaseWithData_isRefused(TestDatabases databases) {
     try (Storage from = Storage.inMemory();
-        Storage to = TestStorage.open()) {
+        Storage to = databases.open()) {
       fill(from);
       fill(to);
 

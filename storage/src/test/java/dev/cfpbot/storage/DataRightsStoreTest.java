@@ -18,18 +18,20 @@ import dev.cfpbot.domain.HistoryEntry;
 import dev.cfpbot.domain.Submission;
 import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.storage.rows.Conversation;
+import dev.cfpbot.storage.testing.StorageExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The queries behind the speaker's data rights: tombstones of forgotten speakers, and the purge
  * once an event's retention has run out. Runs on H2 and on PostgreSQL.
  */
+@ExtendWith(StorageExtension.class)
 class DataRightsStoreTest {
   private static final String EVENT = "gz-2027";
   private static final String OTHER = "sh-2027";
@@ -40,15 +42,10 @@ class DataRightsStoreTest {
   private Storage storage;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     Fixtures.insertSpeaker(storage, "sp-1");
     Fixtures.insertSpeaker(storage, "sp-2");
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   private static FileRef file(String name) {

@@ -5,24 +5,22 @@ import static dev.cfpbot.storage.Fixtures.speaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class DatabaseTest {
   private Storage storage;
   private Database database;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     database = storage.database();
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   @Test
@@ -82,7 +80,7 @@ class DatabaseTest {
   @Test
   void isReachable_openDatabase_isTrueAndClosedDatabase_isFalse() {
     assertThat(database.isReachable()).isTrue();
-    assertThat(database.isPostgres()).isEqualTo(TestStorage.postgres());
+    assertThat(database.isPostgres()).isEqualTo(TestDatabases.postgres());
 
     storage.close();
 

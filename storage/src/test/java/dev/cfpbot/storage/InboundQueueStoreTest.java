@@ -5,24 +5,21 @@ import static dev.cfpbot.storage.Fixtures.in;
 import static dev.cfpbot.storage.Fixtures.use;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.storage.testing.StorageExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class InboundQueueStoreTest {
   private Storage storage;
   private InboundQueueStore queue;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     queue = storage.queue();
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   @Test

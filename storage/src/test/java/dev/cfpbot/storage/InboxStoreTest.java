@@ -7,23 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfpbot.storage.InboxStore.Handled;
-import org.junit.jupiter.api.AfterEach;
+import dev.cfpbot.storage.testing.StorageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class InboxStoreTest {
   private Storage storage;
   private InboxStore inbox;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     inbox = storage.inbox();
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   @Test

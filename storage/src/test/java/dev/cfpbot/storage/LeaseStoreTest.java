@@ -5,23 +5,20 @@ import static dev.cfpbot.storage.Fixtures.in;
 import static dev.cfpbot.storage.Fixtures.use;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.storage.testing.StorageExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class LeaseStoreTest {
   private static final Duration TTL = Duration.ofSeconds(90);
   private Storage storage;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
+  void open(Storage storage) {
+    this.storage = storage;
   }
 
   private boolean acquire(String holder, java.time.Instant now) {

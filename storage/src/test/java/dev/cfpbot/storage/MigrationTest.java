@@ -5,6 +5,8 @@ import static dev.cfpbot.storage.Fixtures.speaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfpbot.domain.Speaker;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +14,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(StorageExtension.class)
 class MigrationTest {
   private static final List<String> ALL_MIGRATIONS =
       List.of(
@@ -27,8 +31,8 @@ class MigrationTest {
           "8 V8__data_rights.sql");
 
   @Test
-  void open_inMemory_createsEveryTable() {
-    try (Storage storage = TestStorage.open()) {
+  void open_inMemory_createsEveryTable(TestDatabases databases) {
+    try (Storage storage = databases.open()) {
       assertThat(tables(storage))
           .containsExactlyInAnyOrder(
               "ANSWERS",
@@ -65,9 +69,9 @@ class MigrationTest {
   }
 
   @Test
-  void inMemory_twice_givesSeparateDatabases() {
-    try (Storage first = TestStorage.open();
-        Storage second = TestStorage.open()) {
+  void inMemory_twice_givesSeparateDatabases(TestDatabases databases) {
+    try (Storage first = databases.open();
+        Storage second = databases.open()) {
       Fixtures.use(first, tx -> first.speakers().insert(tx, speaker("sp-1", "telegram", "100")));
 
       assertThat(Fixtures.in(second, (Tx tx) -> second.speakers().get(tx, "sp-1"))).isEmpty();

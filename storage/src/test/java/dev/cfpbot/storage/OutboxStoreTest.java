@@ -8,13 +8,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cfpbot.storage.rows.OutboxMessage;
 import dev.cfpbot.storage.rows.OutboxState;
+import dev.cfpbot.storage.testing.StorageExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class OutboxStoreTest {
   private static final Duration LEASE = Duration.ofSeconds(30);
   private static final List<String> ALL = List.of("telegram", "wechat");
@@ -23,14 +25,9 @@ class OutboxStoreTest {
   private OutboxStore outbox;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     outbox = storage.outbox();
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   private void enqueue(String id, String channel, String recipient, Instant dueAt) {

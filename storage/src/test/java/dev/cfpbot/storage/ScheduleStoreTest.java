@@ -4,11 +4,13 @@ import static dev.cfpbot.storage.Fixtures.BASE;
 import static dev.cfpbot.storage.Fixtures.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.storage.testing.StorageExtension;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class ScheduleStoreTest {
   private static final Instant DUE = BASE.plusSeconds(8 * 3600);
   private static final Instant NEXT_DUE = DUE.plusSeconds(24 * 3600);
@@ -17,14 +19,9 @@ class ScheduleStoreTest {
   private ScheduleStore schedules;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     schedules = storage.schedules();
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   private boolean claim(String name, Instant due, Instant at) {

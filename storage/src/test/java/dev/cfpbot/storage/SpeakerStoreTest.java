@@ -8,23 +8,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfpbot.domain.Speaker;
-import org.junit.jupiter.api.AfterEach;
+import dev.cfpbot.storage.testing.StorageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class SpeakerStoreTest {
   private Storage storage;
   private SpeakerStore speakers;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     speakers = storage.speakers();
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   @Test

@@ -5,17 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cfpbot.domain.Speaker;
+import dev.cfpbot.storage.testing.StorageExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A failed statement's values never leave the storage layer in an error: its message, its causes
  * and the stack trace a log line would print name the operation and the SQL state only.
  */
+@ExtendWith(StorageExtension.class)
 class StorageErrorPrivacyTest {
   /** Recognisable values, standing for a speaker's Telegram id and name. */
   private static final String PLATFORM_ID = "4242424242";
@@ -25,13 +27,8 @@ class StorageErrorPrivacyTest {
   private Storage storage;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
+  void open(Storage storage) {
+    this.storage = storage;
   }
 
   private static String printed(Throwable e) {

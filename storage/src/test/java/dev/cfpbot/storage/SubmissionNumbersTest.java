@@ -5,21 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfpbot.domain.Speaker;
 import dev.cfpbot.domain.SubmissionState;
+import dev.cfpbot.storage.testing.StorageExtension;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two confirmations of one event at the same moment get consecutive numbers, not a collision. */
+@ExtendWith(StorageExtension.class)
 class SubmissionNumbersTest {
   private static final String EVENT = "gz-2027-10-docker";
   private Storage storage;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     Fixtures.use(
         storage,
         tx -> {
@@ -31,11 +33,6 @@ class SubmissionNumbersTest {
           // The event's counter exists once anything was numbered (its creation races are retried).
           storage.submissions().nextNumber(tx, EVENT);
         });
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   private int confirm(String id, CountDownLatch reserved, CountDownLatch proceed) {

@@ -18,11 +18,13 @@ import dev.cfpbot.domain.Answer;
 import dev.cfpbot.domain.HistoryEntry;
 import dev.cfpbot.domain.Submission;
 import dev.cfpbot.domain.SubmissionState;
+import dev.cfpbot.storage.testing.StorageExtension;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class SubmissionStoreTest {
   private static final String EVENT = "gz-2027";
   private static final String OTHER_EVENT = "sh-2027";
@@ -34,16 +36,11 @@ class SubmissionStoreTest {
   private SubmissionStore submissions;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     submissions = storage.submissions();
     Fixtures.insertSpeaker(storage, "sp-1");
     Fixtures.insertSpeaker(storage, "sp-2");
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   private void draft(String id, String event, String speaker, Instant at) {

@@ -6,6 +6,7 @@ import static dev.cfpbot.storage.Fixtures.use;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfpbot.storage.rows.UploadLink;
+import dev.cfpbot.storage.testing.StorageExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,24 +16,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StorageExtension.class)
 class UploadLinkStoreTest {
   private static final Duration WEEK = Duration.ofDays(7);
   private Storage storage;
 
   @BeforeEach
-  void open() {
-    storage = TestStorage.open();
+  void open(Storage storage) {
+    this.storage = storage;
     Fixtures.insertSpeaker(storage, "sp-1");
     use(storage, tx -> storage.submissions().insertDraft(tx, "s-1", "gz", "sp-1", BASE));
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
   }
 
   private UploadLink issue(String id, Instant at) {

@@ -1,5 +1,6 @@
 package dev.cfpbot.channel.console;
 
+import dev.cfpbot.channel.Abilities;
 import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.Inbound;
@@ -57,9 +58,16 @@ public final class ConsoleChannel implements Channel {
     return NAME;
   }
 
+  /** One terminal shows every recipient's messages: each is printed as it is written, in order. */
   @Override
   public Capabilities capabilities() {
-    return new Capabilities(false, false, Integer.MAX_VALUE);
+    return new Capabilities(false, false, Integer.MAX_VALUE, Capabilities.LengthUnit.CHARS, true);
+  }
+
+  /** End of input ends the chat. */
+  @Override
+  public Abilities abilities() {
+    return Abilities.NONE.withInputEnd(this::awaitEnd);
   }
 
   @Override
@@ -75,7 +83,7 @@ public final class ConsoleChannel implements Channel {
   }
 
   /** Blocks until the input has ended and every line has been handled. */
-  public void awaitEnd() throws InterruptedException {
+  void awaitEnd() throws InterruptedException {
     ended.await();
   }
 

@@ -1,8 +1,8 @@
 package dev.cfpbot.channel.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.RawUpdate;
+import dev.cfpbot.channel.UpdateStore;
 import dev.cfpbot.concurrent.Threads;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +43,7 @@ final class Polling implements LongPollingUpdateConsumer {
   private final Clock clock;
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(Threads.named("cfpbot-telegram-poll"));
-  private volatile InboundHandler handler;
+  private volatile UpdateStore store;
   private volatile boolean running;
 
   /** Held while a batch is being stored: stopping waits for it rather than interrupt it. */
@@ -61,8 +61,8 @@ final class Polling implements LongPollingUpdateConsumer {
     this.clock = clock;
   }
 
-  void start(InboundHandler handler) throws TelegramApiException {
-    this.handler = handler;
+  void start(UpdateStore store) throws TelegramApiException {
+    this.store = store;
     this.running = true;
     // Our own executor and HTTP client: nothing shared with other bots in the JVM.
     app =
@@ -98,7 +98,7 @@ final class Polling implements LongPollingUpdateConsumer {
               "telegram: stopping; " + raw.size() + " updates left to Telegram");
         }
         try {
-          handler.accept(TelegramChannel.NAME, raw);
+          store.store(TelegramChannel.NAME, raw);
           storeProblem = null;
           return;
         } catch (RuntimeException e) {

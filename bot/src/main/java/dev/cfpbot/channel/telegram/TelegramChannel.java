@@ -1,25 +1,21 @@
 package dev.cfpbot.channel.telegram;
 
+import dev.cfpbot.channel.Abilities;
 import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.ChannelStatus;
-import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.Outbound;
-import dev.cfpbot.channel.RawUpdate;
 import dev.cfpbot.channel.Routes;
 import dev.cfpbot.channel.SendResult;
-import dev.cfpbot.channel.UpdateTranslator;
+import dev.cfpbot.channel.UpdateStore;
 import dev.cfpbot.config.ConfigException;
 import dev.cfpbot.files.FileStore;
-import dev.cfpbot.web.HttpRoutes;
-import dev.cfpbot.web.UploadLinks;
-import io.javalin.config.RoutesConfig;
+import dev.cfpbot.links.UploadLinks;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +28,12 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-/** Telegram, through the Bot API: long polling or a webhook in, the outbox out. */
-public final class TelegramChannel implements Channel, UpdateTranslator, HttpRoutes, ChannelStatus {
+/**
+ * Telegram, through the Bot API: long polling or a webhook in, the outbox out. Every update is
+ * stored before Telegram is told it arrived, and handled afterwards on its chat's lane (see {@link
+ * UpdateStore}); the handler {@link #start} is given is therefore not used.
+ */
+public final class TelegramChannel implements Channel, ChannelStatus {
   private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
   public static final String NAME = "telegram";
 
@@ -45,6 +45,7 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
   private final Polling polling;
   private final Webhook webhook;
   private final OkHttpClient http;
+  private final UpdateStore updates;
 
   private TelegramChannel(
       TelegramSettings settings,
@@ -53,8 +54,10 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
       String username,
       TelegramSender sender,
       UpdateReader reader,
+      UpdateStore updates,
       Clock clock) {
     this.settings = settings;
+    this.updates = updates;
     this.http = http;
     this.client = client;
     this.username = username;
@@ -74,13 +77,15 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
    *
    * @param allowedTypes the file types speakers may send (from the form)
    * @param maxFileBytes the largest file the form accepts
+   * @param updates where updates are stored before Telegram is acknowledged
    */
-  public static TelegramChannel connect(
+  static TelegramChannel connect(
       TelegramSettings settings,
       FileStore files,
       UploadLinks uploads,
       List<String> allowedTypes,
       long maxFileBytes,
+      UpdateStore updates,
       Clock clock) {
     // Sends give up within half a minute (and are retried); a getUpdates waits up to its own
     // long-poll timeout. One connection pool serves both.
@@ -117,7 +122,7 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
         new FileFetcher(settings, client, http, files, allowedTypes, maxFileBytes);
     log.info("telegram: connected as @{} through {}", username, settings.apiUrl());
     UpdateReader reader = new UpdateReader(client, fetcher, username, clock);
-    return new TelegramChannel(settings, http, client, username, sender, reader, clock);
+    return new TelegramChannel(settings, http, client, username, sender, reader, updates, clock);
   }
 
   @Override
@@ -128,6 +133,16 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
   @Override
   public Capabilities capabilities() {
     return new Capabilities(true, true, 4096, Capabilities.LengthUnit.CHARS);
+  }
+
+  /**
+   * Updates are translated when their turn comes; in webhook mode Telegram posts them to the bot's
+   * HTTP server.
+   */
+  @Override
+  public Abilities abilities() {
+    Abilities abilities = Abilities.NONE.withTranslator(reader::translate).withStatus(this);
+    return webhook == null ? abilities : abilities.withHttp(webhook);
   }
 
   @Override
@@ -153,7 +168,7 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
     Menu.install(client);
     try {
       if (webhook != null) {
-        webhook.start(handler);
+        webhook.start(updates);
         client.execute(
             SetWebhook.builder()
                 .url(settings.webhookUrl())
@@ -162,7 +177,7 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
                 .build());
         log.info("telegram: webhook registered at {}", settings.webhookUrl());
       } else {
-        polling.start(handler);
+        polling.start(updates);
         log.info("telegram: long polling started");
       }
     } catch (TelegramApiException e) {
@@ -178,18 +193,6 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
   }
 
   @Override
-  public Optional<Inbound> translate(RawUpdate update) {
-    return reader.translate(update);
-  }
-
-  @Override
-  public void register(RoutesConfig routes) {
-    if (webhook != null) {
-      webhook.register(routes);
-    }
-  }
-
-  @Override
   public String status() {
     if (webhook != null) {
       return "webhook";
@@ -201,11 +204,6 @@ public final class TelegramChannel implements Channel, UpdateTranslator, HttpRou
   @Override
   public boolean healthy() {
     return webhook != null || polling.problem() == null;
-  }
-
-  @Override
-  public boolean wanted() {
-    return webhook != null;
   }
 
   @Override

@@ -4,7 +4,7 @@ import dev.cfpbot.channel.Outbound;
 import dev.cfpbot.channel.SendResult;
 import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.files.FileStore;
-import dev.cfpbot.web.UploadLinks;
+import dev.cfpbot.links.UploadLinks;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,16 +1,16 @@
 package dev.cfpbot.channel.telegram;
 
 import dev.cfpbot.config.ConfigException;
-import dev.cfpbot.config.TelegramConfig;
+import dev.cfpbot.config.EnvOverFile;
+import dev.cfpbot.config.Section;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -53,13 +53,22 @@ public record TelegramSettings(
   private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d+:[A-Za-z0-9_-]+");
   private static final Pattern CHAT = Pattern.compile("@[A-Za-z][A-Za-z0-9_]{3,}|-?\\d+");
 
+  /** The settings of the file's {@code telegram:} section and the environment over it. */
+  public static Optional<TelegramSettings> resolve(Section section) {
+    return Optional.ofNullable(resolve(section.bind(TelegramConfig.class), section.env()));
+  }
+
   /** The settings, or null when no token is configured (the channel is off). */
   public static TelegramSettings resolve(TelegramConfig file, Map<String, String> env) {
+    return resolve(file, new EnvOverFile(env));
+  }
+
+  private static TelegramSettings resolve(TelegramConfig file, EnvOverFile env) {
     TelegramConfig f =
         file == null
             ? new TelegramConfig(null, null, null, null, null, null, null, null, null)
             : file;
-    String token = first(env.get(TOKEN), f.botToken());
+    String token = env.value(TOKEN, f.botToken());
     if (token == null) {
       return null;
     }
@@ -69,7 +78,7 @@ public record TelegramSettings(
               + " does not look like a bot token; expected digits, a colon and letters, as BotFather gives it");
     }
     String apiUrl =
-        first(env.get(API_URL), f.apiUrl(), "https://api.telegram.org").replaceAll("/+$", "");
+        env.value(API_URL, f.apiUrl(), "https://api.telegram.org").replaceAll("/+$", "");
     URI api = URI.create(apiUrl);
     if (api.getHost() == null
         || !(apiUrl.startsWith("http://") || apiUrl.startsWith("https://"))
@@ -80,32 +89,25 @@ public record TelegramSettings(
               + apiUrl
               + "' is not a Bot API server address; expected scheme, host and optional port, e.g. https://api.telegram.org");
     }
-    String channel = chat(CHANNEL, first(env.get(CHANNEL), f.channel()));
-    String organizerChat = chat(ORGANIZER_CHAT, first(env.get(ORGANIZER_CHAT), f.organizerChat()));
+    String channel = chat(CHANNEL, env.value(CHANNEL, f.channel()));
+    String organizerChat = chat(ORGANIZER_CHAT, env.value(ORGANIZER_CHAT, f.organizerChat()));
     Set<String> organizers = new LinkedHashSet<>();
-    String listed = env.get(ORGANIZERS);
-    List<String> ids =
-        listed != null && !listed.isBlank()
-            ? Arrays.asList(listed.split("[,\\s]+"))
-            : f.organizers() == null ? List.of() : f.organizers();
-    for (String id : ids) {
-      if (!id.isBlank() && !id.strip().matches("\\d+")) {
+    for (String id : env.list(ORGANIZERS, f.organizers())) {
+      if (!id.matches("\\d+")) {
         throw new ConfigException(
             ORGANIZERS
                 + ": '"
                 + id
                 + "' is not a Telegram user id; expected numbers separated by commas");
       }
-      if (!id.isBlank()) {
-        organizers.add(id.strip());
-      }
+      organizers.add(id);
     }
-    String webhook = first(env.get(WEBHOOK_URL), f.webhookUrl());
+    String webhook = env.value(WEBHOOK_URL, f.webhookUrl());
     if (webhook != null && !webhook.startsWith("https://")) {
       throw new ConfigException(
           WEBHOOK_URL + ": Telegram only posts to https:// addresses; got '" + webhook + "'");
     }
-    String secret = first(env.get(WEBHOOK_SECRET), f.webhookSecret(), derivedSecret(token));
+    String secret = env.value(WEBHOOK_SECRET, f.webhookSecret(), derivedSecret(token));
     return new TelegramSettings(
         token,
         apiUrl,
@@ -114,14 +116,9 @@ public record TelegramSettings(
         Set.copyOf(organizers),
         webhook,
         secret,
-        flag(KEEP_WEBHOOK, env.get(KEEP_WEBHOOK), false),
-        flag(
-            PIN,
-            first(
-                env.get(PIN),
-                f.pinAnnouncements() == null ? null : f.pinAnnouncements().toString()),
-            false),
-        flag(RATE_LIMITS, env.get(RATE_LIMITS), true));
+        env.flag(KEEP_WEBHOOK, null, false),
+        env.flag(PIN, f.pinAnnouncements(), false),
+        env.flag(RATE_LIMITS, null, true));
   }
 
   /** The token with its secret part hidden, for logs. */
@@ -158,25 +155,5 @@ public record TelegramSettings(
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static boolean flag(String variable, String value, boolean fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "on", "yes", "1" -> true;
-      case "false", "off", "no", "0" -> false;
-      default -> throw new ConfigException(variable + ": '" + value + "' is not on or off");
-    };
-  }
-
-  private static String first(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v.strip();
-      }
-    }
-    return null;
   }
 }

@@ -1,9 +1,9 @@
 package dev.cfpbot.channel.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.cfpbot.channel.InboundHandler;
+import dev.cfpbot.channel.HttpRoutes;
 import dev.cfpbot.channel.RawUpdate;
-import dev.cfpbot.web.HttpRoutes;
+import dev.cfpbot.channel.UpdateStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -26,15 +26,15 @@ final class Webhook implements HttpRoutes {
 
   private final TelegramSettings settings;
   private final Clock clock;
-  private volatile InboundHandler handler;
+  private volatile UpdateStore store;
 
   Webhook(TelegramSettings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
   }
 
-  void start(InboundHandler handler) {
-    this.handler = handler;
+  void start(UpdateStore store) {
+    this.store = store;
   }
 
   /** The path Telegram posts to: the path of TELEGRAM_WEBHOOK_URL. */
@@ -65,13 +65,13 @@ final class Webhook implements HttpRoutes {
       ctx.status(400).result("not an update");
       return;
     }
-    InboundHandler h = handler;
-    if (h == null) {
+    UpdateStore s = store;
+    if (s == null) {
       ctx.status(503).result("starting");
       return;
     }
     Optional<RawUpdate> raw = UpdateReader.raw(update, clock.instant());
-    raw.ifPresent(r -> h.accept(TelegramChannel.NAME, List.of(r)));
+    raw.ifPresent(r -> s.store(TelegramChannel.NAME, List.of(r)));
     ctx.status(200).result("ok");
   }
 }

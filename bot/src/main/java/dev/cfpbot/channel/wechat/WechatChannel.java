@@ -1,26 +1,18 @@
 package dev.cfpbot.channel.wechat;
 
-import dev.cfpbot.app.ChannelContext;
+import dev.cfpbot.channel.Abilities;
 import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.ChannelContext;
 import dev.cfpbot.channel.ChannelStatus;
 import dev.cfpbot.channel.InboundHandler;
-import dev.cfpbot.channel.LinksInText;
 import dev.cfpbot.channel.Outbound;
 import dev.cfpbot.channel.Routes;
 import dev.cfpbot.channel.SendResult;
 import dev.cfpbot.config.EventConfig;
-import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
-import dev.cfpbot.organizer.OrganizerCommand;
-import dev.cfpbot.organizer.OrganizerCommandSource;
-import dev.cfpbot.storage.Tx;
-import dev.cfpbot.web.HttpRoutes;
-import io.javalin.config.RoutesConfig;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +22,7 @@ import org.slf4j.LoggerFactory;
  * template and mass messages through the API. Texts only (no buttons: the replies already say what
  * to type), at most 2048 bytes of UTF-8 each.
  */
-public final class WechatChannel
-    implements Channel, ChannelStatus, HttpRoutes, OrganizerCommandSource, LinksInText {
+public final class WechatChannel implements Channel, ChannelStatus {
   public static final String NAME = "wechat";
   private static final Logger log = LoggerFactory.getLogger(WechatChannel.class);
   private static final Capabilities CAPABILITIES =
@@ -78,8 +69,7 @@ public final class WechatChannel
             context.uploads(),
             context.downloads());
     this.commands =
-        new WechatCommands(
-            context.messages(), context.storage(), context.config().bot().organizerLanguage());
+        new WechatCommands(context.messages(), context.config().bot().organizerLanguage());
     settings.warnings().forEach(warning -> log.warn("wechat: {}", warning));
     if (context.uploads() == null) {
       log.warn(
@@ -107,6 +97,23 @@ public final class WechatChannel
   @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  /**
+   * Callbacks on {@code /wechat}; upload requests and exports as links in the text (an Official
+   * Account cannot receive or send files); {@code /menu}; its state for {@code /health}.
+   */
+  @Override
+  public Abilities abilities() {
+    return Abilities.NONE
+        .withHttp(
+            routes -> {
+              routes.get("/wechat", callback::verify);
+              routes.post("/wechat", callback::receive);
+            })
+        .withLinks(links::render)
+        .withCommands(commands::all)
+        .withStatus(this);
   }
 
   /**
@@ -170,21 +177,5 @@ public final class WechatChannel
   public void stop() {
     started = false;
     callback.stop();
-  }
-
-  @Override
-  public void register(RoutesConfig routes) {
-    routes.get("/wechat", callback::verify);
-    routes.post("/wechat", callback::receive);
-  }
-
-  @Override
-  public Map<String, OrganizerCommand> organizerCommands() {
-    return commands.all();
-  }
-
-  @Override
-  public Reply render(Tx tx, String recipient, Reply reply, Instant now) {
-    return links.render(tx, recipient, reply, now);
   }
 }

@@ -1,18 +1,15 @@
 package dev.cfpbot.channel.wechat;
 
 import dev.cfpbot.channel.Inbound;
-import dev.cfpbot.channel.Outbound;
+import dev.cfpbot.channel.OrganizerCommand;
+import dev.cfpbot.channel.OutboxWriter;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
-import dev.cfpbot.organizer.OrganizerCommand;
-import dev.cfpbot.process.OutboundCodec;
-import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The organizer command only WeChat has: {@code /menu} installs the custom menu (我要投稿 · 我的投稿 ·
@@ -22,48 +19,26 @@ import java.util.UUID;
  */
 final class WechatCommands {
   private final Messages messages;
-  private final Storage storage;
   private final Lang lang;
 
-  WechatCommands(Messages messages, Storage storage, Lang lang) {
+  WechatCommands(Messages messages, Lang lang) {
     this.messages = messages;
-    this.storage = storage;
     this.lang = lang;
   }
 
-  Map<String, OrganizerCommand> all() {
-    return Map.of("menu", this::menu);
+  Map<String, OrganizerCommand> all(OutboxWriter outbox) {
+    return Map.of("menu", (tx, in, arg, now) -> menu(outbox, tx, in, now));
   }
 
-  private List<Reply> menu(Tx tx, Inbound in, String arg, Instant now) {
+  private List<Reply> menu(OutboxWriter outbox, Tx tx, Inbound in, Instant now) {
     // Organizer commands are shared by every channel: this one answers only on WeChat.
     if (!in.channel().equals(WechatChannel.NAME)) {
       return List.of(Reply.text(messages.text(lang, "wechat.only")));
     }
-    String id = UUID.randomUUID().toString();
-    String organizer = in.sender().id();
-    Outbound install =
-        new Outbound(
-            id,
-            WechatChannel.NAME,
-            organizer,
-            WechatSender.MENU,
-            messages.text(lang, "wechat.menu.done"),
-            List.of(),
-            false,
-            null,
-            null);
-    storage
-        .outbox()
-        .enqueue(
-            tx,
-            id,
-            WechatChannel.NAME,
-            organizer,
-            WechatSender.MENU,
-            OutboundCodec.encode(install),
-            now,
-            now);
+    // The sender installs the menu when it sends a message of this kind (its text is what the
+    // organizer is told once it is done).
+    Reply done = Reply.text(messages.text(lang, "wechat.menu.done"));
+    outbox.send(tx, WechatChannel.NAME, in.sender().id(), WechatSender.MENU, done, now);
     return List.of(Reply.text(messages.text(lang, "wechat.menu.queued")));
   }
 }

@@ -1,9 +1,9 @@
 package dev.cfpbot.channel.wechat;
 
 import dev.cfpbot.config.ConfigException;
-import dev.cfpbot.config.WechatConfig;
+import dev.cfpbot.config.EnvOverFile;
+import dev.cfpbot.config.Section;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -47,18 +47,27 @@ public record WechatSettings(
     templateFields = templateFields == null ? Map.of() : Map.copyOf(templateFields);
   }
 
+  /** The settings of the file's {@code wechat:} section and the environment over it. */
+  public static Optional<WechatSettings> resolve(Section section) {
+    return resolve(section.bind(WechatConfig.class), section.env());
+  }
+
   /** The settings, or empty when no app id is set (the channel is off). */
   public static Optional<WechatSettings> resolve(WechatConfig file, Map<String, String> env) {
+    return resolve(file, new EnvOverFile(env));
+  }
+
+  private static Optional<WechatSettings> resolve(WechatConfig file, EnvOverFile env) {
     WechatConfig f =
         file != null
             ? file
             : new WechatConfig(null, null, null, null, null, null, null, null, null);
-    String appId = first(env.get(APP_ID), f.appId());
+    String appId = env.value(APP_ID, f.appId());
     if (appId == null) {
       return Optional.empty();
     }
-    String secret = required(first(env.get(APP_SECRET), f.appSecret()), APP_SECRET, "app_secret");
-    String token = required(first(env.get(TOKEN), f.token()), TOKEN, "token");
+    String secret = required(env.value(APP_SECRET, f.appSecret()), APP_SECRET, "app_secret");
+    String token = required(env.value(TOKEN, f.token()), TOKEN, "token");
     if (!token.matches("[A-Za-z0-9]{3,32}")) {
       // What WeChat's server settings accept: a token it would refuse could never be configured.
       throw new ConfigException(
@@ -66,24 +75,21 @@ public record WechatSettings(
               + " (or wechat.token) is not a token WeChat accepts: use 3 to 32 letters and digits"
               + " (the Token of the Official Account's server settings), 16 or more");
     }
-    String aesKey = first(env.get(AES_KEY), f.aesKey());
+    String aesKey = env.value(AES_KEY, f.aesKey());
     if (aesKey != null && aesKeyBytes(aesKey).length != 32) {
       throw new ConfigException(
           AES_KEY
               + " (or wechat.aes_key) is not an EncodingAESKey: expected the 43 letters and digits"
               + " shown in the Official Account's server settings");
     }
-    String apiUrl = first(env.get(API_URL), f.apiUrl(), DEFAULT_API_URL).replaceAll("/+$", "");
+    String apiUrl = env.value(API_URL, f.apiUrl(), DEFAULT_API_URL).replaceAll("/+$", "");
     URI api = URI.create(apiUrl);
     if (api.getScheme() == null || !api.getScheme().startsWith("http") || api.getHost() == null) {
       throw new ConfigException(
           API_URL + " (or wechat.api_url): '" + apiUrl + "' is not a web address");
     }
-    List<String> organizers =
-        env.get(ORGANIZERS) != null && !env.get(ORGANIZERS).isBlank()
-            ? Arrays.stream(env.get(ORGANIZERS).split("[,\\s]+")).filter(s -> !s.isBlank()).toList()
-            : f.organizers() == null ? List.of() : f.organizers();
-    String tag = first(env.get(ANNOUNCE_TAG), f.announceTag());
+    List<String> organizers = env.list(ORGANIZERS, f.organizers());
+    String tag = env.value(ANNOUNCE_TAG, f.announceTag());
     if (tag != null && !tag.matches("\\d{1,12}")) {
       throw new ConfigException(
           ANNOUNCE_TAG + " (or wechat.announce_tag): '" + tag + "' is not a tag id (a number)");
@@ -96,7 +102,7 @@ public record WechatSettings(
             aesKey,
             apiUrl,
             organizers,
-            first(env.get(TEMPLATE_ID), f.templateId()),
+            env.value(TEMPLATE_ID, f.templateId()),
             f.templateFields(),
             tag));
   }
@@ -149,14 +155,5 @@ public record WechatSettings(
           variable + " (or wechat." + key + ") is not set; it is needed when " + APP_ID + " is");
     }
     return value;
-  }
-
-  private static String first(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v.strip();
-      }
-    }
-    return null;
   }
 }

@@ -3,6 +3,8 @@ package dev.cfpbot.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testing.Uploads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +21,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The upload page tells the truth: what the bot did with the file (saved as which proposal's
  * slides, or refused and why), with the chat told the same, and a refused file deleted at once.
  */
+@ExtendWith(StorageExtension.class)
 class UploadOutcomeTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Pattern UPLOAD = Pattern.compile("https://cfp\\.example\\.org/upload/\\S+");
@@ -36,8 +40,8 @@ class UploadOutcomeTest {
   private final Uploads browser = new Uploads();
 
   @BeforeEach
-  void start() {
-    t = new WechatTestBot(dataDir);
+  void start(TestDatabases databases) {
+    t = new WechatTestBot(databases, dataDir);
   }
 
   @AfterEach

@@ -3,9 +3,12 @@ package dev.cfpbot.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cfpbot.channel.wechat.WechatClient.Response;
 import dev.cfpbot.domain.Submission;
 import dev.cfpbot.domain.SubmissionState;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
+import dev.cfpbot.testkit.wechat.WechatClient;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +18,18 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** /wechat through the real HTTP server, as WeChat's servers call it, in both modes. */
+@ExtendWith(StorageExtension.class)
 class WechatCallbackTest {
+  private final TestDatabases databases;
+
+  WechatCallbackTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   static final Duration WAIT = Duration.ofSeconds(10);
   static final String TITLE = "从零到生产：我们的 Docker 迁移之路";
   static final List<String> FORM =
@@ -36,7 +47,7 @@ class WechatCallbackTest {
 
   @BeforeEach
   void start() {
-    t = new WechatTestBot(dataDir);
+    t = new WechatTestBot(databases, dataDir);
   }
 
   @AfterEach
@@ -78,7 +89,7 @@ class WechatCallbackTest {
   @Test
   void plainMode_completeSubmission_receiptIsThePassiveReply() {
     t.close();
-    t = WechatTestBot.plainMode(dataDir);
+    t = WechatTestBot.plainMode(databases, dataDir);
 
     List<Response> replies = submit(t.plain, "o-alice");
 
@@ -273,7 +284,7 @@ class WechatCallbackTest {
     Response notWechat = t.safe.post("<html><body>hi</body></html>");
     long safeRows = inboxRows();
     t.close();
-    t = WechatTestBot.plainMode(dataDir);
+    t = WechatTestBot.plainMode(databases, dataDir);
     Response plainBroken = t.plain.post("<xml><ToUserName>gh_cfpbot</ToUser");
     Response plainNotWechat = t.plain.post("<html><body>hi</body></html>");
 
@@ -299,7 +310,7 @@ class WechatCallbackTest {
     long safeLeaked = leaked();
     long safeRows = inboxRows();
     t.close();
-    t = WechatTestBot.plainMode(dataDir);
+    t = WechatTestBot.plainMode(databases, dataDir);
     Response plain = t.plain.post(xxe);
 
     assertThat(plain.status()).isEqualTo(400);

@@ -2,7 +2,10 @@ package dev.cfpbot.channel.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.channel.wechat.WechatClient.Response;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
+import dev.cfpbot.testkit.wechat.WechatClient;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Followers submitting at the same time each get every passive reply well inside WeChat's five
  * seconds (the 200-follower load is scripts/wechat-simulate's job).
  */
+@ExtendWith(StorageExtension.class)
 class WechatConcurrencyTest {
+  private final TestDatabases databases;
+
+  WechatConcurrencyTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   private static final int FOLLOWERS = 20;
 
   @TempDir Path dataDir;
@@ -33,7 +44,10 @@ class WechatConcurrencyTest {
   @ParameterizedTest(name = "safe mode: {0}")
   @ValueSource(booleans = {true, false})
   void twentyFollowersAtOnce_allSubmit_andEveryReplyIsQuick(boolean safeMode) throws Exception {
-    t = safeMode ? new WechatTestBot(dataDir) : WechatTestBot.plainMode(dataDir);
+    t =
+        safeMode
+            ? new WechatTestBot(databases, dataDir)
+            : WechatTestBot.plainMode(databases, dataDir);
     ExecutorService pool = Executors.newFixedThreadPool(FOLLOWERS);
     List<Future<List<Long>>> runs = new ArrayList<>();
     for (int i = 0; i < FOLLOWERS; i++) {

@@ -4,10 +4,13 @@ import static dev.cfpbot.channel.wechat.WechatTestBot.ORGANIZER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cfpbot.channel.wechat.WechatClient.Response;
 import dev.cfpbot.domain.Submission;
 import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
+import dev.cfpbot.testkit.wechat.WechatClient;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +21,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * /mydata, /forget and the retention purge on WeChat: signed, encrypted callbacks through the real
  * HTTP server, passive replies and customer-service messages from the fake WeChat API.
  */
+@ExtendWith(StorageExtension.class)
 class WechatDataRightsTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String EVENT = "gz-2027-10-docker";
@@ -38,8 +43,8 @@ class WechatDataRightsTest {
   private WechatTestBot t;
 
   @BeforeEach
-  void start() {
-    t = new WechatTestBot(dataDir);
+  void start(TestDatabases databases) {
+    t = new WechatTestBot(databases, dataDir);
   }
 
   @AfterEach

@@ -3,9 +3,15 @@ package dev.cfpbot.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cfpbot.testkit.wechat.FakeWechatApi;
+import dev.cfpbot.testkit.wechat.WechatSimulator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar with WECHAT_* set, as ./cfp-bot runs it, driven by scripts/WechatSimulator.java
- * (the script that signs requests like WeChat's servers): in plain mode (no WECHAT_AES_KEY), then
- * restarted in safe mode; then the export, from another run of the jar, shows both submissions.
+ * The packaged jar with WECHAT_* set, as ./cfp-bot runs it, driven by testkit's WechatSimulator
+ * (signing requests as WeChat's servers do): in plain mode (no WECHAT_AES_KEY), then restarted in
+ * safe mode; then the export, from another run of the jar, shows both submissions.
  */
 class WechatEndToEndIT {
   private static final String TITLE = "从零到生产：我们的 Docker 迁移之路";
@@ -48,20 +54,17 @@ class WechatEndToEndIT {
     return new Result(process.exitValue(), Files.readString(log));
   }
 
+  /** testkit's simulator (what scripts/wechat-simulate runs) against the bot's /wechat. */
   private Result simulate(String... options) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "java",
-                "-Dfile.encoding=UTF-8",
-                WechatJar.ROOT.resolve("scripts/WechatSimulator.java").toString(),
-                "--url",
-                bot.wechat().toString(),
-                "--title",
-                TITLE));
-    command.addAll(List.of(options));
-    return run(
-        dataDir.resolve("simulate-" + options.length + ".txt"), command.toArray(String[]::new));
+    List<String> args =
+        new ArrayList<>(List.of("--url", bot.wechat().toString(), "--title", TITLE));
+    args.addAll(List.of(options));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+    int exit =
+        WechatSimulator.run(
+            args.toArray(String[]::new), WechatJar.env(dataDir), Clock.systemUTC(), print, print);
+    return new Result(exit, out.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -2,16 +2,22 @@ package dev.cfpbot.channel.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.channel.wechat.WechatClient.Response;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
+import dev.cfpbot.testkit.wechat.CallbackXml;
+import dev.cfpbot.testkit.wechat.WechatClient;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What followers send that is not plain good text, through /wechat over real HTTP. */
+@ExtendWith(StorageExtension.class)
 class WechatInputTest {
   static final String NOT_TEXT = "这个问题请用文字回答（我看不懂图片、语音或表情）。";
   static final String NAME_QUESTION = "(1/7) 请问怎么称呼你？（姓名）";
@@ -27,9 +33,9 @@ class WechatInputTest {
   private WechatTestBot safe;
 
   @BeforeEach
-  void start() {
-    t = WechatTestBot.plainMode(dataDir.resolve("plain"));
-    safe = new WechatTestBot(dataDir.resolve("safe"));
+  void start(TestDatabases databases) {
+    t = WechatTestBot.plainMode(databases, dataDir.resolve("plain"));
+    safe = new WechatTestBot(databases, dataDir.resolve("safe"));
   }
 
   @AfterEach
@@ -54,19 +60,8 @@ class WechatInputTest {
               "<PicUrl><![CDATA[http://mmbiz.example/pic]]></PicUrl>"
                   + "<MediaId><![CDATA[media-1]]></MediaId>";
         };
-    return "<xml><ToUserName><![CDATA["
-        + WechatClient.ACCOUNT
-        + "]]></ToUserName><FromUserName><![CDATA["
-        + openid
-        + "]]></FromUserName><CreateTime>"
-        + createTime
-        + "</CreateTime><MsgType><![CDATA["
-        + type
-        + "]]></MsgType>"
-        + body
-        + "<MsgId>"
-        + WechatClient.nextMsgId()
-        + "</MsgId></xml>";
+    return CallbackXml.message(
+        openid, createTime, type, body + "<MsgId>" + WechatClient.nextMsgId() + "</MsgId>");
   }
 
   /** A text message whose content is {@code before}, then {@code raw} bytes, then {@code after}. */

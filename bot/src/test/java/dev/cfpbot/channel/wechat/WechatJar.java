@@ -2,6 +2,8 @@ package dev.cfpbot.channel.wechat;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.cfpbot.testkit.wechat.FakeWechatApi;
+import dev.cfpbot.testkit.wechat.WechatClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

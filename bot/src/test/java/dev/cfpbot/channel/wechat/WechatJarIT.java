@@ -2,8 +2,10 @@ package dev.cfpbot.channel.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.channel.wechat.WechatClient.Response;
-import dev.cfpbot.channel.wechat.WechatEnvelopes.Broken;
+import dev.cfpbot.testkit.wechat.FakeWechatApi;
+import dev.cfpbot.testkit.wechat.WechatClient;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
+import dev.cfpbot.testkit.wechat.WechatEnvelopes.Broken;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.nio.file.Path;

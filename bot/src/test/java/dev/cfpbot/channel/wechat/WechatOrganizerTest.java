@@ -4,7 +4,11 @@ import static dev.cfpbot.channel.wechat.WechatTestBot.ORGANIZER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cfpbot.channel.wechat.FakeWechatApi.Call;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
+import dev.cfpbot.testkit.wechat.FakeWechatApi;
+import dev.cfpbot.testkit.wechat.FakeWechatApi.Call;
+import dev.cfpbot.testkit.wechat.WechatClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +23,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Organizers on WeChat: alerts as customer-service messages, fallbacks, and their commands. */
+@ExtendWith(StorageExtension.class)
 class WechatOrganizerTest {
+  private final TestDatabases databases;
+
+  WechatOrganizerTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Pattern LINK = Pattern.compile("https://cfp\\.example\\.org/\\S+");
 
@@ -30,7 +42,7 @@ class WechatOrganizerTest {
   private WechatTestBot t;
 
   private WechatTestBot start(Map<String, String> env) {
-    t = new WechatTestBot(dataDir, env, Function.identity());
+    t = new WechatTestBot(databases, dataDir, env, Function.identity());
     return t;
   }
 
@@ -38,6 +50,7 @@ class WechatOrganizerTest {
   private WechatTestBot startWithTemplate() {
     t =
         new WechatTestBot(
+            databases,
             dataDir,
             Map.of(WechatSettings.TEMPLATE_ID, "tmpl-new-talk"),
             text ->

@@ -3,10 +3,12 @@ package dev.cfpbot.channel.wechat;
 import static dev.cfpbot.channel.wechat.WechatTestBot.ORGANIZER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfpbot.channel.wechat.WechatClient.Response;
-import dev.cfpbot.channel.wechat.WechatClient.Signed;
-import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testkit.PostgresServer;
+import dev.cfpbot.testkit.wechat.WechatClient;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
+import dev.cfpbot.testkit.wechat.WechatClient.Signed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * a (timestamp, nonce) pair seen before with another body — on any instance sharing the database.
  * WeChat's own retry (the same request again) still gets the same reply.
  */
+@ExtendWith(StorageExtension.class)
 class WechatReplayTest {
+  private final TestDatabases databases;
+
+  WechatReplayTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   @TempDir Path dataDir;
 
   private static long inboxRows(WechatTestBot t) {
@@ -35,7 +45,7 @@ class WechatReplayTest {
 
   @Test
   void plainMode_seenUrlReplayedWithAForgedOrganizerBody_isRefused_andNothingIsExported() {
-    try (WechatTestBot t = WechatTestBot.plainMode(dataDir)) {
+    try (WechatTestBot t = WechatTestBot.plainMode(databases, dataDir)) {
       Signed seen = t.plain.sign(WechatClient.textXml("o-stranger", "投稿", 1L, t.plain.now()));
       assertThat(t.plain.send(seen).status()).isEqualTo(200);
       long before = inboxRows(t);
@@ -50,7 +60,7 @@ class WechatReplayTest {
 
   @Test
   void safeMode_seenUrlStrippedToPlainWithAForgedOrganizerBody_isRefused() {
-    try (WechatTestBot t = new WechatTestBot(dataDir)) {
+    try (WechatTestBot t = new WechatTestBot(databases, dataDir)) {
       Signed seen = t.safe.sign(WechatClient.textXml("o-stranger", "投稿", 2L, t.safe.now()));
       String plainQuery = seen.query().replaceAll("&encrypt_type=aes&msg_signature=[0-9a-f]+", "");
 
@@ -63,7 +73,7 @@ class WechatReplayTest {
 
   @Test
   void timestampMoreThanFiveMinutesFromTheClock_isRefused_eitherWay() {
-    try (WechatTestBot t = WechatTestBot.plainMode(dataDir)) {
+    try (WechatTestBot t = WechatTestBot.plainMode(databases, dataDir)) {
       Instant now = t.clock.instant();
       Signed old = t.plain.sign(WechatClient.textXml("o-late", "投稿", 3L, t.plain.now()));
       Signed lastMoment = t.plain.sign(WechatClient.textXml("o-edge", "投稿", 4L, t.plain.now()));
@@ -85,7 +95,7 @@ class WechatReplayTest {
 
   @Test
   void verification_staleOrReplayedWithAnotherEchostr_isRefused() {
-    try (WechatTestBot t = new WechatTestBot(dataDir)) {
+    try (WechatTestBot t = new WechatTestBot(databases, dataDir)) {
       String timestamp = Long.toString(t.safe.now());
       String signature = t.safe.signature(timestamp, "4242");
       Response first = t.safe.verify(signature, timestamp, "4242", "hello");
@@ -106,7 +116,7 @@ class WechatReplayTest {
 
   @Test
   void wechatsOwnRetry_sameTimestampNonceAndBody_getsTheSameReply_handledOnce() {
-    try (WechatTestBot t = new WechatTestBot(dataDir)) {
+    try (WechatTestBot t = new WechatTestBot(databases, dataDir)) {
       t.safe.text("o-carol", "投稿");
       Signed request =
           t.safe.sign(
@@ -129,7 +139,7 @@ class WechatReplayTest {
 
   @Test
   void noncesOlderThanTwiceTheWindow_arePruned() {
-    try (WechatTestBot t = new WechatTestBot(dataDir)) {
+    try (WechatTestBot t = new WechatTestBot(databases, dataDir)) {
       t.safe.text("o-dora", "投稿");
       t.safe.text("o-dora", "张三");
       t.clock.set(t.clock.instant().plus(Duration.ofMinutes(11)));
@@ -144,7 +154,7 @@ class WechatReplayTest {
   @Test
   void twoInstancesOnOnePostgres_aRequestSeenByOneIsRefusedWithAnotherBodyByTheOther()
       throws Exception {
-    PostgresServer.Database db = PostgresServer.newDatabase();
+    PostgresServer.Database db = databases.newPostgres();
     try (WechatTestBot one = instance(db, Files.createDirectory(dataDir.resolve("one")));
         WechatTestBot two = instance(db, Files.createDirectory(dataDir.resolve("two")))) {
       Signed seen =
@@ -164,12 +174,8 @@ class WechatReplayTest {
   }
 
   /** An instance in plain mode (where only the nonce can tell a replay) on the shared database. */
-  private static WechatTestBot instance(PostgresServer.Database db, Path dir) {
+  private WechatTestBot instance(PostgresServer.Database db, Path dir) {
     return new WechatTestBot(
-        dir,
-        Map.of(WechatSettings.AES_KEY, ""),
-        Function.identity(),
-        Storage.open(db.url(), db.user(), db.password(), 4),
-        true);
+        dir, Map.of(WechatSettings.AES_KEY, ""), Function.identity(), databases.open(db), true);
   }
 }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.cfpbot.channel.wechat.WechatClient.Response;
-import dev.cfpbot.channel.wechat.WechatEnvelopes.Broken;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
+import dev.cfpbot.testkit.wechat.WechatClient;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
+import dev.cfpbot.testkit.wechat.WechatEnvelopes.Broken;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * With WECHAT_AES_KEY set only encrypted callbacks are taken, authenticated by {@code
  * msg_signature} over their {@code Encrypt} element; whatever cannot be decrypted is answered 400.
  */
+@ExtendWith(StorageExtension.class)
 class WechatSafeModeTest {
   @TempDir Path dataDir;
   private WechatTestBot t;
@@ -29,8 +34,8 @@ class WechatSafeModeTest {
   private final Logger callbackLog = (Logger) LoggerFactory.getLogger(WechatCallback.class);
 
   @BeforeEach
-  void start() {
-    t = new WechatTestBot(dataDir);
+  void start(TestDatabases databases) {
+    t = new WechatTestBot(databases, dataDir);
     log.start();
     callbackLog.addAppender(log);
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfpbot.config.ConfigException;
-import dev.cfpbot.config.WechatConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

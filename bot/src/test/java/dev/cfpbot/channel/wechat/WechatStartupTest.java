@@ -3,13 +3,16 @@ package dev.cfpbot.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cfpbot.channel.wechat.WechatClient.Response;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
+import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,12 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
  * callback arriving in between waits for it rather than getting 503, which WeChat would show the
  * follower as "该公众号暂时无法提供服务".
  */
+@ExtendWith(StorageExtension.class)
 class WechatStartupTest {
+  private final TestDatabases databases;
+
+  WechatStartupTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   @TempDir Path dataDir;
 
   private WechatTestBot notStarted() {
-    return new WechatTestBot(
-        dataDir, Map.of(), Function.identity(), dev.cfpbot.storage.Storage.inMemory(), false);
+    return new WechatTestBot(dataDir, Map.of(), Function.identity(), databases.open(), false);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.cfpbot.channel.wechat;
 
 import dev.cfpbot.app.Bot;
-import dev.cfpbot.app.ChannelContext;
+import dev.cfpbot.channel.ChannelContext;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.ConfigLoader;
@@ -9,13 +9,16 @@ import dev.cfpbot.config.HttpSettings;
 import dev.cfpbot.domain.Answer;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.links.DownloadLinks;
+import dev.cfpbot.links.UploadLinks;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testing.TestBot;
-import dev.cfpbot.web.DownloadLinks;
+import dev.cfpbot.testkit.wechat.FakeWechatApi;
+import dev.cfpbot.testkit.wechat.WechatClient;
 import dev.cfpbot.web.DownloadPage;
 import dev.cfpbot.web.HealthReport;
-import dev.cfpbot.web.UploadLinks;
 import dev.cfpbot.web.UploadPage;
 import dev.cfpbot.web.UploadTargets;
 import dev.cfpbot.web.WebServer;
@@ -34,8 +37,8 @@ import java.util.function.Function;
 
 /**
  * The real bot with the real WeChat channel behind the real HTTP server (wired as the application
- * wires them), over a fresh in-memory H2, talking to a {@link FakeWechatApi}; a {@link
- * WechatClient} plays WeChat's servers.
+ * wires them), over a fresh database of the test's (see {@code StorageExtension}), talking to a
+ * {@link FakeWechatApi}; a {@link WechatClient} plays WeChat's servers.
  */
 final class WechatTestBot implements AutoCloseable {
   /** Letters and digits, 16 or more: what WeChat accepts and the bot asks for. */
@@ -63,25 +66,30 @@ final class WechatTestBot implements AutoCloseable {
   volatile Consumer<Inbound> beforeUpload = in -> {};
 
   /** Safe mode (WECHAT_AES_KEY set), as WeChat recommends: only encrypted callbacks are taken. */
-  WechatTestBot(Path dataDir) {
-    this(dataDir, Map.of(), Function.identity());
+  WechatTestBot(TestDatabases databases, Path dataDir) {
+    this(databases, dataDir, Map.of(), Function.identity());
   }
 
   /**
    * @param env settings on top of the test's (e.g. a template id)
    * @param configText changes to the shipped config's text
    */
-  WechatTestBot(Path dataDir, Map<String, String> env, Function<String, String> configText) {
-    this(dataDir, env, configText, Storage.inMemory(), true);
+  WechatTestBot(
+      TestDatabases databases,
+      Path dataDir,
+      Map<String, String> env,
+      Function<String, String> configText) {
+    this(dataDir, env, configText, databases.open(), true);
   }
 
   /** Plain mode: no WECHAT_AES_KEY, so callbacks come in the clear (the test account's mode). */
-  static WechatTestBot plainMode(Path dataDir) {
-    return new WechatTestBot(dataDir, Map.of(WechatSettings.AES_KEY, ""), Function.identity());
+  static WechatTestBot plainMode(TestDatabases databases, Path dataDir) {
+    return new WechatTestBot(
+        databases, dataDir, Map.of(WechatSettings.AES_KEY, ""), Function.identity());
   }
 
   /**
-   * @param storage the database: a second instance opens its own on the same database
+   * @param storage the database (the test's): a second instance opens its own on the same one
    * @param startBot false: the HTTP server is up but the bot not started yet (call {@code
    *     bot.start()}), as in the moment after the port opens
    */
@@ -109,16 +117,18 @@ final class WechatTestBot implements AutoCloseable {
     HttpSettings http = new HttpSettings("127.0.0.1", 0, PUBLIC_URL, true);
     FileStore files = new FileStore(dataDir);
     ChannelContext context =
-        new ChannelContext(config, all, messages, storage, files, http, uploads, downloads, clock);
+        new ChannelContext(
+            config, messages, storage, files, uploads, downloads, (c, u) -> {}, null, clock);
     this.channel =
-        new WechatChannel(WechatSettings.resolve(config.wechat(), all).orElseThrow(), context);
+        (WechatChannel)
+            new WechatChannelFactory().create(config.section(WechatChannel.NAME, all), context);
     this.bot =
         new Bot(config, messages, storage, Map.of(WechatChannel.NAME, channel), clock, dataDir);
     this.web =
         WebServer.start(
             http,
             List.of(
-                channel,
+                channel.abilities().http().orElseThrow(),
                 new UploadPage(
                     in -> {
                       beforeUpload.accept(in);
@@ -176,6 +186,5 @@ final class WechatTestBot implements AutoCloseable {
     bot.close();
     web.close();
     api.close();
-    storage.close();
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cfpbot.domain.FileRef;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testing.Uploads;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -19,10 +21,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Slides from WeChat: the personal upload link in the chat, the page, the confirmation. */
+@ExtendWith(StorageExtension.class)
 class WechatUploadTest {
+  private final TestDatabases databases;
+
+  WechatUploadTest(TestDatabases databases) {
+    this.databases = databases;
+  }
+
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Pattern UPLOAD = Pattern.compile("https://cfp\\.example\\.org/upload/\\S+");
   private static final byte[] PDF = Uploads.PDF;
@@ -58,7 +68,7 @@ class WechatUploadTest {
 
   @Test
   void goodFile_isStoredWithItsHash_andConfirmedInTheChat() throws Exception {
-    t = new WechatTestBot(dataDir);
+    t = new WechatTestBot(databases, dataDir);
     URI link = toTheSlidesQuestion("o-alice");
 
     HttpResponse<String> page = get(link);
@@ -85,7 +95,7 @@ class WechatUploadTest {
 
   @Test
   void fileOfAnotherTypeRenamedToPdf_isRefused_andTheLinkStillWorks() throws Exception {
-    t = new WechatTestBot(dataDir);
+    t = new WechatTestBot(databases, dataDir);
     URI link = toTheSlidesQuestion("o-bob");
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
 
@@ -102,7 +112,10 @@ class WechatUploadTest {
   void fileOverTheFormsLimit_isRefused() throws Exception {
     t =
         new WechatTestBot(
-            dataDir, Map.of(), text -> text.replace("max_file_mb: 50", "max_file_mb: 1"));
+            databases,
+            dataDir,
+            Map.of(),
+            text -> text.replace("max_file_mb: 50", "max_file_mb: 1"));
     URI link = toTheSlidesQuestion("o-carol");
     byte[] big = Arrays.copyOf(PDF, 1024 * 1024 + 10);
 
@@ -117,6 +130,7 @@ class WechatUploadTest {
   void fileOverTheSpeakersQuota_isRefusedOnThePageAndInTheChat_andDeleted() throws Exception {
     t =
         new WechatTestBot(
+            databases,
             dataDir,
             Map.of(),
             text ->
@@ -148,7 +162,7 @@ class WechatUploadTest {
 
   @Test
   void forgedOrExpiredLink_isRefused() throws Exception {
-    t = new WechatTestBot(dataDir, Map.of(), Function.identity());
+    t = new WechatTestBot(databases, dataDir, Map.of(), Function.identity());
     URI link = toTheSlidesQuestion("o-dave");
     String token = link.getPath().substring("/upload/".length());
     int dot = token.indexOf('.');

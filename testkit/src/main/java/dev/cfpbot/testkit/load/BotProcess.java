@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * The bot as its own process, started the way operators start it ({@code ./cfp-bot}, which execs
  * the JVM with the launcher's flags), and measured from outside through /proc.
  */
-final class BotProcess implements AutoCloseable {
+public final class BotProcess implements AutoCloseable {
   private final Process process;
   final long startedNanos;
 
@@ -21,7 +21,12 @@ final class BotProcess implements AutoCloseable {
     this.startedNanos = startedNanos;
   }
 
-  static BotProcess start(Path launcher, Map<String, String> env, Path log) throws IOException {
+  /**
+   * Starts {@code launcher} with {@code env} added to this process's environment; its output and
+   * errors go to {@code log}.
+   */
+  public static BotProcess start(Path launcher, Map<String, String> env, Path log)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(List.of(launcher.toString()));
     builder.environment().putAll(env);
     builder
@@ -60,6 +65,7 @@ final class BotProcess implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /** SIGTERM, as a service manager stops it; kill -9 if it has not stopped within 15 s. */
   @Override
   public void close() throws InterruptedException {
     process.destroy();
