@@ -61,7 +61,9 @@ public final class OutboxStore {
   /**
    * Claims up to {@code limit} messages that are due, at most one per recipient (the oldest not yet
    * sent), for {@code lease}. A message whose earlier claim expired is claimed again. Rows that
-   * another instance is claiming at this moment are skipped, not waited for.
+   * another instance is claiming at this moment are skipped, not waited for. A message written for
+   * later and never tried (a decision waiting out its delay) holds back nothing written after it;
+   * one that was tried and waits for a retry (a platform holding it) keeps the recipient's order.
    *
    * @param channels only messages for these channels
    */
@@ -84,6 +86,7 @@ public final class OutboxStore {
     String marks = String.join(", ", java.util.Collections.nCopies(channels.size(), "?"));
     List<Object> params = new ArrayList<>(channels);
     params.add(now);
+    params.add(now);
     params.add(limit);
     List<OutboxMessage> heads =
         tx.list(
@@ -95,7 +98,8 @@ public final class OutboxStore {
                 + ") and o.state = 'PENDING' and o.due_at <= ?"
                 + " and not exists (select 1 from outbox p where p.channel = o.channel"
                 + " and p.recipient = o.recipient and p.seq < o.seq"
-                + " and p.state in ('PENDING', 'SENDING'))"
+                + " and (p.state = 'SENDING'"
+                + " or (p.state = 'PENDING' and (p.attempts > 0 or p.due_at <= ?))))"
                 + " order by o.seq limit ?"
                 + lockRows,
             OutboxStore::map,
@@ -170,6 +174,7 @@ public final class OutboxStore {
   /**
    * Makes the held messages of one recipient due now: a platform that refused them until the
    * recipient writes again (WeChat's 48-hour window) will take them once they have written.
+   * Messages written for later and never tried (a decision's delay) keep their time.
    *
    * @return how many messages were brought forward
    */
@@ -177,10 +182,43 @@ public final class OutboxStore {
     return tx.update(
         "wake held messages",
         "update outbox set due_at = ? where channel = ? and recipient = ? and state = 'PENDING'"
-            + " and due_at > ?",
+            + " and attempts > 0 and due_at > ?",
         now,
         channel,
         recipient,
+        now);
+  }
+
+  /**
+   * Deletes the parts of one message written for later (a decision waiting out its delay) if its
+   * first part was never tried: the later parts cannot go before it, so none of them has either.
+   * Returns false, deleting nothing, once the first part was claimed: the message is on its way.
+   */
+  public boolean cancelUnsent(Tx tx, List<String> ids) {
+    if (ids.isEmpty()) {
+      return false;
+    }
+    int first =
+        tx.update(
+            "cancel outbound message",
+            "delete from outbox where id = ? and state = 'PENDING' and attempts = 0",
+            ids.get(0));
+    if (first == 0) {
+      return false;
+    }
+    for (String id : ids.subList(1, ids.size())) {
+      tx.update("cancel outbound message", "delete from outbox where id = ?", id);
+    }
+    return true;
+  }
+
+  /** Messages of {@code channel} due by {@code now} and not sent yet (pending or being sent). */
+  public long countDue(Tx tx, String channel, Instant now) {
+    return tx.count(
+        "count due messages",
+        "select count(*) from outbox where channel = ?"
+            + " and (state = 'SENDING' or (state = 'PENDING' and due_at <= ?))",
+        channel,
         now);
   }
 
