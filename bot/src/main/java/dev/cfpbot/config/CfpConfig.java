@@ -17,7 +17,8 @@ public record CfpConfig(
     HttpConfig http,
     TelegramConfig telegram,
     WechatConfig wechat,
-    PrivacyConfig privacy) {
+    PrivacyConfig privacy,
+    ReviewConfig review) {
 
   public CfpConfig {
     bot = bot == null ? BotConfig.defaults() : bot;
@@ -29,6 +30,7 @@ public record CfpConfig(
     messages = messages == null ? Map.of() : Map.copyOf(messages);
     http = http == null ? HttpConfig.defaults() : http;
     privacy = privacy == null ? PrivacyConfig.defaults() : privacy;
+    review = review == null ? ReviewConfig.defaults() : review;
   }
 
   public Optional<EventConfig> event(String id) {

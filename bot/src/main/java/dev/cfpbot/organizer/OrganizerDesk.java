@@ -10,7 +10,6 @@ import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.files.PrivateFiles;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
-import dev.cfpbot.process.SubmissionLifecycle;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import java.io.IOException;
@@ -26,9 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
-/** The channel-neutral organizer commands: digest, export, submissions, stats and decisions. */
+/**
+ * The channel-neutral organizer commands: digest, export, submissions and stats (decisions and
+ * reviews: {@code organizer.review}).
+ */
 public final class OrganizerDesk {
   private static final int PAGE = 10;
   private static final DateTimeFormatter STAMP =
@@ -40,7 +41,6 @@ public final class OrganizerDesk {
   private final Storage storage;
   private final Digest digest;
   private final Exporter exporter;
-  private final SubmissionLifecycle lifecycle;
   private final Path dataDir;
   private final Lang lang;
 
@@ -50,7 +50,6 @@ public final class OrganizerDesk {
       Storage storage,
       Digest digest,
       Exporter exporter,
-      SubmissionLifecycle lifecycle,
       Path dataDir) {
     this.config = config;
     this.messages = messages;
@@ -58,7 +57,6 @@ public final class OrganizerDesk {
     this.storage = storage;
     this.digest = digest;
     this.exporter = exporter;
-    this.lifecycle = lifecycle;
     this.dataDir = dataDir;
     this.lang = config.bot().organizerLanguage();
   }
@@ -68,26 +66,7 @@ public final class OrganizerDesk {
         .register("digest", (tx, in, arg, now) -> digest(tx, arg, now))
         .register("export", (tx, in, arg, now) -> List.of(export(tx, arg, now)))
         .register("submissions", (tx, in, arg, now) -> List.of(submissions(tx, arg)))
-        .register("stats", (tx, in, arg, now) -> List.of(stats(tx)))
-        .register(
-            "accept",
-            (tx, in, arg, now) ->
-                decide(
-                    tx, in.channel() + ":" + in.sender().id(), arg, SubmissionState.ACCEPTED, now))
-        .register(
-            "reject",
-            (tx, in, arg, now) ->
-                decide(
-                    tx, in.channel() + ":" + in.sender().id(), arg, SubmissionState.REJECTED, now))
-        .register(
-            "shortlist",
-            (tx, in, arg, now) ->
-                decide(
-                    tx,
-                    in.channel() + ":" + in.sender().id(),
-                    arg,
-                    SubmissionState.SHORTLISTED,
-                    now));
+        .register("stats", (tx, in, arg, now) -> List.of(stats(tx)));
   }
 
   /** The digest of one event ({@code arg}), or of every open event (all events when none is). */
@@ -192,30 +171,5 @@ public final class OrganizerDesk {
       lines.add(line.append(String.join(" · ", parts)).toString());
     }
     return Reply.text(String.join("\n", lines));
-  }
-
-  private List<Reply> decide(
-      Tx tx, String actor, String arg, SubmissionState decision, Instant now) {
-    String[] parts = arg.strip().split("\\s+", 2);
-    Optional<Submission> found =
-        parts[0].isEmpty() ? Optional.empty() : storage.submissions().findByCode(tx, parts[0]);
-    if (found.isEmpty()) {
-      return List.of(Reply.text(messages.text(lang, "organizer.unknown_code", "code", parts[0])));
-    }
-    Submission s = found.get();
-    if (!s.state().canBecome(decision)) {
-      return List.of(
-          Reply.text(
-              messages.text(
-                  lang,
-                  "organizer.cannot_decide",
-                  "code",
-                  s.code(),
-                  "state",
-                  templates.state(s, lang))));
-    }
-    String note = parts.length > 1 ? parts[1] : null;
-    lifecycle.decide(tx, s.id(), decision, actor, note, now);
-    return List.of();
   }
 }

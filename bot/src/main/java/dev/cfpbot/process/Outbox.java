@@ -53,12 +53,14 @@ public final class Outbox {
 
   /**
    * Queues one message, split into several when it is too long for the channel (the choices, file
-   * and upload request go with the last part).
+   * and upload request go with the last part). Returns the outbox ids of its parts, in order: a
+   * message queued for later can be taken back with them ({@code OutboxStore.cancelUnsent}).
    */
-  public void send(
+  public List<String> send(
       Tx tx, String channel, String recipient, String kind, Reply reply, Instant dueAt) {
     Reply message = render(tx, channel, recipient, reply, dueAt);
     List<String> parts = parts(channel, message.text());
+    List<String> ids = new java.util.ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       boolean last = i == parts.size() - 1;
       String id = UUID.randomUUID().toString();
@@ -75,7 +77,9 @@ public final class Outbox {
               last ? message.upload() : null,
               last ? message.buttonKey() : null);
       store.enqueue(tx, id, channel, recipient, kind, OutboundCodec.encode(outbound), dueAt, dueAt);
+      ids.add(id);
     }
+    return ids;
   }
 
   /**

@@ -121,7 +121,9 @@ public final class OutboxSender implements AutoCloseable {
           storage
               .database()
               .inTransaction(
-                  "count unsent messages", tx -> storage.outbox().countUnsent(tx, channel));
+                  // Due ones only: a decision waiting out its delay is not output to wait for.
+                  "count due messages",
+                  tx -> storage.outbox().countDue(tx, channel, clock.instant()));
       if (unsent == 0) {
         return true;
       }
