@@ -14,6 +14,8 @@ import dev.cfpbot.web.UploadLinks;
 import dev.cfpbot.web.UploadPage;
 import dev.cfpbot.web.UploadTargets;
 import dev.cfpbot.web.WebServer;
+import dev.cfpbot.web.review.ReviewRoutes;
+import dev.cfpbot.web.review.ReviewTokens;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,9 @@ final class Application implements AutoCloseable {
   /** How long a link to an export stays valid; the export is deleted after it. */
   static final Duration DOWNLOAD_LINK_LIFETIME = Duration.ofHours(1);
 
+  /** How long an organizer's link to the review board stays valid. */
+  static final Duration REVIEW_LINK_LIFETIME = Duration.ofDays(14);
+
   /** How old a stored file no answer refers to must be to go (uploads in flight are younger). */
   static final Duration UNREFERENCED_FILE_GRACE = Duration.ofHours(1);
 
@@ -54,10 +59,14 @@ final class Application implements AutoCloseable {
   private WebServer web;
   private java.util.concurrent.ScheduledExecutorService consoleTimer;
 
-  private Application(Launch launch, Storage storage, Map<String, Channel> channels) {
+  private final ReviewTokens reviewTokens;
+
+  private Application(
+      Launch launch, Storage storage, Map<String, Channel> channels, ReviewTokens reviewTokens) {
     this.launch = launch;
     this.storage = storage;
     this.channels = channels;
+    this.reviewTokens = reviewTokens;
     this.console = (ConsoleChannel) channels.get(ConsoleChannel.NAME);
     this.bot =
         new Bot(
@@ -66,7 +75,8 @@ final class Application implements AutoCloseable {
             storage,
             channels,
             launch.io().clock(),
-            launch.settings().dataDir());
+            launch.settings().dataDir(),
+            reviewTokens);
     this.housekeeping =
         new Housekeeping(
             storage,
@@ -93,7 +103,15 @@ final class Application implements AutoCloseable {
       if (console) {
         channels.put(ConsoleChannel.NAME, console(io));
       }
-      app = new Application(launch, storage, channels);
+      ReviewTokens reviews =
+          http.publicUrl() == null
+              ? null
+              : new ReviewTokens(
+                  http.publicUrl(),
+                  SecretKey.load(launch.settings().dataDir(), io.env()),
+                  io.clock(),
+                  REVIEW_LINK_LIFETIME);
+      app = new Application(launch, storage, channels, reviews);
       app.startWeb(http, context);
     } catch (RuntimeException e) {
       storage.close();
@@ -152,9 +170,9 @@ final class Application implements AutoCloseable {
   }
 
   /**
-   * The HTTP server runs when a channel serves HTTP, when there is a public URL (the upload page
-   * and export downloads are served for any channel that links to them), or when the operator set a
-   * port.
+   * The HTTP server runs when a channel serves HTTP, when there is a public URL (the upload page,
+   * export downloads and the review board are served for any channel that links to them), or when
+   * the operator set a port.
    */
   private void startWeb(HttpSettings http, ChannelContext context) {
     List<HttpRoutes> routes = new ArrayList<>();
@@ -174,6 +192,18 @@ final class Application implements AutoCloseable {
               context.clock(),
               dataDir.resolve("files").resolve("incoming")));
       routes.add(new DownloadPage(context.downloads(), dataDir));
+    }
+    if (reviewTokens != null) {
+      routes.add(
+          new ReviewRoutes(
+              context.config(),
+              context.messages(),
+              storage,
+              bot.review(),
+              reviewTokens,
+              context.files(),
+              context.clock(),
+              bot.sender()::wake));
     }
     if (routes.isEmpty() && !http.explicit()) {
       return;

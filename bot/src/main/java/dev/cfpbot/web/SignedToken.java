@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * token: {@code base64(fields).base64(signature)}. Whoever holds a token can read its fields; only
  * the key's holder can make or alter one.
  */
-final class SignedToken {
+public final class SignedToken {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
@@ -24,17 +24,17 @@ final class SignedToken {
 
   private final byte[] key;
 
-  SignedToken(byte[] key) {
+  public SignedToken(byte[] key) {
     this.key = key.clone();
   }
 
-  String make(String... fields) {
+  public String make(String... fields) {
     byte[] payload = String.join("\n", fields).getBytes(StandardCharsets.UTF_8);
     return B64.encodeToString(payload) + "." + B64.encodeToString(sign(payload));
   }
 
   /** The fields of {@code token}, if its signature is genuine and it has {@code count} of them. */
-  Optional<List<String>> open(String token, int count) {
+  public Optional<List<String>> open(String token, int count) {
     if (token == null || token.length() > MAX_LENGTH) {
       return Optional.empty();
     }
@@ -53,6 +53,11 @@ final class SignedToken {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** The signature of {@code text} alone, URL-safe: a value only the key's holder can derive. */
+  public String mac(String text) {
+    return B64.encodeToString(sign(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private byte[] sign(byte[] payload) {

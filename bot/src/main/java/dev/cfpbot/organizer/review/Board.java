@@ -117,6 +117,17 @@ public final class Board {
     return rows;
   }
 
+  /** How many proposals the event's board holds before any filter (deleted ones aside). */
+  public int total(Tx tx, EventConfig event) {
+    long total = 0;
+    for (var e : storage.submissions().countByState(tx, event.id()).entrySet()) {
+      if (e.getKey() != SubmissionState.DRAFT && e.getKey() != SubmissionState.DELETED) {
+        total += e.getValue();
+      }
+    }
+    return (int) total;
+  }
+
   /** One proposal of a configured event, by code, as {@code me} may see it. */
   public Optional<Proposal> proposal(Tx tx, String code, Reviewer me, Instant now) {
     Optional<Submission> found =

@@ -106,6 +106,34 @@ final class DecisionTexts {
     return Reply.text(text + "\n" + line, undo);
   }
 
+  /** The organizers' alert of one decision taken for many proposals from the board. */
+  Reply decidedAll(
+      List<String> codes,
+      dev.cfpbot.domain.SubmissionState to,
+      String actor,
+      String note,
+      Instant now) {
+    Lang lang = lang();
+    return Reply.text(
+        messages
+            .text(
+                lang,
+                "alert.decided_all",
+                "count",
+                codes.size(),
+                "codes",
+                String.join(lang == Lang.ZH ? "、" : ", ", codes),
+                "state",
+                state(to, lang),
+                "actor",
+                actor,
+                "note",
+                note == null ? "" : note,
+                "time",
+                CLOCK.format(now.plus(config.bot().decisionWait()).atZone(zone())))
+            .strip());
+  }
+
   /** The organizers' alert of an undone decision. */
   Reply undone(Tx tx, Submission after, String actor) {
     Lang lang = lang();
@@ -144,6 +172,10 @@ final class DecisionTexts {
 
   Messages messages() {
     return messages;
+  }
+
+  private ZoneId zone() {
+    return config.events().get(0).timeZone();
   }
 
   private EventConfig event(Submission s) {

@@ -87,6 +87,39 @@ public final class Decisions {
       String note,
       boolean confirmed,
       Instant now) {
+    return decide(tx, s, to, actor, note, confirmed, true, now);
+  }
+
+  /**
+   * Decides {@code to} for many proposals at once (from the board): each as {@link #decide}, none
+   * needing a confirmation taken, and one alert for all of them. Returns each one's outcome.
+   */
+  public List<Outcome> decideAll(
+      Tx tx, List<Submission> all, SubmissionState to, String actor, String note, Instant now) {
+    List<Outcome> outcomes = new java.util.ArrayList<>();
+    for (Submission s : all) {
+      outcomes.add(decide(tx, s, to, actor, note, false, false, now));
+    }
+    List<String> codes =
+        outcomes.stream()
+            .filter(o -> o.kind() == Kind.RECORDED)
+            .map(o -> o.submission().code())
+            .toList();
+    if (!codes.isEmpty()) {
+      outbox.toOrganizers(tx, "alert", texts.decidedAll(codes, to, actor, note, now), now);
+    }
+    return outcomes;
+  }
+
+  private Outcome decide(
+      Tx tx,
+      Submission s,
+      SubmissionState to,
+      String actor,
+      String note,
+      boolean confirmed,
+      boolean alert,
+      Instant now) {
     if (!to.isDecision()) {
       throw new IllegalArgumentException(to + " is not a decision");
     }
@@ -142,7 +175,9 @@ public final class Decisions {
         new DecisionNotice(
             0, s.id(), to, baseline, tells, correction, ids, actor, now, due, null, null, tells);
     storage.decisionNotices().insert(tx, notice);
-    outbox.toOrganizers(tx, "alert", texts.decided(tx, after, actor, note, notice), now);
+    if (alert) {
+      outbox.toOrganizers(tx, "alert", texts.decided(tx, after, actor, note, notice), now);
+    }
     return new Outcome(Kind.RECORDED, after, notice, told.orElse(null));
   }
 
