@@ -119,7 +119,7 @@ public final class ReviewStore {
         "select "
             + REVIEW
             + " from reviews r join reviewers v on v.id = r.reviewer_id"
-            + " where r.submission_id = ? order by r.created_at, v.id",
+            + " where r.submission_id = ? order by r.created_at, v.channel, v.external_id",
         ReviewStore::mapReview,
         submissionId);
   }
@@ -133,7 +133,7 @@ public final class ReviewStore {
                 + REVIEW
                 + " from reviews r join reviewers v on v.id = r.reviewer_id"
                 + " join submissions s on s.id = r.submission_id"
-                + " where s.event_id = ? order by r.created_at, v.id",
+                + " where s.event_id = ? order by r.created_at, v.channel, v.external_id",
             ReviewStore::mapReview,
             eventId)
         .forEach(
@@ -173,7 +173,7 @@ public final class ReviewStore {
             "select r.submission_id, v.channel, v.external_id from reviews r"
                 + " join reviewers v on v.id = r.reviewer_id where r.submission_id in ("
                 + marks
-                + ") order by r.created_at, v.id",
+                + ") order by r.created_at, v.channel, v.external_id",
             row -> Map.entry(row.getString(1), row.getString(2) + ":" + row.getString(3)),
             submissionIds.toArray())
         .forEach(

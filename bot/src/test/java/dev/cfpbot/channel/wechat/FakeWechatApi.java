@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with an error when told to: 40001 (the token expired: it is renewed), 45015 (the 48-hour window
  * is closed), -1 (busy).
  */
-final class FakeWechatApi implements AutoCloseable {
-  static final String APP_ID = "wx-test-app";
-  static final String SECRET = "test-secret";
+public final class FakeWechatApi implements AutoCloseable {
+  public static final String APP_ID = "wx-test-app";
+  public static final String SECRET = "test-secret";
   static final String CUSTOM = "/cgi-bin/message/custom/send";
   static final String TEMPLATE = "/cgi-bin/message/template/send";
   static final String PREVIEW = "/cgi-bin/message/mass/preview";
@@ -51,7 +51,7 @@ final class FakeWechatApi implements AutoCloseable {
   private volatile String token;
   private boolean closed;
 
-  FakeWechatApi() {
+  public FakeWechatApi() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -62,7 +62,7 @@ final class FakeWechatApi implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -84,7 +84,7 @@ final class FakeWechatApi implements AutoCloseable {
   }
 
   /** The customer-service texts delivered to {@code openid}, in order. */
-  synchronized List<String> texts(String openid) {
+  public synchronized List<String> texts(String openid) {
     return calls(CUSTOM).stream().filter(c -> c.to().equals(openid)).map(Call::text).toList();
   }
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * WeChat's documentation independently of the channel's own code (its signatures and AES here are
  * the JDK's), so that the two meet only on the wire.
  */
-final class WechatClient {
+public final class WechatClient {
   static final String ACCOUNT = "gh_cfpbot";
   private static final Pattern CONTENT =
       Pattern.compile("<Content><!\\[CDATA\\[(.*)]]></Content>", Pattern.DOTALL);
@@ -37,7 +37,7 @@ final class WechatClient {
   private static final AtomicLong NONCES = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
   /** The HTTP answer, and the passive reply's text (decrypted in safe mode; null for none). */
-  record Response(int status, String body, String reply) {}
+  public record Response(int status, String body, String reply) {}
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI endpoint;
@@ -49,7 +49,7 @@ final class WechatClient {
   /**
    * @param aesKey the EncodingAESKey for safe mode; null for plain mode
    */
-  WechatClient(URI endpoint, String token, String aesKey, String appId, Clock clock) {
+  public WechatClient(URI endpoint, String token, String aesKey, String appId, Clock clock) {
     this.endpoint = endpoint;
     this.token = token;
     this.aesKey = aesKey == null ? null : WechatEnvelopes.key(aesKey);
@@ -94,7 +94,7 @@ final class WechatClient {
   }
 
   /** A text message with a new MsgId. */
-  Response text(String openid, String text) {
+  public Response text(String openid, String text) {
     return post(textXml(openid, text, nextMsgId(), now()));
   }
 
