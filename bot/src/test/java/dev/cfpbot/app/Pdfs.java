@@ -42,6 +42,25 @@ final class Pdfs {
     return out.toByteArray();
   }
 
+  /** The seed answers from {@code chat}, with a one-page PDF as the slides; confirmed. */
+  static void submitWithSlides(TelegramHarness h, long chat, String title) {
+    h.say(chat, "/start", 2);
+    for (String answer :
+        java.util.List.of(
+            "张三",
+            "运维工程师。",
+            "zhangsan_docker",
+            "138 0013 8000",
+            title,
+            "介绍我们把单体应用迁移到 Docker 的过程。")) {
+      h.say(chat, answer, 1);
+    }
+    int before = h.telegram.textsTo(chat).size();
+    h.telegram.sendDocument(chat, "slides.pdf", "application/pdf", onePage("slides of " + chat));
+    h.awaitTexts(chat, before + 1);
+    h.say(chat, "确认", 1);
+  }
+
   private static void write(ByteArrayOutputStream out, String text) {
     out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
   }

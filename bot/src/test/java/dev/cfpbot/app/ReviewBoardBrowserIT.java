@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +49,7 @@ class ReviewBoardBrowserIT {
                     "CFPBOT_PUBLIC_URL", "https://cfp.example.org",
                     "TELEGRAM_ORGANIZERS", LI + "," + WANG))
             .start();
-    submitWithSlides(ALICE, "从零到生产：Docker 迁移之路");
+    Pdfs.submitWithSlides(h, ALICE, "从零到生产：Docker 迁移之路");
     h.submit(BOB, "Kubernetes 上的有状态服务");
   }
 
@@ -184,24 +183,5 @@ class ReviewBoardBrowserIT {
         .send(
             HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
         .statusCode();
-  }
-
-  /** The seed answers with a one-page PDF as the slides. */
-  private void submitWithSlides(long chat, String title) {
-    h.say(chat, "/start", 2);
-    for (String answer :
-        List.of(
-            "张三",
-            "运维工程师。",
-            "zhangsan_docker",
-            "138 0013 8000",
-            title,
-            "介绍我们把单体应用迁移到 Docker 的过程。")) {
-      h.say(chat, answer, 1);
-    }
-    int before = h.telegram.textsTo(chat).size();
-    h.telegram.sendDocument(chat, "slides.pdf", "application/pdf", Pdfs.onePage("GZ-01 slides"));
-    h.awaitTexts(chat, before + 1);
-    h.say(chat, "确认", 1);
   }
 }
