@@ -182,6 +182,15 @@ public final class ReviewStore {
     return by;
   }
 
+  /** Empties the comments of an event's reviews (the retention is over); the scores stay. */
+  public int purgeComments(Tx tx, String eventId) {
+    return tx.update(
+        "purge review comments",
+        "update reviews set comment = null where comment is not null and submission_id in"
+            + " (select id from submissions where event_id = ?)",
+        eventId);
+  }
+
   /** Deletes the reviews of one proposal (its speaker had their data deleted). */
   public int deleteFor(Tx tx, String submissionId) {
     return tx.update(
