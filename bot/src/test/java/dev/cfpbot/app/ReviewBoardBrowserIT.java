@@ -95,6 +95,7 @@ class ReviewBoardBrowserIT {
       assertThat(d.findElement(By.id("flash")).getText()).isEqualTo("✅ 决定已记录。");
       assertThat(d.findElement(By.id("held")).getText())
           .isEqualTo("⏳ 将于 10-20 12:10 通知讲者，在此之前可以更改或撤销");
+      phone.screenshot("review-proposal-375");
     }
 
     String wang = link(WANG);
@@ -123,6 +124,8 @@ class ReviewBoardBrowserIT {
 
       // Decided again, and left alone past the delay: it arrives, once.
       d.findElement(By.id("decide-ACCEPTED")).click();
+      assertThat(d.findElement(By.id("held")).getText())
+          .isEqualTo("⏳ 将于 10-20 12:21 通知讲者，在此之前可以更改或撤销");
       clock.set(TestBot.BEFORE_DEADLINE.plus(Duration.ofMinutes(22)));
       await().atMost(Duration.ofSeconds(10)).until(() -> acceptances() == 1);
       await()
