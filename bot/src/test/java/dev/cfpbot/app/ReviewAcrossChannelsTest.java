@@ -14,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,6 @@ class ReviewAcrossChannelsTest {
   static final long LI = 777;
   static final String WANG = "o-organizer-wang";
   static final String TOKEN = "cfpbotTestToken2027";
-  static final Pattern LINK = Pattern.compile("https://cfp\\.example\\.org/review/\\S+");
 
   @TempDir Path dataDir;
   final TestBot.MutableClock clock = new TestBot.MutableClock(TestBot.BEFORE_DEADLINE);
@@ -64,7 +61,7 @@ class ReviewAcrossChannelsTest {
             .start();
     wang =
         new WechatClient(
-            URI.create(local("https://cfp.example.org/wechat")),
+            URI.create(Boards.local(h, "https://cfp.example.org/wechat")),
             TOKEN,
             null,
             FakeWechatApi.APP_ID,
@@ -88,8 +85,8 @@ class ReviewAcrossChannelsTest {
     assertThat(wang.text(WANG, "/score GZ-02 +1").reply())
         .isEqualTo("✅ 你给 GZ-02 的评分：+1 不错。共 1 位组织者评分，平均 +1。");
 
-    String wangBoard = link(wang.text(WANG, "/review").reply());
-    String liBoard = link(h.say(LI, "/review", 1).get(0));
+    String wangBoard = Boards.link(h, wang.text(WANG, "/review").reply());
+    String liBoard = Boards.link(h, LI);
 
     assertThat(get(wangBoard)).contains("我的评分 −1 · 平均 +0.5（2 人）").contains("我的评分 +1 · 平均 +1（1 人）");
     assertThat(get(liBoard)).contains("我的评分 +2 · 平均 +0.5（2 人）").contains("我的评分 — · 1 人已评分，评分后可见");
@@ -114,16 +111,6 @@ class ReviewAcrossChannelsTest {
                 + "\"at\":\"2027-10-20T12:00:00+08:00\"},"
                 + "{\"by\":\"WeChat …r-wang\",\"channel\":\"wechat\",\"score\":-1,"
                 + "\"comment\":\"题目太泛\",\"at\":\"2027-10-20T12:00:00+08:00\"}]");
-  }
-
-  private String link(String reply) {
-    Matcher m = LINK.matcher(reply);
-    assertThat(m.find()).as(reply).isTrue();
-    return local(m.group());
-  }
-
-  private String local(String link) {
-    return link.replace("https://cfp.example.org", "http://127.0.0.1:" + h.app.httpPort());
   }
 
   private static String get(String url) throws Exception {

@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,6 @@ class ReviewBoardBrowserIT {
   static final long BOB = 1002;
   static final long LI = 777;
   static final long WANG = 778;
-  static final Pattern LINK = Pattern.compile("https://cfp\\.example\\.org/review/\\S+");
   static final String ACCEPTED = "🎉 恭喜！你的投稿 GZ-01";
 
   @TempDir Path dataDir;
@@ -45,9 +42,12 @@ class ReviewBoardBrowserIT {
                 dataDir,
                 clock,
                 Map.of(
-                    "CFPBOT_HTTP_PORT", "0",
-                    "CFPBOT_PUBLIC_URL", "https://cfp.example.org",
-                    "TELEGRAM_ORGANIZERS", LI + "," + WANG))
+                    "CFPBOT_HTTP_PORT",
+                    "0",
+                    "CFPBOT_PUBLIC_URL",
+                    Boards.PUBLIC_URL,
+                    "TELEGRAM_ORGANIZERS",
+                    LI + "," + WANG))
             .start();
     Pdfs.submitWithSlides(h, ALICE, "从零到生产：Docker 迁移之路");
     h.submit(BOB, "Kubernetes 上的有状态服务");
@@ -60,7 +60,7 @@ class ReviewBoardBrowserIT {
 
   @Test
   void twoOrganizers_reviewOnAPhone_andTheSafetyNetHolds() throws Exception {
-    String li = link(LI);
+    String li = Boards.link(h, LI);
     try (Browser phone = new Browser(375, 812)) {
       var d = phone.driver;
       d.get(li);
@@ -98,7 +98,7 @@ class ReviewBoardBrowserIT {
       phone.screenshot("review-proposal-375");
     }
 
-    String wang = link(WANG);
+    String wang = Boards.link(h, WANG);
     try (Browser desk = new Browser(1280, 900)) {
       var d = desk.driver;
       d.get(wang + "/p/GZ-01");
@@ -143,17 +143,18 @@ class ReviewBoardBrowserIT {
 
   @Test
   void revokedOrForgedLinks_get403() throws Exception {
-    String li = link(LI);
+    String li = Boards.link(h, LI);
     assertThat(status(li)).isEqualTo(200);
 
     h.say(LI, "/review revoke", 1);
 
     assertThat(status(li)).isEqualTo(403);
-    String fresh = link(LI);
+    String fresh = Boards.link(h, LI);
     assertThat(status(fresh)).isEqualTo(200);
     String forged = fresh.substring(0, fresh.length() - 2) + (fresh.endsWith("A") ? "BB" : "AA");
     assertThat(status(forged)).isEqualTo(403);
-    assertThat(status(local("https://cfp.example.org/review/not-a-token"))).isEqualTo(403);
+    assertThat(status(Boards.local(h, "https://cfp.example.org/review/not-a-token")))
+        .isEqualTo(403);
   }
 
   private void score(org.openqa.selenium.WebDriver d, String value, String comment) {
@@ -167,18 +168,6 @@ class ReviewBoardBrowserIT {
 
   private long acceptances() {
     return h.telegram.textsTo(ALICE).stream().filter(t -> t.startsWith(ACCEPTED)).count();
-  }
-
-  /** The organizer's board link, as /review gives it, pointed at this server. */
-  private String link(long organizer) {
-    String reply = h.say(organizer, "/review", 1).get(0);
-    Matcher m = LINK.matcher(reply);
-    assertThat(m.find()).as(reply).isTrue();
-    return local(m.group());
-  }
-
-  private String local(String link) {
-    return link.replace("https://cfp.example.org", "http://127.0.0.1:" + h.app.httpPort());
   }
 
   private static int status(String url) throws Exception {

@@ -27,7 +27,6 @@ class ReviewPagesTest {
   static final long ALICE = 1001;
   static final long BOB = 1002;
   static final long LI = 777;
-  static final Pattern LINK = Pattern.compile("https://cfp\\.example\\.org/review/\\S+");
   static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
   @TempDir Path dataDir;
@@ -43,13 +42,16 @@ class ReviewPagesTest {
                 dataDir,
                 clock,
                 Map.of(
-                    "CFPBOT_HTTP_PORT", "0",
-                    "CFPBOT_PUBLIC_URL", "https://cfp.example.org",
-                    "TELEGRAM_ORGANIZERS", LI + ",778"))
+                    "CFPBOT_HTTP_PORT",
+                    "0",
+                    "CFPBOT_PUBLIC_URL",
+                    Boards.PUBLIC_URL,
+                    "TELEGRAM_ORGANIZERS",
+                    LI + ",778"))
             .start();
     h.submit(ALICE, "从零到生产");
     h.submit(BOB, "Kubernetes 上的有状态服务");
-    board = link(LI);
+    board = Boards.link(h, LI);
   }
 
   @AfterEach
@@ -90,7 +92,7 @@ class ReviewPagesTest {
 
   @Test
   void expiredLink_orAnOrganizerNoLongerConfigured_gets403() throws Exception {
-    String wang = link(778);
+    String wang = Boards.link(h, 778);
     clock.set(TestBot.BEFORE_DEADLINE.plus(Duration.ofDays(14)));
     assertThat(get(board).statusCode()).isEqualTo(403);
     assertThat(get(board).body()).contains("这个评审链接无效、已过期或已被作废。");
@@ -100,7 +102,7 @@ class ReviewPagesTest {
     h.stop();
     h.env.put("TELEGRAM_ORGANIZERS", Long.toString(LI));
     h.start();
-    assertThat(get(local(wang)).statusCode()).isEqualTo(403);
+    assertThat(get(Boards.local(h, wang)).statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -184,18 +186,6 @@ class ReviewPagesTest {
         .database()
         .inTransaction(
             "count", (Tx tx) -> tx.count("count reviews", "select count(*) from reviews"));
-  }
-
-  private String link(long organizer) {
-    Matcher m = LINK.matcher(h.say(organizer, "/review", 1).get(0));
-    assertThat(m.find()).isTrue();
-    return local(m.group());
-  }
-
-  private String local(String link) {
-    return link.replaceFirst(
-        "https://cfp\\.example\\.org|http://127\\.0\\.0\\.1:\\d+",
-        "http://127.0.0.1:" + h.app.httpPort());
   }
 
   private String csrf(String page) throws Exception {

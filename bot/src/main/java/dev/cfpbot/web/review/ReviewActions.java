@@ -104,16 +104,12 @@ final class ReviewActions {
 
   /** What a bulk decision would do: how many, which, then a button to confirm. */
   private void preview(Context ctx) {
-    Optional<ReviewAccess.Viewer> viewer = access.poster(ctx);
-    Optional<SubmissionState> to = decision(ctx.formParam("decision"));
-    if (viewer.isEmpty()) {
+    Optional<Bulk> bulk = bulk(ctx);
+    if (bulk.isEmpty()) {
       return;
     }
-    if (to.isEmpty()) {
-      viewer.get().html().refuse(ctx, 400, "board.bad_request");
-      return;
-    }
-    ReviewAccess.Viewer v = viewer.get();
+    ReviewAccess.Viewer v = bulk.get().viewer();
+    Optional<SubmissionState> to = Optional.of(bulk.get().to());
     EventConfig event = desk.board().event(ctx.queryParam("event"), clock.instant());
     List<String> codes =
         storage
@@ -141,16 +137,12 @@ final class ReviewActions {
 
   /** Decides every proposal the confirmed preview named, in one transaction. */
   private void confirm(Context ctx) {
-    Optional<ReviewAccess.Viewer> viewer = access.poster(ctx);
-    Optional<SubmissionState> to = decision(ctx.formParam("decision"));
-    if (viewer.isEmpty()) {
+    Optional<Bulk> bulk = bulk(ctx);
+    if (bulk.isEmpty()) {
       return;
     }
-    if (to.isEmpty()) {
-      viewer.get().html().refuse(ctx, 400, "board.bad_request");
-      return;
-    }
-    ReviewAccess.Viewer v = viewer.get();
+    ReviewAccess.Viewer v = bulk.get().viewer();
+    Optional<SubmissionState> to = Optional.of(bulk.get().to());
     String[] codes = String.valueOf(ctx.formParam("codes")).split(",", MAX_BULK + 1);
     List<Decisions.Outcome> outcomes =
         retrying(
@@ -175,6 +167,23 @@ final class ReviewActions {
         h.t("board.bulk_done_title"),
         "<a href=\"../../" + v.token() + "\" id=\"back\">" + h.t("board.back") + "</a>",
         bulkPage.done(h, to.get(), outcomes));
+  }
+
+  /** A bulk form's organizer and decision. */
+  private record Bulk(ReviewAccess.Viewer viewer, SubmissionState to) {}
+
+  /** The bulk form's viewer and decision, or empty with a 403 or 400 page already sent. */
+  private Optional<Bulk> bulk(Context ctx) {
+    Optional<ReviewAccess.Viewer> viewer = access.poster(ctx);
+    if (viewer.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<SubmissionState> to = decision(ctx.formParam("decision"));
+    if (to.isEmpty()) {
+      viewer.get().html().refuse(ctx, 400, "board.bad_request");
+      return Optional.empty();
+    }
+    return Optional.of(new Bulk(viewer.get(), to.get()));
   }
 
   /** One proposal's form: checks the viewer and the CSRF token, runs it, redirects back. */
