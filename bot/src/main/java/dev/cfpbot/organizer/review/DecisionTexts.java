@@ -108,11 +108,12 @@ final class DecisionTexts {
 
   /** The organizers' alert of one decision taken for many proposals from the board. */
   Reply decidedAll(
-      List<String> codes,
+      List<Submission> decided,
       dev.cfpbot.domain.SubmissionState to,
       String actor,
       String note,
       Instant now) {
+    List<String> codes = decided.stream().map(Submission::code).toList();
     Lang lang = lang();
     return Reply.text(
         messages
@@ -130,7 +131,7 @@ final class DecisionTexts {
                 "note",
                 note == null ? "" : note,
                 "time",
-                CLOCK.format(now.plus(config.bot().decisionWait()).atZone(zone())))
+                clock(now.plus(config.bot().decisionWait()), decided.get(0)))
             .strip());
   }
 
@@ -172,10 +173,6 @@ final class DecisionTexts {
 
   Messages messages() {
     return messages;
-  }
-
-  private ZoneId zone() {
-    return config.events().get(0).timeZone();
   }
 
   private EventConfig event(Submission s) {

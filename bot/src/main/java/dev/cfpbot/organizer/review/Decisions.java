@@ -100,13 +100,10 @@ public final class Decisions {
     for (Submission s : all) {
       outcomes.add(decide(tx, s, to, actor, note, false, false, now));
     }
-    List<String> codes =
-        outcomes.stream()
-            .filter(o -> o.kind() == Kind.RECORDED)
-            .map(o -> o.submission().code())
-            .toList();
-    if (!codes.isEmpty()) {
-      outbox.toOrganizers(tx, "alert", texts.decidedAll(codes, to, actor, note, now), now);
+    List<Submission> decided =
+        outcomes.stream().filter(o -> o.kind() == Kind.RECORDED).map(Outcome::submission).toList();
+    if (!decided.isEmpty()) {
+      outbox.toOrganizers(tx, "alert", texts.decidedAll(decided, to, actor, note, now), now);
     }
     return outcomes;
   }

@@ -151,7 +151,8 @@ public final class ReviewRoutes implements HttpRoutes {
       h.refuse(ctx, 404, "board.not_found");
       return;
     }
-    String code = esc(ctx.pathParam("code"));
+    // Shown as asked for (it matched a proposal's code); send and header escape it.
+    String code = ctx.pathParam("code").toUpperCase(java.util.Locale.ROOT);
     h.send(ctx, 200, code, header(h, v, code, "../../" + v.token()), body.get());
   }
 
