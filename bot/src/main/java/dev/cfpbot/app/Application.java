@@ -17,6 +17,8 @@ import dev.cfpbot.web.DownloadPage;
 import dev.cfpbot.web.UploadPage;
 import dev.cfpbot.web.UploadTargets;
 import dev.cfpbot.web.WebServer;
+import dev.cfpbot.web.review.ReviewRoutes;
+import dev.cfpbot.web.review.ReviewTokens;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +39,9 @@ final class Application implements AutoCloseable {
   /** How long a link to an export stays valid; the export is deleted after it. */
   static final Duration DOWNLOAD_LINK_LIFETIME = Duration.ofHours(1);
 
+  /** How long an organizer's link to the review board stays valid. */
+  static final Duration REVIEW_LINK_LIFETIME = Duration.ofDays(14);
+
   /** How old a stored file no answer refers to must be to go (uploads in flight are younger). */
   static final Duration UNREFERENCED_FILE_GRACE = Duration.ofHours(1);
 
@@ -53,11 +58,18 @@ final class Application implements AutoCloseable {
   private boolean closed;
   private WebServer web;
 
+  private final ReviewTokens reviewTokens;
+
   private Application(
-      Launch launch, Storage storage, Map<String, Channel> channels, UpdateInbox inbox) {
+      Launch launch,
+      Storage storage,
+      Map<String, Channel> channels,
+      UpdateInbox inbox,
+      ReviewTokens reviewTokens) {
     this.launch = launch;
     this.storage = storage;
     this.channels = channels;
+    this.reviewTokens = reviewTokens;
     this.bot =
         new Bot(
             launch.config(),
@@ -66,7 +78,8 @@ final class Application implements AutoCloseable {
             channels,
             launch.io().clock(),
             launch.settings().dataDir(),
-            inbox);
+            inbox,
+            reviewTokens);
     this.housekeeping =
         new Housekeeping(
             storage,
@@ -96,7 +109,15 @@ final class Application implements AutoCloseable {
       ChannelContext context = context(launch, storage, inbox);
       Map<String, Channel> channels =
           ChannelRegistry.create(selected, launch.config(), io.env(), context);
-      app = new Application(launch, storage, channels, inbox);
+      ReviewTokens reviews =
+          http.publicUrl() == null
+              ? null
+              : new ReviewTokens(
+                  http.publicUrl(),
+                  SecretKey.load(launch.settings().dataDir(), io.env()),
+                  io.clock(),
+                  REVIEW_LINK_LIFETIME);
+      app = new Application(launch, storage, channels, inbox, reviews);
       app.startWeb(http, context);
     } catch (RuntimeException e) {
       storage.close();
@@ -144,9 +165,9 @@ final class Application implements AutoCloseable {
   }
 
   /**
-   * The HTTP server runs when a channel serves HTTP, when there is a public URL (the upload page
-   * and export downloads are served for any channel that links to them), or when the operator set a
-   * port.
+   * The HTTP server runs when a channel serves HTTP, when there is a public URL (the upload page,
+   * export downloads and the review board are served for any channel that links to them), or when
+   * the operator set a port.
    */
   private void startWeb(HttpSettings http, ChannelContext context) {
     List<HttpRoutes> routes = new ArrayList<>();
@@ -163,6 +184,18 @@ final class Application implements AutoCloseable {
               context.clock(),
               dataDir.resolve("files").resolve("incoming")));
       routes.add(new DownloadPage(context.downloads(), dataDir));
+    }
+    if (reviewTokens != null) {
+      routes.add(
+          new ReviewRoutes(
+              context.config(),
+              context.messages(),
+              storage,
+              bot.review(),
+              reviewTokens,
+              context.files(),
+              context.clock(),
+              bot.sender()::wake));
     }
     if (routes.isEmpty() && !http.explicit()) {
       return;

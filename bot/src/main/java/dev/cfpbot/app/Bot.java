@@ -23,6 +23,9 @@ import dev.cfpbot.organizer.OrganizerAlerts;
 import dev.cfpbot.organizer.OrganizerCommands;
 import dev.cfpbot.organizer.OrganizerDesk;
 import dev.cfpbot.organizer.RetentionPurge;
+import dev.cfpbot.organizer.review.ReviewDesk;
+import dev.cfpbot.organizer.review.ReviewLinks;
+import dev.cfpbot.organizer.review.ReviewListener;
 import dev.cfpbot.privacy.DataRights;
 import dev.cfpbot.process.Dispatcher;
 import dev.cfpbot.process.InboundQueue;
@@ -59,6 +62,7 @@ public final class Bot implements AutoCloseable {
   private final Scheduler scheduler;
   private final OrganizerCommands commands;
   private final InboundQueue queue;
+  private final ReviewDesk review;
 
   public Bot(
       CfpConfig config,
@@ -67,11 +71,12 @@ public final class Bot implements AutoCloseable {
       Map<String, Channel> channels,
       Clock clock,
       Path dataDir) {
-    this(config, messages, storage, channels, clock, dataDir, new UpdateInbox(storage));
+    this(config, messages, storage, channels, clock, dataDir, new UpdateInbox(storage), null);
   }
 
   /**
    * @param inbox where the channels store the updates they must acknowledge first
+   * @param reviewLinks personal links to the review board; null without a public URL
    */
   public Bot(
       CfpConfig config,
@@ -80,7 +85,8 @@ public final class Bot implements AutoCloseable {
       Map<String, Channel> channels,
       Clock clock,
       Path dataDir,
-      UpdateInbox inbox) {
+      UpdateInbox inbox,
+      ReviewLinks reviewLinks) {
     this.channels = Map.copyOf(channels);
     Lang organizerLang = config.bot().organizerLanguage();
     Map<String, Routes> routes = new LinkedHashMap<>();
@@ -93,18 +99,20 @@ public final class Bot implements AutoCloseable {
     this.outbox = new Outbox(storage.outbox(), routes, capabilities, links);
     OrganizerAlerts alerts = new OrganizerAlerts(config, messages, storage, outbox);
     SubmissionLifecycle lifecycle =
-        new SubmissionLifecycle(storage.submissions(), storage.answers(), alerts);
-    Digest digest = new Digest(config, messages, storage);
+        new SubmissionLifecycle(
+            storage.submissions(), storage.answers(), new ReviewListener(storage, alerts));
+    this.review = new ReviewDesk(config, messages, storage, lifecycle, outbox, routes, reviewLinks);
+    Digest digest = new Digest(config, messages, storage, review.summary());
     this.commands = new OrganizerCommands(routes, messages, organizerLang);
-    new OrganizerDesk(
-            config, messages, storage, digest, new Exporter(config, storage), lifecycle, dataDir)
+    new OrganizerDesk(config, messages, storage, digest, new Exporter(config, storage), dataDir)
         .registerAll(commands);
+    review.registerAll(commands);
     new Announcements(config, messages, storage, outbox).registerAll(commands);
     for (Channel channel : channels.values()) {
       channel
           .abilities()
           .commands()
-          .ifPresent(c -> c.organizerCommands(outbox).forEach(commands::register));
+          .ifPresent(c -> c.organizerCommands(outbox::send).forEach(commands::register));
     }
 
     this.sender =
@@ -199,6 +207,11 @@ public final class Bot implements AutoCloseable {
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  /** Reviews and decisions, for the review board's pages. */
+  public ReviewDesk review() {
+    return review;
   }
 
   /** Organizer commands, for channels that add their own (announcements). */

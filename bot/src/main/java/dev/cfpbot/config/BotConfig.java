@@ -14,6 +14,9 @@ import java.util.List;
  * @param digestTime the time of day (in each event's zone) for the daily digest; null: none
  * @param countdownPosts before the deadline, when to remind the community ("7d", "3h", "30m")
  * @param reminderBefore when, before the deadline, speakers with an unfinished draft hear of it
+ * @param decisionDelay how long a decision waits before the speaker hears of it ("10m"): until then
+ *     any organizer can change or undo it
+ * @param tellShortlisted whether shortlisting a proposal tells its speaker (default: no)
  */
 public record BotConfig(
     Lang defaultLanguage,
@@ -21,7 +24,9 @@ public record BotConfig(
     Integer maxSubmissionsPerSpeaker,
     LocalTime digestTime,
     List<String> countdownPosts,
-    String reminderBefore) {
+    String reminderBefore,
+    String decisionDelay,
+    Boolean tellShortlisted) {
 
   public BotConfig {
     defaultLanguage = defaultLanguage == null ? Lang.ZH : defaultLanguage;
@@ -35,10 +40,13 @@ public record BotConfig(
     countdownPosts.forEach(Durations::parse);
     reminderBefore = reminderBefore == null ? "24h" : reminderBefore;
     Durations.parse(reminderBefore);
+    decisionDelay = decisionDelay == null ? "10m" : decisionDelay;
+    Durations.parse(decisionDelay);
+    tellShortlisted = tellShortlisted != null && tellShortlisted;
   }
 
   public static BotConfig defaults() {
-    return new BotConfig(null, null, null, null, null, null);
+    return new BotConfig(null, null, null, null, null, null, null, null);
   }
 
   public List<Duration> countdown() {
@@ -47,5 +55,9 @@ public record BotConfig(
 
   public Duration reminder() {
     return Durations.parse(reminderBefore);
+  }
+
+  public Duration decisionWait() {
+    return Durations.parse(decisionDelay);
   }
 }

@@ -20,6 +20,7 @@ public record CfpConfig(
     Map<String, Localized> messages,
     HttpConfig http,
     PrivacyConfig privacy,
+    ReviewConfig review,
     @JsonIgnore Sections sections) {
 
   public CfpConfig {
@@ -32,12 +33,13 @@ public record CfpConfig(
     messages = messages == null ? Map.of() : Map.copyOf(messages);
     http = http == null ? HttpConfig.defaults() : http;
     privacy = privacy == null ? PrivacyConfig.defaults() : privacy;
+    review = review == null ? ReviewConfig.defaults() : review;
     sections = sections == null ? Sections.NONE : sections;
   }
 
   /** The same configuration with the plug-ins' sections of the file it was read from. */
   CfpConfig withSections(Sections of) {
-    return new CfpConfig(bot, storage, events, form, messages, http, privacy, of);
+    return new CfpConfig(bot, storage, events, form, messages, http, privacy, review, of);
   }
 
   /** The section {@code name} of the file (a channel's), read over the environment {@code env}. */

@@ -34,7 +34,7 @@ public final class SignedToken {
   }
 
   /** The fields of {@code token}, if its signature is genuine and it has {@code count} of them. */
-  Optional<List<String>> open(String token, int count) {
+  public Optional<List<String>> open(String token, int count) {
     if (token == null || token.length() > MAX_LENGTH) {
       return Optional.empty();
     }
@@ -53,6 +53,11 @@ public final class SignedToken {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** The signature of {@code text} alone, URL-safe: a value only the key's holder can derive. */
+  public String mac(String text) {
+    return B64.encodeToString(sign(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private byte[] sign(byte[] payload) {

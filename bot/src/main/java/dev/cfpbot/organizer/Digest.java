@@ -11,6 +11,7 @@ import dev.cfpbot.form.Form;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.i18n.TimeFormat;
+import dev.cfpbot.organizer.review.ReviewSummary;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import dev.cfpbot.storage.rows.OutboxMessage;
@@ -23,20 +24,23 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The organizers' overview of a call: totals by state, what changed since the last digest, drafts
- * in progress, time left, and messages that could not be delivered or are waiting to be.
+ * The organizers' overview of a call: totals by state, how far the review is, what changed since
+ * the last digest, drafts in progress, time left, and messages that could not be delivered or are
+ * waiting to be.
  */
 public final class Digest {
   private final CfpConfig config;
   private final Messages messages;
   private final Templates templates;
   private final Storage storage;
+  private final ReviewSummary reviews;
 
-  public Digest(CfpConfig config, Messages messages, Storage storage) {
+  public Digest(CfpConfig config, Messages messages, Storage storage, ReviewSummary reviews) {
     this.config = config;
     this.messages = messages;
     this.templates = new Templates(messages);
     this.storage = storage;
+    this.reviews = reviews;
   }
 
   /** The schedule entry whose time marks "since the last digest" for an event. */
@@ -103,6 +107,7 @@ public final class Digest {
           parts.get(parts.size() - 1)
               + messages.text(lang, "digest.totals_deleted", "deleted", deleted));
     }
+    parts.add(reviews.line(tx, event, lang));
     String sinceText =
         since.equals(Instant.EPOCH)
             ? messages.text(lang, "digest.since_start")

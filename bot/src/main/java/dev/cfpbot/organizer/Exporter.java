@@ -17,6 +17,7 @@ import dev.cfpbot.form.Field;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
+import dev.cfpbot.storage.rows.Review;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -33,7 +34,8 @@ import java.util.Map;
 
 /**
  * All confirmed submissions (withdrawn ones included, drafts not) as CSV or JSON: one row per
- * submission with its code, state and timestamps, then every form field in order.
+ * submission with its code, state and timestamps, then every form field in order; in JSON also the
+ * organizers' reviews (who, score, comment, when).
  */
 public final class Exporter {
   /** The formats organizers can ask for. */
@@ -84,7 +86,11 @@ public final class Exporter {
   }
 
   private record Row(
-      EventConfig event, Submission submission, Speaker speaker, Map<String, Answer> answers) {}
+      EventConfig event,
+      Submission submission,
+      Speaker speaker,
+      Map<String, Answer> answers,
+      List<Review> reviews) {}
 
   private List<Row> rows(Tx tx, String eventId) {
     List<Row> rows = new ArrayList<>();
@@ -95,11 +101,18 @@ public final class Exporter {
       List<Submission> submissions = storage.submissions().listSubmitted(tx, event.id());
       Map<String, Map<String, Answer>> answers =
           storage.answers().answersOf(tx, submissions.stream().map(Submission::id).toList(), false);
+      Map<String, List<Review>> reviews = storage.reviews().ofEvent(tx, event.id());
       for (Submission s : submissions) {
         // A deleted proposal has no speaker any more: its row keeps code, state and dates only.
         Speaker speaker =
             s.speakerId() == null ? null : storage.speakers().get(tx, s.speakerId()).orElseThrow();
-        rows.add(new Row(event, s, speaker, answers.getOrDefault(s.id(), Map.of())));
+        rows.add(
+            new Row(
+                event,
+                s,
+                speaker,
+                answers.getOrDefault(s.id(), Map.of()),
+                reviews.getOrDefault(s.id(), List.of())));
       }
     }
     return rows;
@@ -157,6 +170,7 @@ public final class Exporter {
         answers.put(f.id(), a == null ? null : a.file() != null ? file(a.file()) : a.text());
       }
       item.put("answers", answers);
+      item.put("reviews", row.reviews().stream().map(r -> review(r, row.event())).toList());
       items.add(item);
     }
     new ObjectMapper()
@@ -201,6 +215,17 @@ public final class Exporter {
             || first == '\r'
         ? "'" + cell
         : cell;
+  }
+
+  /** One organizer's score: who (their name and channel), what, and when it was last changed. */
+  private static Map<String, Object> review(Review r, EventConfig event) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("by", r.reviewerName());
+    m.put("channel", r.channel());
+    m.put("score", r.score());
+    m.put("comment", r.comment());
+    m.put("at", time(r.updatedAt(), event.timeZone()));
+    return m;
   }
 
   private static Map<String, Object> file(FileRef f) {

@@ -2,6 +2,7 @@ package dev.cfpbot.organizer;
 
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.config.ScoreLevel;
 import dev.cfpbot.conversation.Choice;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.conversation.Templates;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns submission events into messages: an alert to the organizers for each new, edited or
- * withdrawn proposal and each decision, and the decision itself to the speaker, in their language.
+ * withdrawn proposal, with buttons to decide and score it. Decisions are told (to the organizers,
+ * and after a delay to the speaker) by {@code organizer.review.Decisions}.
  */
 public final class OrganizerAlerts implements SubmissionListener {
   private final CfpConfig config;
@@ -48,6 +50,10 @@ public final class OrganizerAlerts implements SubmissionListener {
   public void on(Tx tx, SubmissionEvent event, Instant now) {
     if (event.type() == SubmissionEvent.Type.DELETED) {
       return; // one alert for all of a speaker's proposals: see forgotten()
+    }
+    if (event.type() == SubmissionEvent.Type.DECIDED
+        || event.type() == SubmissionEvent.Type.UNDONE) {
+      return; // organizer.review.Decisions tells of these, with when the speaker hears
     }
     Submission s = event.submission();
     EventConfig ev = config.event(s.eventId()).orElse(null);
@@ -92,6 +98,9 @@ public final class OrganizerAlerts implements SubmissionListener {
         event.type() == SubmissionEvent.Type.SUBMITTED
             || event.type() == SubmissionEvent.Type.EDITED;
     List<Choice> choices = undecided ? decisionChoices(s.code(), lang) : List.of();
+    if (undecided) {
+      text = text.strip() + "\n\n" + messages.text(lang, "alert.review", "code", s.code());
+    }
     outbox.toOrganizers(tx, "alert", new Reply(text.strip(), choices, false), now);
     FileRef slides = slides(answers);
     boolean newSlides =
@@ -104,9 +113,6 @@ public final class OrganizerAlerts implements SubmissionListener {
       // The file on its own: the alert's text may be too long for a caption.
       String caption = messages.text(lang, "alert.slides", "code", s.code(), "name", slides.name());
       outbox.toOrganizers(tx, "alert-file", new Reply(caption, List.of(), false, slides), now);
-    }
-    if (event.type() == SubmissionEvent.Type.DECIDED) {
-      tellSpeaker(tx, speaker, s, ev, event.note(), now);
     }
   }
 
@@ -122,34 +128,23 @@ public final class OrganizerAlerts implements SubmissionListener {
         tx, "alert", Reply.text(messages.text(lang, "alert.deleted", "codes", codes)), now);
   }
 
-  /** Accept / shortlist / reject buttons; each is the organizer command, so typing works too. */
+  /**
+   * Accept / shortlist / reject buttons, a button per score of the scale and one for the review
+   * board; each is the organizer command, so typing works too.
+   */
   List<Choice> decisionChoices(String code, Lang lang) {
-    return List.of(
-        new Choice(messages.text(lang, "choice.accept"), "/accept " + code),
-        new Choice(messages.text(lang, "choice.shortlist"), "/shortlist " + code),
-        new Choice(messages.text(lang, "choice.reject"), "/reject " + code));
-  }
-
-  private void tellSpeaker(
-      Tx tx, Speaker speaker, Submission s, EventConfig ev, String note, Instant now) {
-    Lang lang = Lang.parse(speaker.language()).orElse(config.bot().defaultLanguage());
-    Map<String, Answer> answers = storage.answers().answers(tx, s.id(), false);
-    String text =
-        messages.text(
-            lang,
-            "decision." + s.state().name(),
-            "code",
-            s.code(),
-            "title",
-            templates.title(config.formOf(ev), answers, lang),
-            "event",
-            ev.title().in(lang),
-            "contact",
-            ev.contact() == null ? "" : ev.contact());
-    if (note != null && !note.isBlank()) {
-      text = text + "\n\n" + messages.text(lang, "decision.note", "note", note);
+    List<Choice> choices = new java.util.ArrayList<>();
+    choices.add(new Choice(messages.text(lang, "choice.accept"), "/accept " + code));
+    choices.add(new Choice(messages.text(lang, "choice.shortlist"), "/shortlist " + code));
+    choices.add(new Choice(messages.text(lang, "choice.reject"), "/reject " + code));
+    for (ScoreLevel level : config.review().scale()) {
+      choices.add(
+          new Choice(
+              level.shown() + " " + level.label().in(lang),
+              "/score " + code + " " + (level.value() > 0 ? "+" : "") + level.value()));
     }
-    outbox.send(tx, speaker.channel(), speaker.externalId(), "decision", Reply.text(text), now);
+    choices.add(new Choice(messages.text(lang, "choice.review"), "/review"));
+    return choices;
   }
 
   private static FileRef slides(Map<String, Answer> answers) {

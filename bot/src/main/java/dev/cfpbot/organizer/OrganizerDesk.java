@@ -11,7 +11,6 @@ import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.files.PrivateFiles;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
-import dev.cfpbot.process.SubmissionLifecycle;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import java.io.IOException;
@@ -27,10 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
-/** The channel-neutral organizer commands: digest, export, submissions, stats and decisions. */
+/**
+ * The channel-neutral organizer commands: digest, export, submissions and stats (decisions and
+ * reviews: {@code organizer.review}).
+ */
 public final class OrganizerDesk {
   private static final int PAGE = 10;
   private static final DateTimeFormatter STAMP =
@@ -42,7 +43,6 @@ public final class OrganizerDesk {
   private final Storage storage;
   private final Digest digest;
   private final Exporter exporter;
-  private final SubmissionLifecycle lifecycle;
   private final Path dataDir;
   private final Lang lang;
 
@@ -52,7 +52,6 @@ public final class OrganizerDesk {
       Storage storage,
       Digest digest,
       Exporter exporter,
-      SubmissionLifecycle lifecycle,
       Path dataDir) {
     this.config = config;
     this.messages = messages;
@@ -60,7 +59,6 @@ public final class OrganizerDesk {
     this.storage = storage;
     this.digest = digest;
     this.exporter = exporter;
-    this.lifecycle = lifecycle;
     this.dataDir = dataDir;
     this.lang = config.bot().organizerLanguage();
   }
@@ -73,26 +71,7 @@ public final class OrganizerDesk {
         .register(
             "submissions",
             checked("submissions", a -> a.matches("\\d+"), (tx, arg, now) -> submissions(tx, arg)))
-        .register("stats", checked("stats", a -> false, (tx, arg, now) -> stats(tx)))
-        .register(
-            "accept",
-            (tx, in, arg, now) ->
-                decide(
-                    tx, in.channel() + ":" + in.sender().id(), arg, SubmissionState.ACCEPTED, now))
-        .register(
-            "reject",
-            (tx, in, arg, now) ->
-                decide(
-                    tx, in.channel() + ":" + in.sender().id(), arg, SubmissionState.REJECTED, now))
-        .register(
-            "shortlist",
-            (tx, in, arg, now) ->
-                decide(
-                    tx,
-                    in.channel() + ":" + in.sender().id(),
-                    arg,
-                    SubmissionState.SHORTLISTED,
-                    now));
+        .register("stats", checked("stats", a -> false, (tx, arg, now) -> stats(tx)));
   }
 
   private interface Command {
@@ -217,39 +196,5 @@ public final class OrganizerDesk {
       lines.add(line.append(String.join(" · ", parts)).toString());
     }
     return Reply.text(String.join("\n", lines));
-  }
-
-  private List<Reply> decide(
-      Tx tx, String actor, String arg, SubmissionState decision, Instant now) {
-    String[] parts = arg.strip().split("\\s+", 2);
-    String command =
-        switch (decision) {
-          case ACCEPTED -> "accept";
-          case REJECTED -> "reject";
-          default -> "shortlist";
-        };
-    if (parts[0].isEmpty()) {
-      return Usage.of(messages, lang, command);
-    }
-    Optional<Submission> found = storage.submissions().findByCode(tx, parts[0]);
-    if (found.isEmpty()) {
-      return Usage.of(
-          messages, lang, command, messages.text(lang, "organizer.unknown_code", "code", parts[0]));
-    }
-    Submission s = found.get();
-    if (!s.state().canBecome(decision)) {
-      return List.of(
-          Reply.text(
-              messages.text(
-                  lang,
-                  "organizer.cannot_decide",
-                  "code",
-                  s.code(),
-                  "state",
-                  templates.state(s, lang))));
-    }
-    String note = parts.length > 1 ? parts[1] : null;
-    lifecycle.decide(tx, s.id(), decision, actor, note, now);
-    return List.of();
   }
 }

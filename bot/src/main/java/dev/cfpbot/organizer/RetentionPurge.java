@@ -80,6 +80,11 @@ public final class RetentionPurge implements ScheduledJob {
       drafts++;
     }
     unusedFiles.deleteAfterCommit(tx, purged.files());
+    // Organizers' comments speak about the person too; the scores (numbers) stay.
+    int comments = storage.reviews().purgeComments(tx, event.id());
+    if (comments > 0) {
+      log.info("retention: event {}: removed {} review comments", event.id(), comments);
+    }
     if (purged.answers() + drafts > 0) {
       log.info(
           "retention: event {} is past its {} days: purged {} answers and {} drafts, released {}"

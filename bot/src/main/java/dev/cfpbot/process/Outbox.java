@@ -3,7 +3,6 @@ package dev.cfpbot.process;
 import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.LinksInText;
 import dev.cfpbot.channel.Outbound;
-import dev.cfpbot.channel.OutboxWriter;
 import dev.cfpbot.channel.Routes;
 import dev.cfpbot.channel.TextSplitter;
 import dev.cfpbot.conversation.Reply;
@@ -18,7 +17,7 @@ import java.util.UUID;
  * Writes messages into the outbox, inside the caller's transaction: they are sent only if the
  * transaction commits, and sent even if the process dies right after.
  */
-public final class Outbox implements OutboxWriter {
+public final class Outbox {
   private final OutboxStore store;
   private final Map<String, Routes> routes;
   private final Map<String, Capabilities> capabilities;
@@ -54,13 +53,14 @@ public final class Outbox implements OutboxWriter {
 
   /**
    * Queues one message, split into several when it is too long for the channel (the choices, file
-   * and upload request go with the last part).
+   * and upload request go with the last part). Returns the outbox ids of its parts, in order: a
+   * message queued for later can be taken back with them ({@code OutboxStore.cancelUnsent}).
    */
-  @Override
-  public void send(
+  public List<String> send(
       Tx tx, String channel, String recipient, String kind, Reply reply, Instant dueAt) {
     Reply message = render(tx, channel, recipient, reply, dueAt);
     List<String> parts = parts(channel, message.text());
+    List<String> ids = new java.util.ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       boolean last = i == parts.size() - 1;
       String id = UUID.randomUUID().toString();
@@ -77,7 +77,9 @@ public final class Outbox implements OutboxWriter {
               last ? message.upload() : null,
               last ? message.buttonKey() : null);
       store.enqueue(tx, id, channel, recipient, kind, OutboundCodec.encode(outbound), dueAt, dueAt);
+      ids.add(id);
     }
+    return ids;
   }
 
   /**

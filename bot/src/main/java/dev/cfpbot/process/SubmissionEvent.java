@@ -18,6 +18,8 @@ public record SubmissionEvent(
     EDITED,
     WITHDRAWN,
     DECIDED,
+    /** An organizer took a decision back before the speaker heard of it. */
+    UNDONE,
     /** The speaker had their data deleted: the submission is a tombstone. */
     DELETED
   }

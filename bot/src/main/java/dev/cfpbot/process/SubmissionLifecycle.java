@@ -86,7 +86,8 @@ public final class SubmissionLifecycle {
   }
 
   /**
-   * An organizer's decision: shortlisted, accepted or rejected.
+   * An organizer's decision: shortlisted, accepted or rejected. The speaker hears of it from {@code
+   * organizer.review.Decisions}, which takes every decision and holds its message back for a while.
    *
    * @throws IllegalStateException when the submission's state does not allow it
    */
@@ -98,6 +99,21 @@ public final class SubmissionLifecycle {
       throw new IllegalArgumentException(decision + " is not a decision");
     }
     return change(tx, id, decision, null, null, actor, note, now, List.of());
+  }
+
+  /**
+   * Takes back the decision a submission is in before its speaker heard of it, returning it to
+   * {@code to}: undecided, or the decision it had before.
+   *
+   * @throws IllegalStateException when the submission's state is no decision that can return there
+   */
+  public Submission undo(Tx tx, String id, SubmissionState to, String actor, Instant now) {
+    Submission before = load(tx, id);
+    submissions.returnTo(tx, id, before.state(), to, actor, "undone", now);
+    Submission after = load(tx, id);
+    listener.on(
+        tx, new SubmissionEvent(SubmissionEvent.Type.UNDONE, after, List.of(), actor, null), now);
+    return after;
   }
 
   private Submission change(

@@ -67,7 +67,9 @@ final class SynchronousDrain {
           storage
               .database()
               .inTransaction(
-                  "count unsent messages", tx -> storage.outbox().countUnsent(tx, channel));
+                  // Due ones only: a decision waiting out its delay is not output to wait for.
+                  "count due messages",
+                  tx -> storage.outbox().countDue(tx, channel, clock.instant()));
       if (unsent == 0) {
         return true;
       }

@@ -3,7 +3,7 @@ package dev.cfpbot.web;
 import io.javalin.http.Context;
 
 /** The small pages the bot serves to phones: one column, both languages, no scripts. */
-final class Html {
+public final class Html {
   private static final String STYLE =
       "body{font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;margin:0;"
           + "padding:24px 16px;background:#f6f7f9;color:#1f2328;line-height:1.6}"
@@ -17,7 +17,7 @@ final class Html {
   private Html() {}
 
   /** Escapes text for HTML content and attribute values. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

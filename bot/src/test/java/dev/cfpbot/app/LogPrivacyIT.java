@@ -43,15 +43,27 @@ class LogPrivacyIT {
 
   @Test
   void jar_debugLog_carriesNoAnswerPhoneIdTokenOrLink() throws Exception {
+    String token = null;
     try (FakeTelegram telegram = new FakeTelegram(TOKEN, "cfp_test_bot").start(0)) {
       ProcessBuilder builder =
           new ProcessBuilder("java", "-Xmx128m", "-jar", JAR.toString())
               .redirectOutput(dataDir.resolve("stdout.txt").toFile())
               .redirectError(dataDir.resolve("stderr.txt").toFile());
-      builder.environment().put("CFPBOT_CONFIG", ROOT.resolve("config/cfp-bot.yaml").toString());
+      // The shipped config, with decisions told at once: the note must reach the speaker here.
+      Path config = dataDir.resolve("cfp-bot.yaml");
+      Files.writeString(
+          config,
+          Files.readString(ROOT.resolve("config/cfp-bot.yaml"))
+              .replace(
+                  "  digest_time: \"09:00\"", "  digest_time: \"09:00\"\n  decision_delay: 0m"));
+      int port;
+      try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        port = free.getLocalPort();
+      }
+      builder.environment().put("CFPBOT_CONFIG", config.toString());
       builder.environment().put("CFPBOT_DATA_DIR", dataDir.resolve("data").toString());
       builder.environment().put("CFPBOT_LOG_LEVEL", "DEBUG");
-      builder.environment().put("CFPBOT_HTTP_PORT", "0");
+      builder.environment().put("CFPBOT_HTTP_PORT", Integer.toString(port));
       builder.environment().put("CFPBOT_PUBLIC_URL", "https://cfp.example.org");
       builder.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
       builder.environment().put("TELEGRAM_API_URL", telegram.url());
@@ -79,6 +91,23 @@ class LogPrivacyIT {
             toGroup,
             () -> telegram.sendText(GROUP, ORGANIZER, "/accept GZ-01 Note-Marker-1212", "zh-hans"));
         step(toGroup, () -> telegram.sendText(GROUP, OUTSIDER, "/export", "zh-hans"));
+        // The review board: a score with a comment, the personal link, its pages, a forged link.
+        IntSupplier toOrganizer = () -> telegram.textsTo(ORGANIZER).size();
+        step(
+            toOrganizer, () -> telegram.sendText(ORGANIZER, "/score GZ-01 +2 Comment-Marker-4411"));
+        step(toOrganizer, () -> telegram.sendText(ORGANIZER, "/review"));
+        String reply = telegram.textsTo(ORGANIZER).get(telegram.textsTo(ORGANIZER).size() - 1);
+        String board =
+            reply
+                .replaceAll("(?s).*(https://cfp\\.example\\.org/review/\\S+).*", "$1")
+                .replace("https://cfp.example.org", "http://127.0.0.1:" + port);
+        token = board.substring(board.lastIndexOf('/') + 1);
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String page : List.of(board, board + "/p/GZ-01", board + "x")) {
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(page)).build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
         await()
             .atMost(WAIT)
             .until(
@@ -95,6 +124,8 @@ class LogPrivacyIT {
         .contains(" DEBUG ")
         .contains("organizer command /accept on telegram")
         .contains("refused organizer command /export on telegram: not an organizer")
+        .contains("organizer command /score on telegram")
+        .contains("review board: refused a link that is forged, expired or revoked")
         .containsPattern("telegram speaker [0-9a-f-]{36}: REVIEW -> IDLE");
     for (String value :
         List.of(
@@ -112,7 +143,10 @@ class LogPrivacyIT {
             Long.toString(GROUP).substring(1),
             "LeakCheckToken",
             "/upload/",
-            "/download/")) {
+            "/download/",
+            "/review/",
+            "Comment-Marker",
+            token.substring(0, 20))) {
       assertThat(log).as("the log mentions %s", value).doesNotContain(value);
     }
   }

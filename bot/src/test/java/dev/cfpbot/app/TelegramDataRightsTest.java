@@ -210,6 +210,7 @@ class TelegramDataRightsTest {
         "/accept GZ-01",
         "zh-hans");
     h.awaitSent(TelegramHarness.ORGANIZERS, alerts + 1);
+    clock.set(clock.instant().plus(java.time.Duration.ofMinutes(10)));
     h.awaitTexts(BOB, 11);
 
     clock.set(PAST_RETENTION);

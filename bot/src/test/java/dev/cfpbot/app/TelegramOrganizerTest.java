@@ -5,9 +5,9 @@ import static dev.cfpbot.app.TelegramHarness.ORGANIZER;
 import static dev.cfpbot.app.TelegramHarness.ORGANIZERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfpbot.testing.TestBot;
 import dev.cfpbot.testkit.SentMessage;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,14 +22,12 @@ class TelegramOrganizerTest {
   static final long GROUP = Long.parseLong(ORGANIZERS);
 
   @TempDir Path dataDir;
+  final TestBot.MutableClock clock = new TestBot.MutableClock(TestBot.BEFORE_DEADLINE);
   TelegramHarness h;
 
   @BeforeEach
   void start() {
-    h =
-        new TelegramHarness(
-                dataDir, Clock.systemUTC(), Map.of("TELEGRAM_PIN_ANNOUNCEMENTS", "true"))
-            .start();
+    h = new TelegramHarness(dataDir, clock, Map.of("TELEGRAM_PIN_ANNOUNCEMENTS", "true")).start();
   }
 
   @AfterEach
@@ -45,7 +43,14 @@ class TelegramOrganizerTest {
     h.telegram.press(GROUP, ORGANIZER_ID, "/accept GZ-01");
 
     List<SentMessage> group = h.awaitSent(ORGANIZERS, 2);
-    assertThat(group.get(1).text()).isEqualTo("🗳 GZ-01 《从零到生产》 → 已接受（telegram:777）");
+    assertThat(group.get(1).text())
+        .isEqualTo(
+            "🗳 GZ-01 《从零到生产》 → 已接受（telegram:777）\n"
+                + "⏳ 将于 12:10 通知讲者；在此之前任何组织者都可以更改，或发送 /undo GZ-01 撤销。");
+    assertThat(TelegramHarness.commands(group.get(1))).containsExactly("/undo GZ-01");
+    assertThat(h.telegram.textsTo(ALICE)).hasSize(10);
+
+    clock.set(TestBot.BEFORE_DEADLINE.plus(java.time.Duration.ofMinutes(10)));
     assertThat(h.awaitTexts(ALICE, 11).get(10))
         .startsWith("🎉 恭喜！你的投稿 GZ-01 《从零到生产》已被「Techparty 广州 · Docker 技术沙龙」接受");
   }

@@ -74,7 +74,15 @@ class TelegramSubmissionTest {
     SentMessage alert = h.telegram.sentTo(TelegramHarness.ORGANIZERS).get(0);
     assertThat(alert.text()).startsWith("📥 新投稿 GZ-01 · Techparty 广州 · Docker 技术沙龙");
     assertThat(alert.buttons())
-        .containsExactly("/accept GZ-01", "/shortlist GZ-01", "/reject GZ-01");
+        .containsExactly(
+            "/accept GZ-01",
+            "/shortlist GZ-01",
+            "/reject GZ-01",
+            "/score GZ-01 -1",
+            "/score GZ-01 0",
+            "/score GZ-01 +1",
+            "/score GZ-01 +2",
+            "/review");
     assertThat(alert.parseMode()).isEqualTo("HTML");
   }
 

@@ -77,6 +77,7 @@ class RetentionTest {
     t.say("carol", "张三");
     t.say(RecordingChannel.ORGANIZER_ID, "/accept GZ-01");
     t.say(RecordingChannel.ORGANIZER_ID, "/reject GZ-02");
+    t.afterDecisionDelay();
 
     tickAt(RETENTION_ENDS.minus(Duration.ofMinutes(1)));
 

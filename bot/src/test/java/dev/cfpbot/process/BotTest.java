@@ -71,7 +71,16 @@ class BotTest {
         t.channel.sent().stream().filter(m -> m.recipient().equals(ORGS)).findFirst().orElseThrow();
     assertThat(alert.choices())
         .extracting(c -> c.command())
-        .containsExactly("/accept GZ-01", "/shortlist GZ-01", "/reject GZ-01");
+        .containsExactly(
+            "/accept GZ-01",
+            "/shortlist GZ-01",
+            "/reject GZ-01",
+            "/score GZ-01 -1",
+            "/score GZ-01 0",
+            "/score GZ-01 +1",
+            "/score GZ-01 +2",
+            "/review");
+    assertThat(to(ORGS).get(0)).endsWith("\n\n评分：/score GZ-01 +1 [评语] · 评审板：/review");
     assertThat(only().state()).isEqualTo(SubmissionState.SUBMITTED);
     assertThat(only().code()).isEqualTo("GZ-01");
   }
@@ -136,7 +145,14 @@ class BotTest {
     t.say(RecordingChannel.ORGANIZER_ID, "/accept GZ-01 欢迎！");
 
     await().atMost(WAIT).until(() -> to(ORGS).size() == 2);
-    assertThat(to(ORGS).get(1)).isEqualTo("🗳 GZ-01 《从零到生产》 → 已接受（test:org-1）欢迎！");
+    assertThat(to(ORGS).get(1))
+        .isEqualTo(
+            "🗳 GZ-01 《从零到生产》 → 已接受（test:org-1）欢迎！\n"
+                + "⏳ 将于 12:10 通知讲者；在此之前任何组织者都可以更改，或发送 /undo GZ-01 撤销。");
+    assertThat(only().state()).isEqualTo(SubmissionState.ACCEPTED);
+    assertThat(to("alice")).hasSize(10);
+
+    t.afterDecisionDelay();
     await().atMost(WAIT).until(() -> to("alice").size() == 11);
     assertThat(to("alice").get(10))
         .isEqualTo(

@@ -127,7 +127,15 @@ public final class TestBot implements AutoCloseable {
     return file;
   }
 
-  /** Waits until every message queued so far has been delivered. */
+  /** Moves the clock past {@code bot.decision_delay}: decisions taken so far reach speakers. */
+  public void afterDecisionDelay() {
+    clock.set(clock.instant().plus(config.bot().decisionWait()));
+  }
+
+  /**
+   * Waits until every message due by the test's clock has been delivered (a decision waiting out
+   * its delay is not due yet).
+   */
   public void awaitDelivered() {
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
@@ -135,7 +143,12 @@ public final class TestBot implements AutoCloseable {
             () ->
                 storage
                         .database()
-                        .inTransaction("count unsent", tx -> storage.outbox().countUnsent(tx, null))
+                        .inTransaction(
+                            "count due",
+                            tx ->
+                                storage
+                                    .outbox()
+                                    .countDue(tx, RecordingChannel.NAME, clock.instant()))
                     == 0);
   }
 

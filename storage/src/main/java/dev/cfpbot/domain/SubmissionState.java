@@ -23,6 +23,20 @@ public enum SubmissionState {
     return successors().contains(next);
   }
 
+  /**
+   * Whether an organizer may take back the decision this state records, before the speaker heard of
+   * it, returning the proposal to {@code earlier}: undecided again, or the decision it had before.
+   * Not a move of the state machine: what was decided is undone, as if it had not been.
+   */
+  public boolean canReturnTo(SubmissionState earlier) {
+    return isDecision() && earlier != this && (earlier == SUBMITTED || earlier.isDecision());
+  }
+
+  /** Shortlisted, accepted or rejected: what organizers decide. */
+  public boolean isDecision() {
+    return this == SHORTLISTED || this == ACCEPTED || this == REJECTED;
+  }
+
   /** Organizers have not decided yet, or decided to take it: the speaker may still withdraw. */
   public boolean isActive() {
     return this == SUBMITTED || this == SHORTLISTED || this == ACCEPTED;

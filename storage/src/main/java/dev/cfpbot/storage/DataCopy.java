@@ -31,7 +31,18 @@ public final class DataCopy {
           "outbox",
           "inbound_queue",
           "schedule_runs",
-          "leases");
+          "leases",
+          "reviewers",
+          "reviews",
+          "decision_notices");
+
+  /** Tables with an identity column, and that column. */
+  private static final Map<String, String> IDENTITIES =
+      Map.of(
+          "submission_history", "id",
+          "outbox", "seq",
+          "inbound_queue", "seq",
+          "decision_notices", "id");
 
   private DataCopy() {}
 
@@ -58,8 +69,8 @@ public final class DataCopy {
                 }
               });
           if (to.isPostgres()) {
-            for (String table : List.of("submission_history", "outbox", "inbound_queue")) {
-              String column = table.equals("submission_history") ? "id" : "seq";
+            for (String table : IDENTITIES.keySet()) {
+              String column = IDENTITIES.get(table);
               target.first(
                   "move the " + table + " sequence",
                   "select setval(pg_get_serial_sequence('"
@@ -75,8 +86,8 @@ public final class DataCopy {
                   row -> row.getLong(1));
             }
           } else {
-            for (String table : List.of("submission_history", "outbox", "inbound_queue")) {
-              String column = table.equals("submission_history") ? "id" : "seq";
+            for (String table : IDENTITIES.keySet()) {
+              String column = IDENTITIES.get(table);
               long next =
                   target.count(
                       "find the next " + table + " id",

@@ -52,6 +52,7 @@ final class OutboxClaims {
     String marks = String.join(", ", java.util.Collections.nCopies(channels.size(), "?"));
     List<Object> params = new ArrayList<>(channels);
     params.add(now);
+    params.add(now);
     params.add(limit);
     List<OutboxMessage> heads =
         tx.list(
@@ -63,7 +64,8 @@ final class OutboxClaims {
                 + ") and o.state = 'PENDING' and o.due_at <= ?"
                 + " and not exists (select 1 from outbox p where p.channel = o.channel"
                 + " and p.recipient = o.recipient and p.seq < o.seq"
-                + " and p.state in ('PENDING', 'SENDING'))"
+                + " and (p.state = 'SENDING'"
+                + " or (p.state = 'PENDING' and (p.attempts > 0 or p.due_at <= ?))))"
                 + " order by o.seq limit ?"
                 + lockRows,
             OutboxStore::map,

@@ -54,7 +54,9 @@ public final class OutboxStore {
 
   /**
    * Claims up to {@code limit} messages that are due, at most one per recipient (the oldest not yet
-   * sent), for {@code lease}; see {@link OutboxClaims}.
+   * sent), for {@code lease}; see {@link OutboxClaims}. A message written for later and never tried
+   * (a decision waiting out its delay) holds back nothing written after it; one that was tried and
+   * waits for a retry (a platform holding it) keeps the recipient's order.
    *
    * @param channels only messages for these channels
    */
@@ -105,6 +107,7 @@ public final class OutboxStore {
   /**
    * Makes the held messages of one recipient due now: a platform that refused them until the
    * recipient writes again (WeChat's 48-hour window) will take them once they have written.
+   * Messages written for later and never tried (a decision's delay) keep their time.
    *
    * @return how many messages were brought forward
    */
@@ -112,10 +115,43 @@ public final class OutboxStore {
     return tx.update(
         "wake held messages",
         "update outbox set due_at = ? where channel = ? and recipient = ? and state = 'PENDING'"
-            + " and due_at > ?",
+            + " and attempts > 0 and due_at > ?",
         now,
         channel,
         recipient,
+        now);
+  }
+
+  /**
+   * Deletes the parts of one message written for later (a decision waiting out its delay) if its
+   * first part was never tried: the later parts cannot go before it, so none of them has either.
+   * Returns false, deleting nothing, once the first part was claimed: the message is on its way.
+   */
+  public boolean cancelUnsent(Tx tx, List<String> ids) {
+    if (ids.isEmpty()) {
+      return false;
+    }
+    int first =
+        tx.update(
+            "cancel outbound message",
+            "delete from outbox where id = ? and state = 'PENDING' and attempts = 0",
+            ids.get(0));
+    if (first == 0) {
+      return false;
+    }
+    for (String id : ids.subList(1, ids.size())) {
+      tx.update("cancel outbound message", "delete from outbox where id = ?", id);
+    }
+    return true;
+  }
+
+  /** Messages of {@code channel} due by {@code now} and not sent yet (pending or being sent). */
+  public long countDue(Tx tx, String channel, Instant now) {
+    return tx.count(
+        "count due messages",
+        "select count(*) from outbox where channel = ?"
+            + " and (state = 'SENDING' or (state = 'PENDING' and due_at <= ?))",
+        channel,
         now);
   }
 

@@ -16,7 +16,9 @@ public record Storage(
     InboundQueueStore queue,
     LeaseStore leases,
     CallbackNonceStore callbackNonces,
-    UploadLinkStore uploadLinks)
+    UploadLinkStore uploadLinks,
+    ReviewStore reviews,
+    DecisionNoticeStore decisionNotices)
     implements AutoCloseable {
 
   public static Storage open(String url, String user, String password, int poolSize) {
@@ -33,7 +35,9 @@ public record Storage(
         new InboundQueueStore(!database.isEmbedded()),
         new LeaseStore(),
         new CallbackNonceStore(database.isPostgres()),
-        new UploadLinkStore());
+        new UploadLinkStore(),
+        new ReviewStore(),
+        new DecisionNoticeStore());
   }
 
   /** A private in-memory H2 database, gone when closed: for tests and trials. */

@@ -186,6 +186,42 @@ public final class SubmissionStore {
     appendHistory(tx, new HistoryEntry(id, from, to, actor, note, at));
   }
 
+  /**
+   * Takes back the decision a submission is in, returning it to {@code to} (undecided, or the
+   * decision it had before) and recording who did it. Its decision date goes with it when it
+   * returns to undecided.
+   *
+   * @throws IllegalStateException when {@code from} is no decision that can return to {@code to}
+   * @throws ConcurrentUpdateException when the submission is no longer in state {@code from}
+   */
+  public void returnTo(
+      Tx tx,
+      String id,
+      SubmissionState from,
+      SubmissionState to,
+      String actor,
+      String note,
+      Instant at) {
+    if (!from.canReturnTo(to)) {
+      throw new IllegalStateException("a submission cannot return from " + from + " to " + to);
+    }
+    int changed =
+        tx.update(
+            "take back decision",
+            "update submissions set state = ?, updated_at = ?,"
+                + " decided_at = case when ? then decided_at else null end"
+                + " where id = ? and state = ?",
+            to,
+            at,
+            to.isDecision(),
+            id,
+            from);
+    if (changed != 1) {
+      throw new ConcurrentUpdateException("take back decision", "submission " + id);
+    }
+    appendHistory(tx, new HistoryEntry(id, from, to, actor, note, at));
+  }
+
   /** Marks a submission as changed now (its answers were edited). */
   public void touch(Tx tx, String id, Instant at) {
     tx.update("touch submission", "update submissions set updated_at = ? where id = ?", at, id);

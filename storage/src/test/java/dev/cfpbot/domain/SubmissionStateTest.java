@@ -116,4 +116,21 @@ class SubmissionStateTest {
   void isSubmitted_draftWithdrawnOrDeleted_isFalse(SubmissionState state) {
     assertThat(state.isSubmitted()).isFalse();
   }
+
+  @ParameterizedTest(name = "{0} back to {1}")
+  @CsvSource({
+    "ACCEPTED, SUBMITTED, true",
+    "ACCEPTED, SHORTLISTED, true",
+    "REJECTED, ACCEPTED, true",
+    "SHORTLISTED, SUBMITTED, true",
+    "ACCEPTED, ACCEPTED, false",
+    "SUBMITTED, SUBMITTED, false",
+    "WITHDRAWN, SUBMITTED, false",
+    "ACCEPTED, WITHDRAWN, false",
+    "REJECTED, DRAFT, false"
+  })
+  void canReturnTo_onlyFromADecision_toUndecidedOrAnotherDecision(
+      SubmissionState from, SubmissionState to, boolean allowed) {
+    assertThat(from.canReturnTo(to)).isEqualTo(allowed);
+  }
 }

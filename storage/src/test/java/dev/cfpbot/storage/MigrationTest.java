@@ -28,7 +28,8 @@ class MigrationTest {
           "5 V5__callback_nonces.sql",
           "6 V6__upload_links.sql",
           "7 V7__answer_message_ids.sql",
-          "8 V8__data_rights.sql");
+          "8 V8__data_rights.sql",
+          "11 V11__review.sql");
 
   @Test
   void open_inMemory_createsEveryTable(TestDatabases databases) {
@@ -38,10 +39,13 @@ class MigrationTest {
               "ANSWERS",
               "CALLBACK_NONCES",
               "CONVERSATIONS",
+              "DECISION_NOTICES",
               "INBOX",
               "INBOUND_QUEUE",
               "LEASES",
               "OUTBOX",
+              "REVIEWERS",
+              "REVIEWS",
               "SCHEDULE_RUNS",
               "SPEAKERS",
               "SUBMISSIONS",

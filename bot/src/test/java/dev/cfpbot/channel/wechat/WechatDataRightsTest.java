@@ -190,7 +190,8 @@ class WechatDataRightsTest {
   @Test
   void retention_pastTheEvent_leavesAnAcceptedTalkItsPublicFields() {
     WechatCallbackTest.submit(t.safe, "o-bob");
-    exchange(ORGANIZER, "/accept GZ-01");
+    assertThat(t.safe.text(ORGANIZER, "/accept GZ-01").status()).isEqualTo(200);
+    t.clock.set(t.clock.instant().plus(t.config.bot().decisionWait()));
 
     t.clock.set(PAST_RETENTION);
     t.bot.scheduler().tick();
