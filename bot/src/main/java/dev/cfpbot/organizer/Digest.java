@@ -108,6 +108,18 @@ public final class Digest {
               + messages.text(lang, "digest.totals_deleted", "deleted", deleted));
     }
     parts.add(reviews.line(tx, event, lang));
+    List<String> unconfirmed =
+        submitted.stream()
+            .filter(s -> s.state() == SubmissionState.ACCEPTED)
+            .map(s -> templates.name(s, form, answers.getOrDefault(s.id(), Map.of()), lang))
+            .toList();
+    if (!unconfirmed.isEmpty()) {
+      // Accepted talks whose speakers have not said they will come: organizers may chase them.
+      parts.add(
+          messages.text(lang, "digest.unconfirmed", "count", unconfirmed.size())
+              + "\n"
+              + String.join("\n", unconfirmed));
+    }
     String sinceText =
         since.equals(Instant.EPOCH)
             ? messages.text(lang, "digest.since_start")
