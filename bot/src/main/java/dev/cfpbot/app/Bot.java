@@ -12,6 +12,7 @@ import dev.cfpbot.conversation.Engine;
 import dev.cfpbot.files.UnusedFiles;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.links.CalendarLinks;
 import dev.cfpbot.organizer.Announcements;
 import dev.cfpbot.organizer.CommunityPosts;
 import dev.cfpbot.organizer.DailyDigest;
@@ -23,7 +24,9 @@ import dev.cfpbot.organizer.OrganizerAlerts;
 import dev.cfpbot.organizer.OrganizerCommands;
 import dev.cfpbot.organizer.OrganizerDesk;
 import dev.cfpbot.organizer.RetentionPurge;
+import dev.cfpbot.organizer.agenda.AgendaCommands;
 import dev.cfpbot.organizer.agenda.ConfirmReminders;
+import dev.cfpbot.organizer.agenda.SlotNotices;
 import dev.cfpbot.organizer.review.ReviewDesk;
 import dev.cfpbot.organizer.review.ReviewLinks;
 import dev.cfpbot.organizer.review.ReviewListener;
@@ -88,6 +91,23 @@ public final class Bot implements AutoCloseable {
       Path dataDir,
       UpdateInbox inbox,
       ReviewLinks reviewLinks) {
+    this(config, messages, storage, channels, clock, dataDir, inbox, reviewLinks, null);
+  }
+
+  /**
+   * @param calendarLinks signed links to speakers' calendar files, and the public URL of the agenda
+   *     page; null without a public URL
+   */
+  public Bot(
+      CfpConfig config,
+      Messages messages,
+      Storage storage,
+      Map<String, Channel> channels,
+      Clock clock,
+      Path dataDir,
+      UpdateInbox inbox,
+      ReviewLinks reviewLinks,
+      CalendarLinks calendarLinks) {
     this.channels = Map.copyOf(channels);
     Lang organizerLang = config.bot().organizerLanguage();
     Map<String, Routes> routes = new LinkedHashMap<>();
@@ -109,6 +129,15 @@ public final class Bot implements AutoCloseable {
         .registerAll(commands);
     review.registerAll(commands);
     new Announcements(config, messages, storage, outbox).registerAll(commands);
+    new AgendaCommands(
+            config,
+            messages,
+            storage,
+            outbox,
+            new SlotNotices(
+                config, messages, storage, outbox, capabilities, dataDir, calendarLinks),
+            calendarLinks == null ? null : calendarLinks.publicUrl())
+        .registerAll(commands);
     for (Channel channel : channels.values()) {
       channel
           .abilities()
