@@ -104,7 +104,7 @@ public final class SlotNotices {
             TimeFormat.span(item.slot().start(), item.slot().end(), event.timeZone(), lang),
             "place",
             event.place() == null ? "" : event.place().in(lang));
-    String ics = calendar(event, item, lang, now);
+    String ics = calendar(messages, event, item, lang, now);
     Capabilities c = capabilities.get(speaker.channel());
     if (c != null && c.files()) {
       return new Reply(
@@ -128,7 +128,8 @@ public final class SlotNotices {
   }
 
   /** The .ics of the talk's slot, in the event's zone. */
-  public String calendar(EventConfig event, Agenda.Item item, Lang lang, Instant now) {
+  public static String calendar(
+      Messages messages, EventConfig event, Agenda.Item item, Lang lang, Instant now) {
     return Ics.event(
         item.talk().submission().id() + "@cfp-bot",
         item.slot().start().atZone(event.timeZone()).toInstant(),
