@@ -26,6 +26,7 @@ import dev.cfpbot.organizer.OrganizerDesk;
 import dev.cfpbot.organizer.RetentionPurge;
 import dev.cfpbot.organizer.agenda.AgendaCommands;
 import dev.cfpbot.organizer.agenda.ConfirmReminders;
+import dev.cfpbot.organizer.agenda.DayNotices;
 import dev.cfpbot.organizer.agenda.SlotNotices;
 import dev.cfpbot.organizer.review.ReviewDesk;
 import dev.cfpbot.organizer.review.ReviewLinks;
@@ -179,6 +180,7 @@ public final class Bot implements AutoCloseable {
     jobs.addAll(new CommunityPosts(config, messages, storage, outbox).jobs());
     jobs.addAll(new DraftReminders(config, messages, storage, outbox).jobs());
     jobs.add(new ConfirmReminders(config, messages, storage, outbox));
+    jobs.add(new DayNotices(config, messages, storage, outbox));
     jobs.add(new RetentionPurge(config, storage, new UnusedFiles(storage, dataDir)));
     this.scheduler = new Scheduler(storage, jobs, clock, sender::wake);
   }

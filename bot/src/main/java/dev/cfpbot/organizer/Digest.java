@@ -120,6 +120,22 @@ public final class Digest {
               + "\n"
               + String.join("\n", unconfirmed));
     }
+    List<String> noSlides =
+        submitted.stream()
+            .filter(s -> s.state() == SubmissionState.CONFIRMED)
+            .filter(
+                s ->
+                    answers.getOrDefault(s.id(), Map.of()).values().stream()
+                        .allMatch(a -> a.file() == null))
+            .map(s -> templates.name(s, form, answers.getOrDefault(s.id(), Map.of()), lang))
+            .toList();
+    if (!noSlides.isEmpty()) {
+      // Confirmed talks whose slides have not come: organizers may chase them before the day.
+      parts.add(
+          messages.text(lang, "digest.no_slides", "count", noSlides.size())
+              + "\n"
+              + String.join("\n", noSlides));
+    }
     String sinceText =
         since.equals(Instant.EPOCH)
             ? messages.text(lang, "digest.since_start")
