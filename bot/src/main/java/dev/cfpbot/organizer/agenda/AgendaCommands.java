@@ -168,10 +168,10 @@ public final class AgendaCommands {
       return reply(messages.text(lang, "agenda.none", "event", event.title().in(lang)));
     }
     Agenda plan = planner.plan(tx, event);
-    if (plan.talks().isEmpty()) {
+    Optional<Publication> last = storage.agenda().lastPublication(tx, event.id());
+    if (plan.talks().isEmpty() && last.isEmpty()) {
       return reply(messages.text(lang, "agenda.no_talks"));
     }
-    Optional<Publication> last = storage.agenda().lastPublication(tx, event.id());
     List<PublishedTalk> before = storage.agenda().published(tx, event.id());
     String post = text.post(plan, lang, pageUrl(event));
     if (last.isPresent()) {
