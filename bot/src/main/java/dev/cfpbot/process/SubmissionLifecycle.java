@@ -76,6 +76,8 @@ public final class SubmissionLifecycle {
    */
   public Submission delete(Tx tx, String id, String actor, Instant now) {
     answers.deleteAll(tx, id);
+    submissions.clearSpeakerNotes(tx, id); // why they declined, in their words
+
     return change(tx, id, SubmissionState.DELETED, null, null, actor, null, now, List.of());
   }
 

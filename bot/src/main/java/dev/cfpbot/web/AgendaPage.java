@@ -5,6 +5,7 @@ import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.domain.Speaker;
 import dev.cfpbot.domain.Submission;
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.i18n.TimeFormat;
@@ -103,7 +104,9 @@ public final class AgendaPage implements HttpRoutes {
           .append("</span><div class=\"slot\">");
       if (!item.slot().isTalk()) {
         b.append("<p class=\"pause\">").append(Html.escape(item.slot().label())).append("</p>");
-      } else if (item.talk() == null) {
+      } else if (item.talk() == null
+          || item.talk().submission().state() != SubmissionState.CONFIRMED) {
+        // A talk declined or withdrawn since: its place is free until the next publication.
         b.append("<p class=\"pause\">")
             .append(Html.escape(messages.text(lang, "agenda.free")))
             .append("</p>");

@@ -71,11 +71,18 @@ public final class AgendaPlanner {
     return build(tx, event, bySlot, byScore);
   }
 
-  /** The agenda as last published; empty items when it never was. */
+  /**
+   * The agenda as last published (without the talks of speakers who had their data deleted since);
+   * empty slots when it never was.
+   */
   public Agenda published(Tx tx, EventConfig event) {
     Map<Integer, Submission> bySlot = new HashMap<>();
     for (PublishedTalk p : storage.agenda().published(tx, event.id())) {
-      storage.submissions().get(tx, p.submissionId()).ifPresent(s -> bySlot.put(p.slot(), s));
+      storage
+          .submissions()
+          .get(tx, p.submissionId())
+          .filter(s -> s.state() != SubmissionState.DELETED)
+          .ifPresent(s -> bySlot.put(p.slot(), s));
     }
     return build(tx, event, bySlot, List.of());
   }

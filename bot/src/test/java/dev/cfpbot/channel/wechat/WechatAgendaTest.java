@@ -110,6 +110,16 @@ class WechatAgendaTest {
 
     t.safe.text("o-alice", "无法参加");
     assertThat(t.safe.text("o-alice", "确认").reply()).startsWith("已告诉组织者你无法分享 GZ-01");
+    // The public page frees the slot at once; the community hears at the next publication.
+    String page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(t.base() + "/agenda/gz-2027-10-docker")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(page.split("<h2>", -1)).hasSize(2);
+    assertThat(page)
+        .contains("<span class=\"at\">13:40</span><div class=\"slot\"><p class=\"pause\">（待定）</p>");
     t.safe.text(ORGANIZER, "/agenda publish");
     delivered();
 

@@ -18,6 +18,7 @@ import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.TestBot;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -216,5 +217,27 @@ class ConfirmAttendanceTest {
     t.say(ORGANIZER_ID, "/digest");
     t.awaitDelivered();
     assertThat(last(ORGANIZER_ID)).doesNotContain("还没有确认参加");
+  }
+
+  @Test
+  void theReasonForDeclining_goesWhenTheSpeakerIsForgotten() {
+    say("无法参加");
+    say("那天要出差");
+
+    say("删除我的数据");
+    say("确认删除");
+
+    assertThat(history()).extracting(HistoryEntry::note).doesNotContain("那天要出差");
+  }
+
+  @Test
+  void theReasonForDeclining_goesWithTheRetentionPurge() {
+    say("无法参加");
+    say("那天要出差");
+
+    t.clock.set(Instant.parse("2028-05-01T00:00:00Z"));
+    t.bot.scheduler().tick();
+
+    assertThat(history()).extracting(HistoryEntry::note).doesNotContain("那天要出差");
   }
 }
