@@ -108,34 +108,27 @@ public final class Digest {
               + messages.text(lang, "digest.totals_deleted", "deleted", deleted));
     }
     parts.add(reviews.line(tx, event, lang));
-    List<String> unconfirmed =
-        submitted.stream()
-            .filter(s -> s.state() == SubmissionState.ACCEPTED)
-            .map(s -> templates.name(s, form, answers.getOrDefault(s.id(), Map.of()), lang))
-            .toList();
-    if (!unconfirmed.isEmpty()) {
-      // Accepted talks whose speakers have not said they will come: organizers may chase them.
-      parts.add(
-          messages.text(lang, "digest.unconfirmed", "count", unconfirmed.size())
-              + "\n"
-              + String.join("\n", unconfirmed));
-    }
-    List<String> noSlides =
-        submitted.stream()
-            .filter(s -> s.state() == SubmissionState.CONFIRMED)
-            .filter(
-                s ->
-                    answers.getOrDefault(s.id(), Map.of()).values().stream()
-                        .allMatch(a -> a.file() == null))
-            .map(s -> templates.name(s, form, answers.getOrDefault(s.id(), Map.of()), lang))
-            .toList();
-    if (!noSlides.isEmpty()) {
-      // Confirmed talks whose slides have not come: organizers may chase them before the day.
-      parts.add(
-          messages.text(lang, "digest.no_slides", "count", noSlides.size())
-              + "\n"
-              + String.join("\n", noSlides));
-    }
+    // Talks organizers may have to chase: speakers who have not said they will come, and
+    // confirmed speakers whose slides have not come.
+    named(
+        parts,
+        "digest.unconfirmed",
+        submitted,
+        s -> s.state() == SubmissionState.ACCEPTED,
+        form,
+        answers,
+        lang);
+    named(
+        parts,
+        "digest.no_slides",
+        submitted,
+        s ->
+            s.state() == SubmissionState.CONFIRMED
+                && answers.getOrDefault(s.id(), Map.of()).values().stream()
+                    .allMatch(a -> a.file() == null),
+        form,
+        answers,
+        lang);
     String sinceText =
         since.equals(Instant.EPOCH)
             ? messages.text(lang, "digest.since_start")
@@ -159,6 +152,25 @@ public final class Digest {
       parts.add(messages.text(lang, "digest.waiting", "count", waiting));
     }
     return String.join("\n\n", parts);
+  }
+
+  /** A part headed {@code key} that names the proposals {@code which} picks; none when none. */
+  private void named(
+      List<String> parts,
+      String key,
+      List<Submission> submitted,
+      java.util.function.Predicate<Submission> which,
+      Form form,
+      Map<String, Map<String, Answer>> answers,
+      Lang lang) {
+    List<String> names =
+        submitted.stream()
+            .filter(which)
+            .map(s -> templates.name(s, form, answers.getOrDefault(s.id(), Map.of()), lang))
+            .toList();
+    if (!names.isEmpty()) {
+      parts.add(messages.text(lang, key, "count", names.size()) + "\n" + String.join("\n", names));
+    }
   }
 
   private String header(EventConfig event, Duration left, Lang lang) {
