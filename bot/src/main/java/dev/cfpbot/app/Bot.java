@@ -25,6 +25,7 @@ import dev.cfpbot.organizer.OrganizerCommands;
 import dev.cfpbot.organizer.OrganizerDesk;
 import dev.cfpbot.organizer.RetentionPurge;
 import dev.cfpbot.organizer.agenda.AgendaCommands;
+import dev.cfpbot.organizer.agenda.AgendaDigest;
 import dev.cfpbot.organizer.agenda.ConfirmReminders;
 import dev.cfpbot.organizer.agenda.DayNotices;
 import dev.cfpbot.organizer.agenda.SlotNotices;
@@ -124,7 +125,12 @@ public final class Bot implements AutoCloseable {
         new SubmissionLifecycle(
             storage.submissions(), storage.answers(), new ReviewListener(storage, alerts));
     this.review = new ReviewDesk(config, messages, storage, lifecycle, outbox, routes, reviewLinks);
-    Digest digest = new Digest(config, messages, storage, review.summary());
+    Digest digest =
+        new Digest(
+            config,
+            messages,
+            storage,
+            List.of(review.summary(), new AgendaDigest(config, messages, storage)));
     this.commands = new OrganizerCommands(routes, messages, organizerLang);
     new OrganizerDesk(config, messages, storage, digest, new Exporter(config, storage), dataDir)
         .registerAll(commands);

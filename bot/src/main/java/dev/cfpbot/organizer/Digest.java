@@ -11,7 +11,6 @@ import dev.cfpbot.form.Form;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.i18n.TimeFormat;
-import dev.cfpbot.organizer.review.ReviewSummary;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import dev.cfpbot.storage.rows.OutboxMessage;
@@ -33,14 +32,15 @@ public final class Digest {
   private final Messages messages;
   private final Templates templates;
   private final Storage storage;
-  private final ReviewSummary reviews;
+  private final List<DigestSection> sections;
 
-  public Digest(CfpConfig config, Messages messages, Storage storage, ReviewSummary reviews) {
+  public Digest(
+      CfpConfig config, Messages messages, Storage storage, List<DigestSection> sections) {
     this.config = config;
     this.messages = messages;
     this.templates = new Templates(messages);
     this.storage = storage;
-    this.reviews = reviews;
+    this.sections = List.copyOf(sections);
   }
 
   /** The schedule entry whose time marks "since the last digest" for an event. */
@@ -107,28 +107,9 @@ public final class Digest {
           parts.get(parts.size() - 1)
               + messages.text(lang, "digest.totals_deleted", "deleted", deleted));
     }
-    parts.add(reviews.line(tx, event, lang));
-    // Talks organizers may have to chase: speakers who have not said they will come, and
-    // confirmed speakers whose slides have not come.
-    named(
-        parts,
-        "digest.unconfirmed",
-        submitted,
-        s -> s.state() == SubmissionState.ACCEPTED,
-        form,
-        answers,
-        lang);
-    named(
-        parts,
-        "digest.no_slides",
-        submitted,
-        s ->
-            s.state() == SubmissionState.CONFIRMED
-                && answers.getOrDefault(s.id(), Map.of()).values().stream()
-                    .allMatch(a -> a.file() == null),
-        form,
-        answers,
-        lang);
+    for (DigestSection section : sections) {
+      section.text(tx, event, lang).ifPresent(parts::add);
+    }
     String sinceText =
         since.equals(Instant.EPOCH)
             ? messages.text(lang, "digest.since_start")
@@ -152,25 +133,6 @@ public final class Digest {
       parts.add(messages.text(lang, "digest.waiting", "count", waiting));
     }
     return String.join("\n\n", parts);
-  }
-
-  /** A part headed {@code key} that names the proposals {@code which} picks; none when none. */
-  private void named(
-      List<String> parts,
-      String key,
-      List<Submission> submitted,
-      java.util.function.Predicate<Submission> which,
-      Form form,
-      Map<String, Map<String, Answer>> answers,
-      Lang lang) {
-    List<String> names =
-        submitted.stream()
-            .filter(which)
-            .map(s -> templates.name(s, form, answers.getOrDefault(s.id(), Map.of()), lang))
-            .toList();
-    if (!names.isEmpty()) {
-      parts.add(messages.text(lang, key, "count", names.size()) + "\n" + String.join("\n", names));
-    }
   }
 
   private String header(EventConfig event, Duration left, Lang lang) {

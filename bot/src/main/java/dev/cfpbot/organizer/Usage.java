@@ -26,7 +26,7 @@ public final class Usage {
   }
 
   /** An argument {@code /command} does not take, then its usage. */
-  static List<Reply> badArgument(Messages messages, Lang lang, String command, String arg) {
+  public static List<Reply> badArgument(Messages messages, Lang lang, String command, String arg) {
     return of(messages, lang, command, messages.text(lang, "organizer.bad_argument", "arg", arg));
   }
 
