@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +58,16 @@ public final class ButtonKeys {
   /** The key of the question an acceptance asks: will you give the talk {@code code}? */
   public static String ofTalk(String code) {
     return digest("ATTEND\n" + code.toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * {@code text} with the answers to "will you give the talk {@code code}?" as buttons keyed to the
+   * talk: for the acceptance and its reminder, both sent outside any turn.
+   */
+  public static Reply askAttendance(String text, String code, String attend, String decline) {
+    List<Choice> answers =
+        List.of(new Choice(attend, "/attend " + code), new Choice(decline, "/decline " + code));
+    return Reply.text(text, answers).withButtonKey(ofTalk(code));
   }
 
   private static String digest(String question) {

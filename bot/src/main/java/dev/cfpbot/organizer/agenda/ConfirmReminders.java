@@ -3,7 +3,6 @@ package dev.cfpbot.organizer.agenda;
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
 import dev.cfpbot.conversation.ButtonKeys;
-import dev.cfpbot.conversation.Choice;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.conversation.Templates;
 import dev.cfpbot.domain.Speaker;
@@ -18,7 +17,6 @@ import dev.cfpbot.storage.Tx;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -98,10 +96,10 @@ public final class ConfirmReminders implements ScheduledJob {
         templates.name(s, config.formOf(event), storage.answers().answers(tx, s.id(), false), lang);
     String text =
         messages.text(lang, "reminder.confirm", "name", name, "event", event.title().in(lang));
-    List<Choice> answers =
-        List.of(
-            new Choice(messages.text(lang, "choice.attend"), "/attend " + s.code()),
-            new Choice(messages.text(lang, "choice.decline"), "/decline " + s.code()));
-    return Reply.text(text, answers).withButtonKey(ButtonKeys.ofTalk(s.code()));
+    return ButtonKeys.askAttendance(
+        text,
+        s.code(),
+        messages.text(lang, "choice.attend"),
+        messages.text(lang, "choice.decline"));
   }
 }

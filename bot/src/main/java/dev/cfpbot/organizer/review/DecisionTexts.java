@@ -65,12 +65,11 @@ final class DecisionTexts {
     }
     // An acceptance asks whether the speaker will come: buttons keyed to this talk (see
     // ButtonKeys).
-    text = text + "\n\n" + messages.text(lang, "decision.attend_question", "code", s.code());
-    List<Choice> answers =
-        List.of(
-            new Choice(messages.text(lang, "choice.attend"), "/attend " + s.code()),
-            new Choice(messages.text(lang, "choice.decline"), "/decline " + s.code()));
-    return Reply.text(text, answers).withButtonKey(ButtonKeys.ofTalk(s.code()));
+    return ButtonKeys.askAttendance(
+        text + "\n\n" + messages.text(lang, "decision.attend_question", "code", s.code()),
+        s.code(),
+        messages.text(lang, "choice.attend"),
+        messages.text(lang, "choice.decline"));
   }
 
   /**

@@ -104,7 +104,7 @@ class AgendaTest {
     t.say("carol", "确认");
 
     assertThat(organizer("/agenda move GZ-03 1"))
-        .containsExactly("GZ-03 的讲者还没有确认参加（现在：讲者无法参加），不能排进议程。");
+        .containsExactly("GZ-03 的讲者还没有确认参加（现在：无法参加），不能排进议程。");
   }
 
   @Test

@@ -240,4 +240,20 @@ class ConfirmAttendanceTest {
 
     assertThat(history()).extracting(HistoryEntry::note).doesNotContain("那天要出差");
   }
+
+  @Test
+  void twoAcceptedTalks_confirmAsksWhich_andTheCodeSettlesIt() {
+    t.submitSeedTalk("alice", "第二个演讲");
+    t.say(ORGANIZER_ID, "/accept GZ-02");
+    t.afterDecisionDelay();
+    t.awaitDelivered();
+
+    assertThat(say("确认参加"))
+        .isEqualTo("要确认参加哪一个演讲？请回复 /attend 加编号，例如 /attend GZ-07：\nGZ-01 《从零到生产》\nGZ-02 《第二个演讲》");
+    say("/attend GZ-02");
+
+    assertThat(in(tx -> t.storage.submissions().findByCode(tx, "GZ-02")).orElseThrow().state())
+        .isEqualTo(SubmissionState.CONFIRMED);
+    assertThat(gz01().state()).isEqualTo(SubmissionState.ACCEPTED);
+  }
 }
