@@ -9,10 +9,12 @@ import dev.cfpbot.channel.Terminal;
 import dev.cfpbot.config.HttpSettings;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.files.Housekeeping;
+import dev.cfpbot.links.CalendarLinks;
 import dev.cfpbot.links.DownloadLinks;
 import dev.cfpbot.links.UploadLinks;
 import dev.cfpbot.process.UpdateInbox;
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.web.AgendaPage;
 import dev.cfpbot.web.DownloadPage;
 import dev.cfpbot.web.UploadPage;
 import dev.cfpbot.web.UploadTargets;
@@ -59,14 +61,17 @@ final class Application implements AutoCloseable {
   private WebServer web;
 
   private final ReviewTokens reviewTokens;
+  private final CalendarLinks calendarLinks;
 
   private Application(
       Launch launch,
       Storage storage,
       Map<String, Channel> channels,
       UpdateInbox inbox,
-      ReviewTokens reviewTokens) {
+      ReviewTokens reviewTokens,
+      CalendarLinks calendarLinks) {
     this.launch = launch;
+    this.calendarLinks = calendarLinks;
     this.storage = storage;
     this.channels = channels;
     this.reviewTokens = reviewTokens;
@@ -79,7 +84,8 @@ final class Application implements AutoCloseable {
             launch.io().clock(),
             launch.settings().dataDir(),
             inbox,
-            reviewTokens);
+            reviewTokens,
+            calendarLinks);
     this.housekeeping =
         new Housekeeping(
             storage,
@@ -117,7 +123,14 @@ final class Application implements AutoCloseable {
                   SecretKey.load(launch.settings().dataDir(), io.env()),
                   io.clock(),
                   REVIEW_LINK_LIFETIME);
-      app = new Application(launch, storage, channels, inbox, reviews);
+      CalendarLinks calendars =
+          http.publicUrl() == null
+              ? null
+              : new CalendarLinks(
+                  http.publicUrl(),
+                  SecretKey.load(launch.settings().dataDir(), io.env()),
+                  io.clock());
+      app = new Application(launch, storage, channels, inbox, reviews, calendars);
       app.startWeb(http, context);
     } catch (RuntimeException e) {
       storage.close();
@@ -196,6 +209,12 @@ final class Application implements AutoCloseable {
               context.files(),
               context.clock(),
               bot.sender()::wake));
+    }
+    if (!routes.isEmpty() || http.explicit()) {
+      // The published agenda is public: served whenever the server runs.
+      routes.add(
+          new AgendaPage(
+              context.config(), context.messages(), storage, calendarLinks, context.clock()));
     }
     if (routes.isEmpty() && !http.explicit()) {
       return;

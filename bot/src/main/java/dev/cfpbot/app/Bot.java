@@ -12,6 +12,7 @@ import dev.cfpbot.conversation.Engine;
 import dev.cfpbot.files.UnusedFiles;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.links.CalendarLinks;
 import dev.cfpbot.organizer.Announcements;
 import dev.cfpbot.organizer.CommunityPosts;
 import dev.cfpbot.organizer.DailyDigest;
@@ -23,6 +24,11 @@ import dev.cfpbot.organizer.OrganizerAlerts;
 import dev.cfpbot.organizer.OrganizerCommands;
 import dev.cfpbot.organizer.OrganizerDesk;
 import dev.cfpbot.organizer.RetentionPurge;
+import dev.cfpbot.organizer.agenda.AgendaCommands;
+import dev.cfpbot.organizer.agenda.AgendaDigest;
+import dev.cfpbot.organizer.agenda.ConfirmReminders;
+import dev.cfpbot.organizer.agenda.DayNotices;
+import dev.cfpbot.organizer.agenda.SlotNotices;
 import dev.cfpbot.organizer.review.ReviewDesk;
 import dev.cfpbot.organizer.review.ReviewLinks;
 import dev.cfpbot.organizer.review.ReviewListener;
@@ -87,6 +93,23 @@ public final class Bot implements AutoCloseable {
       Path dataDir,
       UpdateInbox inbox,
       ReviewLinks reviewLinks) {
+    this(config, messages, storage, channels, clock, dataDir, inbox, reviewLinks, null);
+  }
+
+  /**
+   * @param calendarLinks signed links to speakers' calendar files, and the public URL of the agenda
+   *     page; null without a public URL
+   */
+  public Bot(
+      CfpConfig config,
+      Messages messages,
+      Storage storage,
+      Map<String, Channel> channels,
+      Clock clock,
+      Path dataDir,
+      UpdateInbox inbox,
+      ReviewLinks reviewLinks,
+      CalendarLinks calendarLinks) {
     this.channels = Map.copyOf(channels);
     Lang organizerLang = config.bot().organizerLanguage();
     Map<String, Routes> routes = new LinkedHashMap<>();
@@ -102,12 +125,26 @@ public final class Bot implements AutoCloseable {
         new SubmissionLifecycle(
             storage.submissions(), storage.answers(), new ReviewListener(storage, alerts));
     this.review = new ReviewDesk(config, messages, storage, lifecycle, outbox, routes, reviewLinks);
-    Digest digest = new Digest(config, messages, storage, List.of(review.summary()));
+    Digest digest =
+        new Digest(
+            config,
+            messages,
+            storage,
+            List.of(review.summary(), new AgendaDigest(config, messages, storage)));
     this.commands = new OrganizerCommands(routes, messages, organizerLang);
     new OrganizerDesk(config, messages, storage, digest, new Exporter(config, storage), dataDir)
         .registerAll(commands);
     review.registerAll(commands);
     new Announcements(config, messages, storage, outbox).registerAll(commands);
+    new AgendaCommands(
+            config,
+            messages,
+            storage,
+            outbox,
+            new SlotNotices(
+                config, messages, storage, outbox, capabilities, dataDir, calendarLinks),
+            calendarLinks == null ? null : calendarLinks.publicUrl())
+        .registerAll(commands);
     for (Channel channel : channels.values()) {
       channel
           .abilities()
@@ -148,6 +185,8 @@ public final class Bot implements AutoCloseable {
     }
     jobs.addAll(new CommunityPosts(config, messages, storage, outbox).jobs());
     jobs.addAll(new DraftReminders(config, messages, storage, outbox).jobs());
+    jobs.add(new ConfirmReminders(config, messages, storage, outbox));
+    jobs.add(new DayNotices(config, messages, storage, outbox));
     jobs.add(new RetentionPurge(config, storage, new UnusedFiles(storage, dataDir)));
     this.scheduler = new Scheduler(storage, jobs, clock, sender::wake);
   }
