@@ -66,7 +66,6 @@ public final class Bot implements AutoCloseable {
   private final OutboxSender sender;
   private final Dispatcher dispatcher;
   private final Scheduler scheduler;
-  private final OrganizerCommands commands;
   private final InboundQueue queue;
   private final ReviewDesk review;
 
@@ -77,26 +76,12 @@ public final class Bot implements AutoCloseable {
       Map<String, Channel> channels,
       Clock clock,
       Path dataDir) {
-    this(config, messages, storage, channels, clock, dataDir, new UpdateInbox(storage), null);
+    this(config, messages, storage, channels, clock, dataDir, new UpdateInbox(storage), null, null);
   }
 
   /**
    * @param inbox where the channels store the updates they must acknowledge first
    * @param reviewLinks personal links to the review board; null without a public URL
-   */
-  public Bot(
-      CfpConfig config,
-      Messages messages,
-      Storage storage,
-      Map<String, Channel> channels,
-      Clock clock,
-      Path dataDir,
-      UpdateInbox inbox,
-      ReviewLinks reviewLinks) {
-    this(config, messages, storage, channels, clock, dataDir, inbox, reviewLinks, null);
-  }
-
-  /**
    * @param calendarLinks signed links to speakers' calendar files, and the public URL of the agenda
    *     page; null without a public URL
    */
@@ -131,7 +116,7 @@ public final class Bot implements AutoCloseable {
             messages,
             storage,
             List.of(review.summary(), new AgendaDigest(config, messages, storage)));
-    this.commands = new OrganizerCommands(routes, messages, organizerLang);
+    OrganizerCommands commands = new OrganizerCommands(routes, messages, organizerLang);
     new OrganizerDesk(config, messages, storage, digest, new Exporter(config, storage), dataDir)
         .registerAll(commands);
     review.registerAll(commands);
@@ -177,6 +162,14 @@ public final class Bot implements AutoCloseable {
     channels.forEach(
         (name, c) -> c.abilities().translator().ifPresent(t -> translators.put(name, t)));
     this.queue = new InboundQueue(storage, inbox, dispatcher, translators);
+    this.scheduler =
+        new Scheduler(
+            storage, jobs(config, messages, storage, digest, dataDir), clock, sender::wake);
+  }
+
+  /** Everything that runs at a time of its own: digests, posts, reminders, notices, the purge. */
+  private List<ScheduledJob> jobs(
+      CfpConfig config, Messages messages, Storage storage, Digest digest, Path dataDir) {
     List<ScheduledJob> jobs = new ArrayList<>();
     if (config.bot().digestTime() != null) {
       for (EventConfig event : config.events()) {
@@ -188,7 +181,7 @@ public final class Bot implements AutoCloseable {
     jobs.add(new ConfirmReminders(config, messages, storage, outbox));
     jobs.add(new DayNotices(config, messages, storage, outbox));
     jobs.add(new RetentionPurge(config, storage, new UnusedFiles(storage, dataDir)));
-    this.scheduler = new Scheduler(storage, jobs, clock, sender::wake);
+    return jobs;
   }
 
   /** Starts sending, the schedules and every channel. */
@@ -244,18 +237,9 @@ public final class Bot implements AutoCloseable {
     return scheduler;
   }
 
-  public Outbox outbox() {
-    return outbox;
-  }
-
   /** Reviews and decisions, for the review board's pages. */
   public ReviewDesk review() {
     return review;
-  }
-
-  /** Organizer commands, for channels that add their own (announcements). */
-  public OrganizerCommands commands() {
-    return commands;
   }
 
   @Override
