@@ -220,7 +220,7 @@ final class ConfigErrors {
       case "Lang" -> "zh or en";
       case "FieldType" ->
           "one of short_text, long_text, phone, wechat_id, email, url, file, choice";
-      case "FieldRole" -> "title";
+      case "FieldRole" -> "title or speaker";
       default -> "a " + type.getSimpleName();
     };
   }

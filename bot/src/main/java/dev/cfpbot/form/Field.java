@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * @param isPublic ({@code public} in the config) the answer may outlive the event's retention: an
  *     accepted talk keeps its public answers (name, title, abstract), everything else is purged.
  *     Phone and WeChat ID fields cannot be public.
- * @param role what the field means to the bot (the talk's title); null: nothing more than its
- *     question
+ * @param role what the field means to the bot (the talk's title, the speaker's name); null: nothing
+ *     more than its question
  * @param options for choice fields: what may be picked, in order
  */
 public record Field(
@@ -80,8 +80,13 @@ public record Field(
     }
     options = options == null ? List.of() : List.copyOf(options);
     checkOptions(id, type, options);
-    if (role == FieldRole.TITLE && type != FieldType.SHORT_TEXT && type != FieldType.LONG_TEXT) {
-      throw new IllegalArgumentException("field '" + id + "': the title is a text field");
+    if (role != null && type != FieldType.SHORT_TEXT && type != FieldType.LONG_TEXT) {
+      throw new IllegalArgumentException(
+          "field '"
+              + id
+              + "': the "
+              + (role == FieldRole.TITLE ? "title" : "speaker's name")
+              + " is a text field");
     }
   }
 

@@ -19,8 +19,11 @@ public record Form(List<Field> fields) {
         throw new IllegalArgumentException("field id '" + field.id() + "' is used twice");
       }
     }
-    if (fields.stream().filter(f -> f.role() == FieldRole.TITLE).count() > 1) {
-      throw new IllegalArgumentException("only one field can have role: title");
+    for (FieldRole role : FieldRole.values()) {
+      if (fields.stream().filter(f -> f.role() == role).count() > 1) {
+        throw new IllegalArgumentException(
+            "only one field can have role: " + role.name().toLowerCase(java.util.Locale.ROOT));
+      }
     }
   }
 
@@ -47,6 +50,11 @@ public record Form(List<Field> fields) {
   /** The field whose answer is the talk's title ({@code role: title}), if there is one. */
   public Optional<Field> titleField() {
     return fields.stream().filter(f -> f.role() == FieldRole.TITLE).findFirst();
+  }
+
+  /** The field whose answer is the speaker's name ({@code role: speaker}), if there is one. */
+  public Optional<Field> speakerField() {
+    return fields.stream().filter(f -> f.role() == FieldRole.SPEAKER).findFirst();
   }
 
   /** The ids of the fields whose answers an accepted talk keeps after the retention. */

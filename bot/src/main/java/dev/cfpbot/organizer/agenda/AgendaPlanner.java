@@ -153,6 +153,7 @@ public final class AgendaPlanner {
   /** Only the public fields: the name, the title and the rest (the abstract). */
   private static Agenda.Talk talk(Form form, Submission s, Map<String, Answer> answers) {
     String titleId = form.titleField().map(Field::id).orElse(null);
+    String nameId = form.speakerField().map(Field::id).orElse(null);
     String name = "";
     String title = "";
     List<String> details = new ArrayList<>();
@@ -164,7 +165,7 @@ public final class AgendaPlanner {
       }
       if (id.equals(titleId)) {
         title = text;
-      } else if (name.isEmpty() && id.equals("name")) {
+      } else if (id.equals(nameId)) {
         name = text;
       } else {
         details.add(text);

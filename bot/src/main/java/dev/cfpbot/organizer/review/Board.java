@@ -107,7 +107,7 @@ public final class Board {
           new Row(
               s,
               text(form.titleField(), a),
-              text(form.field("name"), a),
+              text(form.speakerField(), a),
               t == null ? 0 : t.count(),
               visible ? t.average() : null,
               mine,
