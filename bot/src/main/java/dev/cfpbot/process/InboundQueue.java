@@ -6,10 +6,17 @@ import dev.cfpbot.concurrent.Threads;
 import dev.cfpbot.storage.InboundQueueStore;
 import dev.cfpbot.storage.Storage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,18 +40,33 @@ public final class InboundQueue implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Map<String, UpdateTranslator> translators;
   private final Map<String, Drain> drains = new ConcurrentHashMap<>();
+  private final Lane[] lanes;
   private final ScheduledExecutorService sweeper =
       Executors.newSingleThreadScheduledExecutor(Threads.named("cfpbot-inbound-sweep"));
 
+  /** Turns handled in one transaction at most: a batch's replies wait for its last turn. */
+  static final int BATCH = 32;
+
   /**
-   * Whether a chat's drain is running, whether it has been asked to look again, and how many stored
-   * updates it expects to find (so that it does not ask the database once more to learn that there
-   * are none).
+   * One chat: whether its drain is running (queued on its lane or being handled), whether it has
+   * been asked to look again, and how many stored updates it expects to find (so that it does not
+   * ask the database once more to learn that there are none).
    */
   private static final class Drain {
+    final TurnProcessor.QueuedChat chat;
     final AtomicBoolean running = new AtomicBoolean();
     final AtomicBoolean dirty = new AtomicBoolean();
     final AtomicInteger pending = new AtomicInteger();
+
+    Drain(TurnProcessor.QueuedChat chat) {
+      this.chat = chat;
+    }
+  }
+
+  /** A lane's chats waiting for their next turn, and whether a pump is running on the lane. */
+  private static final class Lane {
+    final Queue<Drain> ready = new ConcurrentLinkedQueue<>();
+    final AtomicBoolean pumping = new AtomicBoolean();
   }
 
   /**
@@ -59,6 +81,8 @@ public final class InboundQueue implements AutoCloseable {
     this.storage = storage;
     this.dispatcher = dispatcher;
     this.translators = Map.copyOf(translators);
+    this.lanes = new Lane[dispatcher.laneCount()];
+    Arrays.setAll(lanes, i -> new Lane());
     inbox.listen(
         (channel, perChat) -> perChat.forEach((chat, count) -> drain(channel, chat, count, false)));
   }
@@ -75,7 +99,10 @@ public final class InboundQueue implements AutoCloseable {
    * a sweep, at least that many in all).
    */
   private void drain(String channel, String chat, int count, boolean atLeast) {
-    Drain drain = drains.computeIfAbsent(channel + "/" + chat, k -> new Drain());
+    Drain drain =
+        drains.computeIfAbsent(
+            channel + "/" + chat,
+            k -> new Drain(new TurnProcessor.QueuedChat(channel, chat, translators.get(channel))));
     if (atLeast) {
       drain.pending.accumulateAndGet(count, Math::max);
     } else {
@@ -83,34 +110,104 @@ public final class InboundQueue implements AutoCloseable {
     }
     drain.dirty.set(true);
     if (drain.running.compareAndSet(false, true)) {
-      dispatcher.submit(channel, chat, () -> run(channel, chat, drain));
+      ready(drain);
     }
   }
 
-  private boolean run(String channel, String chat, Drain drain) {
-    try {
-      do {
-        drain.dirty.set(false);
-        while (drain.pending.get() > 0) {
-          // One stored update per turn, oldest first. None left: another instance (or an
-          // earlier turn of this one) took it.
-          if (dispatcher.processor().processQueued(channel, chat, translators.get(channel))) {
-            drain.pending.decrementAndGet();
-          } else {
-            drain.pending.set(0);
-          }
-        }
-      } while (drain.dirty.get());
-    } catch (RuntimeException e) {
-      log.warn("{} chat updates not handled yet, will try again: {}", channel, e.getMessage());
-    } finally {
-      drain.running.set(false);
+  /** Queues a running drain on its chat's lane, starting the lane's pump if it is idle. */
+  private void ready(Drain drain) {
+    int index = dispatcher.lane(drain.chat.channel(), drain.chat.chat());
+    Lane lane = lanes[index];
+    lane.ready.add(drain);
+    if (lane.pumping.compareAndSet(false, true)) {
+      dispatcher.submit(index, () -> pump(index, lane));
     }
-    // An update stored after the last look but before the flag went down.
-    if (drain.dirty.get() && drain.running.compareAndSet(false, true)) {
-      dispatcher.submit(channel, chat, () -> run(channel, chat, drain));
+  }
+
+  /**
+   * Takes turns on one lane while its chats have updates: each round handles the oldest update of
+   * up to {@link #BATCH} waiting chats in one transaction (group commit), so that under load a
+   * commit serves many turns, and when one chat is busy its turns still come one at a time.
+   */
+  private boolean pump(int index, Lane lane) {
+    try {
+      List<Drain> batch = new ArrayList<>();
+      for (Drain d = lane.ready.poll(); d != null; d = lane.ready.poll()) {
+        batch.add(d);
+        if (batch.size() == BATCH || lane.ready.isEmpty()) {
+          round(batch);
+          batch.clear();
+        }
+      }
+    } finally {
+      lane.pumping.set(false);
+    }
+    // A chat queued after the last look but before the flag went down.
+    if (!lane.ready.isEmpty() && lane.pumping.compareAndSet(false, true)) {
+      dispatcher.submit(index, () -> pump(index, lane));
     }
     return true;
+  }
+
+  /** One turn for each chat of {@code batch} that expects an update; the others are done. */
+  private void round(List<Drain> batch) {
+    batch.forEach(d -> d.dirty.set(false));
+    List<Drain> due =
+        batch.stream()
+            .filter(d -> d.pending.get() > 0)
+            .sorted(Comparator.comparing((Drain d) -> d.chat.channel() + "/" + d.chat.chat()))
+            .toList();
+    Boolean[] found = turns(due);
+    Set<Drain> failed = new HashSet<>();
+    for (int i = 0; i < due.size(); i++) {
+      if (found[i] == null) {
+        failed.add(due.get(i)); // stays pending, for the next sweep
+      } else if (found[i]) {
+        due.get(i).pending.decrementAndGet();
+      } else {
+        // None left: another instance (or an earlier turn of this one) took it.
+        due.get(i).pending.set(0);
+      }
+    }
+    for (Drain d : batch) {
+      if (!failed.contains(d) && d.pending.get() > 0) {
+        lanes[dispatcher.lane(d.chat.channel(), d.chat.chat())].ready.add(d);
+      } else {
+        d.running.set(false);
+        // An update stored after the last look but before the flag went down.
+        if (d.dirty.get() && d.running.compareAndSet(false, true)) {
+          ready(d);
+        }
+      }
+    }
+  }
+
+  /**
+   * The turns of {@code due}, together when there are several; if that fails, one at a time. Null
+   * for a chat whose turn could not be handled (the database is away): it is left for the sweep.
+   */
+  private Boolean[] turns(List<Drain> due) {
+    Boolean[] found = new Boolean[due.size()];
+    if (due.size() > 1) {
+      try {
+        boolean[] together =
+            dispatcher.processor().processQueuedTogether(due.stream().map(d -> d.chat).toList());
+        Arrays.setAll(found, i -> together[i]);
+        return found;
+      } catch (RuntimeException e) {
+        log.debug("inbound queue: a batch of turns failed, handling them one by one", e);
+      }
+    }
+    for (int i = 0; i < due.size(); i++) {
+      TurnProcessor.QueuedChat c = due.get(i).chat;
+      try {
+        found[i] = dispatcher.processor().processQueued(c.channel(), c.chat(), c.translator());
+      } catch (RuntimeException e) {
+        log.warn(
+            "{} chat updates not handled yet, will try again: {}", c.channel(), e.getMessage());
+      }
+    }
+    return found;
   }
 
   private void sweep() {
