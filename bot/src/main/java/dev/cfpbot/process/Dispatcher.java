@@ -36,20 +36,7 @@ public final class Dispatcher implements InboundHandler, AutoCloseable {
 
   /** Runs {@code work} on the lane of {@code chat}, after the work queued there before it. */
   public <T> CompletableFuture<T> submit(String channel, String chat, Supplier<T> work) {
-    return submit(lane(channel, chat), work);
-  }
-
-  /** The lane every message of {@code chat} runs on. */
-  int lane(String channel, String chat) {
-    return Math.floorMod((channel + "/" + chat).hashCode(), lanes.size());
-  }
-
-  int laneCount() {
-    return lanes.size();
-  }
-
-  /** Runs {@code work} on {@code lane}, after the work queued there before it. */
-  <T> CompletableFuture<T> submit(int lane, Supplier<T> work) {
+    int lane = Math.floorMod((channel + "/" + chat).hashCode(), lanes.size());
     return CompletableFuture.supplyAsync(work, lanes.get(lane));
   }
 

@@ -17,7 +17,9 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,10 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Raw platform updates, stored before they are acknowledged and handled after. A chat with stored
- * updates is drained on its lane: each turn takes the chat's oldest update under a row lock and
- * removes it in the same transaction, so that of several instances storing updates of one chat,
- * each update is handled once and in the platform's order. Whatever is left — the process died, the
- * database was away — is picked up by a sweep.
+ * updates is drained by one thread, in batches (group commit): each turn takes the chat's oldest
+ * update under a row lock and removes it in the same transaction, so that of several instances
+ * storing updates of one chat, each update is handled once and in the platform's order. Whatever is
+ * left — the process died, the database was away — is picked up by a sweep.
  */
 public final class InboundQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InboundQueue.class);
@@ -40,7 +42,17 @@ public final class InboundQueue implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Map<String, UpdateTranslator> translators;
   private final Map<String, Drain> drains = new ConcurrentHashMap<>();
-  private final Lane[] lanes;
+
+  /**
+   * One thread takes every stored update's turn: group commit works best when one transaction at a
+   * time writes (two lanes' batches would wait on each other's row locks — every confirmation locks
+   * its event's counter until commit), and one thread keeps each chat's turns in order by itself.
+   */
+  private final ExecutorService turns =
+      Executors.newSingleThreadExecutor(Threads.named("cfpbot-queued-turns"));
+
+  private final Queue<Drain> ready = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean pumping = new AtomicBoolean();
   private final ScheduledExecutorService sweeper =
       Executors.newSingleThreadScheduledExecutor(Threads.named("cfpbot-inbound-sweep"));
 
@@ -48,7 +60,7 @@ public final class InboundQueue implements AutoCloseable {
   static final int BATCH = 32;
 
   /**
-   * One chat: whether its drain is running (queued on its lane or being handled), whether it has
+   * One chat: whether its drain is running (waiting for its turn or being handled), whether it has
    * been asked to look again, and how many stored updates it expects to find (so that it does not
    * ask the database once more to learn that there are none).
    */
@@ -63,12 +75,6 @@ public final class InboundQueue implements AutoCloseable {
     }
   }
 
-  /** A lane's chats waiting for their next turn, and whether a pump is running on the lane. */
-  private static final class Lane {
-    final Queue<Drain> ready = new ConcurrentLinkedQueue<>();
-    final AtomicBoolean pumping = new AtomicBoolean();
-  }
-
   /**
    * @param inbox where channels store their updates: each batch stored there is drained at once
    * @param translators by channel name: the channels whose updates pass through the queue
@@ -81,8 +87,6 @@ public final class InboundQueue implements AutoCloseable {
     this.storage = storage;
     this.dispatcher = dispatcher;
     this.translators = Map.copyOf(translators);
-    this.lanes = new Lane[dispatcher.laneCount()];
-    Arrays.setAll(lanes, i -> new Lane());
     inbox.listen(
         (channel, perChat) -> perChat.forEach((chat, count) -> drain(channel, chat, count, false)));
   }
@@ -114,39 +118,41 @@ public final class InboundQueue implements AutoCloseable {
     }
   }
 
-  /** Queues a running drain on its chat's lane, starting the lane's pump if it is idle. */
+  /** Queues a running drain for its next turn, starting the pump if it is idle. */
   private void ready(Drain drain) {
-    int index = dispatcher.lane(drain.chat.channel(), drain.chat.chat());
-    Lane lane = lanes[index];
-    lane.ready.add(drain);
-    if (lane.pumping.compareAndSet(false, true)) {
-      dispatcher.submit(index, () -> pump(index, lane));
+    ready.add(drain);
+    if (pumping.compareAndSet(false, true)) {
+      try {
+        turns.execute(this::pump);
+      } catch (RejectedExecutionException e) {
+        // Stopping: the updates stay stored, for the next start.
+        pumping.set(false);
+      }
     }
   }
 
   /**
-   * Takes turns on one lane while its chats have updates: each round handles the oldest update of
-   * up to {@link #BATCH} waiting chats in one transaction (group commit), so that under load a
-   * commit serves many turns, and when one chat is busy its turns still come one at a time.
+   * Takes turns while chats have updates: each round handles the oldest update of up to {@link
+   * #BATCH} waiting chats in one transaction (group commit), so that under load a commit serves
+   * many turns, and when one chat is busy its turns still come one at a time.
    */
-  private boolean pump(int index, Lane lane) {
+  private void pump() {
     try {
       List<Drain> batch = new ArrayList<>();
-      for (Drain d = lane.ready.poll(); d != null; d = lane.ready.poll()) {
+      for (Drain d = ready.poll(); d != null; d = ready.poll()) {
         batch.add(d);
-        if (batch.size() == BATCH || lane.ready.isEmpty()) {
+        if (batch.size() == BATCH || ready.isEmpty()) {
           round(batch);
           batch.clear();
         }
       }
     } finally {
-      lane.pumping.set(false);
+      pumping.set(false);
     }
     // A chat queued after the last look but before the flag went down.
-    if (!lane.ready.isEmpty() && lane.pumping.compareAndSet(false, true)) {
-      dispatcher.submit(index, () -> pump(index, lane));
+    if (!ready.isEmpty() && pumping.compareAndSet(false, true)) {
+      turns.execute(this::pump);
     }
-    return true;
   }
 
   /** One turn for each chat of {@code batch} that expects an update; the others are done. */
@@ -171,7 +177,7 @@ public final class InboundQueue implements AutoCloseable {
     }
     for (Drain d : batch) {
       if (!failed.contains(d) && d.pending.get() > 0) {
-        lanes[dispatcher.lane(d.chat.channel(), d.chat.chat())].ready.add(d);
+        ready.add(d);
       } else {
         d.running.set(false);
         // An update stored after the last look but before the flag went down.
@@ -230,5 +236,6 @@ public final class InboundQueue implements AutoCloseable {
   @Override
   public void close() {
     Shutdown.gently(sweeper, "the inbound sweep");
+    Shutdown.gently(turns, "the stored updates' turns");
   }
 }
