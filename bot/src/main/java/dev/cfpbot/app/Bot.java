@@ -102,7 +102,7 @@ public final class Bot implements AutoCloseable {
         new SubmissionLifecycle(
             storage.submissions(), storage.answers(), new ReviewListener(storage, alerts));
     this.review = new ReviewDesk(config, messages, storage, lifecycle, outbox, routes, reviewLinks);
-    Digest digest = new Digest(config, messages, storage, review.summary());
+    Digest digest = new Digest(config, messages, storage, List.of(review.summary()));
     this.commands = new OrganizerCommands(routes, messages, organizerLang);
     new OrganizerDesk(config, messages, storage, digest, new Exporter(config, storage), dataDir)
         .registerAll(commands);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.ArrayList;
@@ -99,6 +100,10 @@ final class ConfigErrors {
       return new ConfigException(
           where + "'" + f.getValue() + "' is not valid; expected " + expected(f.getTargetType()),
           e);
+    }
+    if (e instanceof MismatchedInputException m
+        && m.getOriginalMessage().startsWith("Cannot map `null`")) {
+      return new ConfigException(where + "missing; expected " + expected(m.getTargetType()), e);
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       // Jackson builds a record before it looks at unknown keys: a misspelt key usually is

@@ -11,7 +11,6 @@ import dev.cfpbot.form.Form;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.i18n.TimeFormat;
-import dev.cfpbot.organizer.review.ReviewSummary;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import dev.cfpbot.storage.rows.OutboxMessage;
@@ -33,14 +32,15 @@ public final class Digest {
   private final Messages messages;
   private final Templates templates;
   private final Storage storage;
-  private final ReviewSummary reviews;
+  private final List<DigestSection> sections;
 
-  public Digest(CfpConfig config, Messages messages, Storage storage, ReviewSummary reviews) {
+  public Digest(
+      CfpConfig config, Messages messages, Storage storage, List<DigestSection> sections) {
     this.config = config;
     this.messages = messages;
     this.templates = new Templates(messages);
     this.storage = storage;
-    this.reviews = reviews;
+    this.sections = List.copyOf(sections);
   }
 
   /** The schedule entry whose time marks "since the last digest" for an event. */
@@ -107,7 +107,9 @@ public final class Digest {
           parts.get(parts.size() - 1)
               + messages.text(lang, "digest.totals_deleted", "deleted", deleted));
     }
-    parts.add(reviews.line(tx, event, lang));
+    for (DigestSection section : sections) {
+      section.text(tx, event, lang).ifPresent(parts::add);
+    }
     String sinceText =
         since.equals(Instant.EPOCH)
             ? messages.text(lang, "digest.since_start")

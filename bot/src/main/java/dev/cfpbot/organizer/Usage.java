@@ -12,21 +12,21 @@ import java.util.List;
  * organizer.help}) that start with the command, so that the two never disagree and an operator's
  * own wording of the help is the one quoted.
  */
-final class Usage {
+public final class Usage {
   private Usage() {}
 
   /** The usage of {@code /command}. */
-  static List<Reply> of(Messages messages, Lang lang, String command) {
+  public static List<Reply> of(Messages messages, Lang lang, String command) {
     return List.of(Reply.text(usage(messages, lang, command)));
   }
 
   /** {@code problem} (already worded), then the usage of {@code /command}. */
-  static List<Reply> of(Messages messages, Lang lang, String command, String problem) {
+  public static List<Reply> of(Messages messages, Lang lang, String command, String problem) {
     return List.of(Reply.text(problem + "\n" + usage(messages, lang, command)));
   }
 
   /** An argument {@code /command} does not take, then its usage. */
-  static List<Reply> badArgument(Messages messages, Lang lang, String command, String arg) {
+  public static List<Reply> badArgument(Messages messages, Lang lang, String command, String arg) {
     return of(messages, lang, command, messages.text(lang, "organizer.bad_argument", "arg", arg));
   }
 

@@ -74,4 +74,25 @@ class ConfigMistakesTest {
                 + " 'gz-2027-10-docker' and 'gz-2027-11-k8s' would both be GZ-01, GZ-02…; expected"
                 + " a code_prefix of its own for each event (1-8 upper-case letters or digits)");
   }
+
+  @Test
+  void fieldWithoutRequired_saysTheKeyIsMissing() {
+    String yaml =
+        """
+        events:
+          - id: gz-2027-10-docker
+            title: Docker
+            deadline: 2027-10-30T23:59
+        form:
+          fields:
+            - id: name
+              type: short_text
+              label: {zh: 姓名, en: Name}
+              prompt: {zh: "姓名？", en: "Name?"}
+        """;
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cfp.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("cfp.yaml line 7: form.fields[0].required: missing; expected true or false");
+  }
 }

@@ -8,6 +8,7 @@ import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.organizer.OrganizerCommands;
+import dev.cfpbot.organizer.Usage;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import java.time.Instant;
@@ -53,11 +54,15 @@ public final class DecisionCommands {
     String[] parts = arg.strip().split("\\s+", 2);
     String command = "/" + command(to);
     if (parts[0].isEmpty()) {
-      return reply(messages.text(lang, "decision.usage", "command", command));
+      return Usage.of(messages, lang, command(to));
     }
     Optional<Submission> found = storage.submissions().findByCode(tx, parts[0]);
     if (found.isEmpty()) {
-      return reply(messages.text(lang, "organizer.unknown_code", "code", parts[0]));
+      return Usage.of(
+          messages,
+          lang,
+          command(to),
+          messages.text(lang, "organizer.unknown_code", "code", parts[0]));
     }
     String[] rest = parts.length > 1 ? parts[1].split("\\s+", 2) : new String[] {""};
     boolean confirmed = CONFIRM.contains(rest[0].toLowerCase(Locale.ROOT));
@@ -99,11 +104,12 @@ public final class DecisionCommands {
   private List<Reply> undo(Tx tx, Inbound in, String arg, Instant now) {
     String code = arg.strip().split("\\s+", 2)[0];
     if (code.isEmpty()) {
-      return reply(messages.text(lang, "decision.usage", "command", "/undo"));
+      return Usage.of(messages, lang, "undo");
     }
     Optional<Submission> found = storage.submissions().findByCode(tx, code);
     if (found.isEmpty()) {
-      return reply(messages.text(lang, "organizer.unknown_code", "code", code));
+      return Usage.of(
+          messages, lang, "undo", messages.text(lang, "organizer.unknown_code", "code", code));
     }
     Decisions.Outcome outcome =
         decisions.undo(tx, found.get(), Organizer.of(in, lang).actor(), now);

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,11 @@ class DecisionsTest {
   @TempDir Path dataDir;
   private Storage storage;
   private TestBot t;
+
+  @BeforeEach
+  void open(Storage storage) {
+    this.storage = storage;
+  }
 
   /** The shipped config, with {@code botLines} added to its {@code bot} section. */
   private TestBot start(String botLines) throws IOException {
@@ -234,8 +240,10 @@ class DecisionsTest {
   void repeatedOrUnknownDecisions_getAClearAnswer() throws IOException {
     start("");
 
-    assertThat(organizer("/accept")).containsExactly("用法：/accept 编号 [附言]，例如 /accept GZ-07");
-    assertThat(organizer("/accept GZ-99")).containsExactly("没有编号为 GZ-99 的投稿。");
+    assertThat(organizer("/accept")).containsExactly("用法：/accept 编号 [附言] — 接受（会通知讲者）");
+    assertThat(organizer("/accept GZ-99"))
+        .containsExactly("没有编号为 GZ-99 的投稿。\n用法：/accept 编号 [附言] — 接受（会通知讲者）");
+    assertThat(organizer("/undo")).containsExactly("用法：/undo 编号 — 在讲者收到通知前撤销决定");
     organizer("/accept GZ-01");
     assertThat(organizer("/accept GZ-01")).containsExactly("GZ-01 已经是「已接受」了。");
     assertThat(organizer("/reject GZ-01 " + "长".repeat(1001))).containsExactly("附言太长了：最多 1000 个字。");
