@@ -9,18 +9,15 @@ import dev.cfpbot.channel.Terminal;
 import dev.cfpbot.config.HttpSettings;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.files.Housekeeping;
-import dev.cfpbot.links.DownloadLinks;
-import dev.cfpbot.links.UploadLinks;
 import dev.cfpbot.process.UpdateInbox;
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.web.AgendaPage;
 import dev.cfpbot.web.DownloadPage;
 import dev.cfpbot.web.UploadPage;
 import dev.cfpbot.web.UploadTargets;
 import dev.cfpbot.web.WebServer;
 import dev.cfpbot.web.review.ReviewRoutes;
-import dev.cfpbot.web.review.ReviewTokens;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +29,6 @@ import java.util.concurrent.CountDownLatch;
 final class Application implements AutoCloseable {
   /** The channel {@code --console} asks for. */
   private static final String CONSOLE = "console";
-
-  /** How long an upload link stays valid. */
-  static final Duration UPLOAD_LINK_LIFETIME = Duration.ofDays(7);
-
-  /** How long a link to an export stays valid; the export is deleted after it. */
-  static final Duration DOWNLOAD_LINK_LIFETIME = Duration.ofHours(1);
-
-  /** How long an organizer's link to the review board stays valid. */
-  static final Duration REVIEW_LINK_LIFETIME = Duration.ofDays(14);
 
   /** How old a stored file no answer refers to must be to go (uploads in flight are younger). */
   static final Duration UNREFERENCED_FILE_GRACE = Duration.ofHours(1);
@@ -55,21 +43,20 @@ final class Application implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread shutdownHook = new Thread(this::stopOnSignal, "cfpbot-shutdown");
   private final Housekeeping housekeeping;
+  private final SignedLinks links;
   private boolean closed;
   private WebServer web;
-
-  private final ReviewTokens reviewTokens;
 
   private Application(
       Launch launch,
       Storage storage,
       Map<String, Channel> channels,
       UpdateInbox inbox,
-      ReviewTokens reviewTokens) {
+      SignedLinks links) {
     this.launch = launch;
     this.storage = storage;
     this.channels = channels;
-    this.reviewTokens = reviewTokens;
+    this.links = links;
     this.bot =
         new Bot(
             launch.config(),
@@ -79,12 +66,13 @@ final class Application implements AutoCloseable {
             launch.io().clock(),
             launch.settings().dataDir(),
             inbox,
-            reviewTokens);
+            links.reviews(),
+            links.calendars());
     this.housekeeping =
         new Housekeeping(
             storage,
             launch.settings().dataDir(),
-            DOWNLOAD_LINK_LIFETIME,
+            SignedLinks.DOWNLOAD_LINK_LIFETIME,
             UNREFERENCED_FILE_GRACE,
             launch.io().clock());
   }
@@ -106,18 +94,11 @@ final class Application implements AutoCloseable {
     Application app;
     try {
       UpdateInbox inbox = new UpdateInbox(storage);
-      ChannelContext context = context(launch, storage, inbox);
+      SignedLinks links = SignedLinks.of(http, launch, storage);
+      ChannelContext context = context(launch, storage, inbox, links);
       Map<String, Channel> channels =
           ChannelRegistry.create(selected, launch.config(), io.env(), context);
-      ReviewTokens reviews =
-          http.publicUrl() == null
-              ? null
-              : new ReviewTokens(
-                  http.publicUrl(),
-                  SecretKey.load(launch.settings().dataDir(), io.env()),
-                  io.clock(),
-                  REVIEW_LINK_LIFETIME);
-      app = new Application(launch, storage, channels, inbox, reviews);
+      app = new Application(launch, storage, channels, inbox, links);
       app.startWeb(http, context);
     } catch (RuntimeException e) {
       storage.close();
@@ -135,16 +116,8 @@ final class Application implements AutoCloseable {
     return app;
   }
 
-  private static ChannelContext context(Launch launch, Storage storage, UpdateInbox inbox) {
-    HttpSettings http = HttpSettings.resolve(launch.config().http(), launch.io().env());
-    UploadLinks uploads = null;
-    DownloadLinks downloads = null;
-    if (http.publicUrl() != null) {
-      byte[] key = SecretKey.load(launch.settings().dataDir(), launch.io().env());
-      Clock clock = launch.io().clock();
-      uploads = new UploadLinks(http.publicUrl(), key, clock, UPLOAD_LINK_LIFETIME, storage);
-      downloads = new DownloadLinks(http.publicUrl(), key, clock, DOWNLOAD_LINK_LIFETIME);
-    }
+  private static ChannelContext context(
+      Launch launch, Storage storage, UpdateInbox inbox, SignedLinks links) {
     Io io = launch.io();
     Terminal terminal =
         new Terminal(
@@ -157,8 +130,8 @@ final class Application implements AutoCloseable {
         launch.messages(),
         storage,
         new FileStore(launch.settings().dataDir()),
-        uploads,
-        downloads,
+        links.uploads(),
+        links.downloads(),
         inbox,
         terminal,
         io.clock());
@@ -185,17 +158,23 @@ final class Application implements AutoCloseable {
               dataDir.resolve("files").resolve("incoming")));
       routes.add(new DownloadPage(context.downloads(), dataDir));
     }
-    if (reviewTokens != null) {
+    if (links.reviews() != null) {
       routes.add(
           new ReviewRoutes(
               context.config(),
               context.messages(),
               storage,
               bot.review(),
-              reviewTokens,
+              links.reviews(),
               context.files(),
               context.clock(),
               bot.sender()::wake));
+    }
+    if (!routes.isEmpty() || http.explicit()) {
+      // The published agenda is public: served whenever the server runs.
+      routes.add(
+          new AgendaPage(
+              context.config(), context.messages(), storage, links.calendars(), context.clock()));
     }
     if (routes.isEmpty() && !http.explicit()) {
       return;

@@ -12,6 +12,7 @@ import dev.cfpbot.conversation.Engine;
 import dev.cfpbot.files.UnusedFiles;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.links.CalendarLinks;
 import dev.cfpbot.organizer.Announcements;
 import dev.cfpbot.organizer.CommunityPosts;
 import dev.cfpbot.organizer.DailyDigest;
@@ -23,6 +24,11 @@ import dev.cfpbot.organizer.OrganizerAlerts;
 import dev.cfpbot.organizer.OrganizerCommands;
 import dev.cfpbot.organizer.OrganizerDesk;
 import dev.cfpbot.organizer.RetentionPurge;
+import dev.cfpbot.organizer.agenda.AgendaCommands;
+import dev.cfpbot.organizer.agenda.AgendaDigest;
+import dev.cfpbot.organizer.agenda.ConfirmReminders;
+import dev.cfpbot.organizer.agenda.DayNotices;
+import dev.cfpbot.organizer.agenda.SlotNotices;
 import dev.cfpbot.organizer.review.ReviewDesk;
 import dev.cfpbot.organizer.review.ReviewLinks;
 import dev.cfpbot.organizer.review.ReviewListener;
@@ -60,7 +66,6 @@ public final class Bot implements AutoCloseable {
   private final OutboxSender sender;
   private final Dispatcher dispatcher;
   private final Scheduler scheduler;
-  private final OrganizerCommands commands;
   private final InboundQueue queue;
   private final ReviewDesk review;
 
@@ -71,12 +76,14 @@ public final class Bot implements AutoCloseable {
       Map<String, Channel> channels,
       Clock clock,
       Path dataDir) {
-    this(config, messages, storage, channels, clock, dataDir, new UpdateInbox(storage), null);
+    this(config, messages, storage, channels, clock, dataDir, new UpdateInbox(storage), null, null);
   }
 
   /**
    * @param inbox where the channels store the updates they must acknowledge first
    * @param reviewLinks personal links to the review board; null without a public URL
+   * @param calendarLinks signed links to speakers' calendar files, and the public URL of the agenda
+   *     page; null without a public URL
    */
   public Bot(
       CfpConfig config,
@@ -86,7 +93,8 @@ public final class Bot implements AutoCloseable {
       Clock clock,
       Path dataDir,
       UpdateInbox inbox,
-      ReviewLinks reviewLinks) {
+      ReviewLinks reviewLinks,
+      CalendarLinks calendarLinks) {
     this.channels = Map.copyOf(channels);
     Lang organizerLang = config.bot().organizerLanguage();
     Map<String, Routes> routes = new LinkedHashMap<>();
@@ -102,12 +110,26 @@ public final class Bot implements AutoCloseable {
         new SubmissionLifecycle(
             storage.submissions(), storage.answers(), new ReviewListener(storage, alerts));
     this.review = new ReviewDesk(config, messages, storage, lifecycle, outbox, routes, reviewLinks);
-    Digest digest = new Digest(config, messages, storage, List.of(review.summary()));
-    this.commands = new OrganizerCommands(routes, messages, organizerLang);
+    Digest digest =
+        new Digest(
+            config,
+            messages,
+            storage,
+            List.of(review.summary(), new AgendaDigest(config, messages, storage)));
+    OrganizerCommands commands = new OrganizerCommands(routes, messages, organizerLang);
     new OrganizerDesk(config, messages, storage, digest, new Exporter(config, storage), dataDir)
         .registerAll(commands);
     review.registerAll(commands);
     new Announcements(config, messages, storage, outbox).registerAll(commands);
+    new AgendaCommands(
+            config,
+            messages,
+            storage,
+            outbox,
+            new SlotNotices(
+                config, messages, storage, outbox, capabilities, dataDir, calendarLinks),
+            calendarLinks == null ? null : calendarLinks.publicUrl())
+        .registerAll(commands);
     for (Channel channel : channels.values()) {
       channel
           .abilities()
@@ -140,6 +162,14 @@ public final class Bot implements AutoCloseable {
     channels.forEach(
         (name, c) -> c.abilities().translator().ifPresent(t -> translators.put(name, t)));
     this.queue = new InboundQueue(storage, inbox, dispatcher, translators);
+    this.scheduler =
+        new Scheduler(
+            storage, jobs(config, messages, storage, digest, dataDir), clock, sender::wake);
+  }
+
+  /** Everything that runs at a time of its own: digests, posts, reminders, notices, the purge. */
+  private List<ScheduledJob> jobs(
+      CfpConfig config, Messages messages, Storage storage, Digest digest, Path dataDir) {
     List<ScheduledJob> jobs = new ArrayList<>();
     if (config.bot().digestTime() != null) {
       for (EventConfig event : config.events()) {
@@ -148,8 +178,10 @@ public final class Bot implements AutoCloseable {
     }
     jobs.addAll(new CommunityPosts(config, messages, storage, outbox).jobs());
     jobs.addAll(new DraftReminders(config, messages, storage, outbox).jobs());
+    jobs.add(new ConfirmReminders(config, messages, storage, outbox));
+    jobs.add(new DayNotices(config, messages, storage, outbox));
     jobs.add(new RetentionPurge(config, storage, new UnusedFiles(storage, dataDir)));
-    this.scheduler = new Scheduler(storage, jobs, clock, sender::wake);
+    return jobs;
   }
 
   /** Starts sending, the schedules and every channel. */
@@ -205,18 +237,9 @@ public final class Bot implements AutoCloseable {
     return scheduler;
   }
 
-  public Outbox outbox() {
-    return outbox;
-  }
-
   /** Reviews and decisions, for the review board's pages. */
   public ReviewDesk review() {
     return review;
-  }
-
-  /** Organizer commands, for channels that add their own (announcements). */
-  public OrganizerCommands commands() {
-    return commands;
   }
 
   @Override

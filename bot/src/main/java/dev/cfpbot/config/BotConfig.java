@@ -17,6 +17,9 @@ import java.util.List;
  * @param decisionDelay how long a decision waits before the speaker hears of it ("10m"): until then
  *     any organizer can change or undo it
  * @param tellShortlisted whether shortlisting a proposal tells its speaker (default: no)
+ * @param confirmReminder how long after hearing of the acceptance a speaker who has not said
+ *     whether they come gets one reminder ("3d")
+ * @param slidesDueBefore when, before the event, confirmed speakers without slides are reminded
  */
 public record BotConfig(
     Lang defaultLanguage,
@@ -26,7 +29,9 @@ public record BotConfig(
     List<String> countdownPosts,
     String reminderBefore,
     String decisionDelay,
-    Boolean tellShortlisted) {
+    Boolean tellShortlisted,
+    String confirmReminder,
+    String slidesDueBefore) {
 
   public BotConfig {
     defaultLanguage = defaultLanguage == null ? Lang.ZH : defaultLanguage;
@@ -43,10 +48,14 @@ public record BotConfig(
     decisionDelay = decisionDelay == null ? "10m" : decisionDelay;
     Durations.parse(decisionDelay);
     tellShortlisted = tellShortlisted != null && tellShortlisted;
+    confirmReminder = confirmReminder == null ? "3d" : confirmReminder;
+    Durations.parse(confirmReminder);
+    slidesDueBefore = slidesDueBefore == null ? "3d" : slidesDueBefore;
+    Durations.parse(slidesDueBefore);
   }
 
   public static BotConfig defaults() {
-    return new BotConfig(null, null, null, null, null, null, null, null);
+    return new BotConfig(null, null, null, null, null, null, null, null, null, null);
   }
 
   public List<Duration> countdown() {
@@ -59,5 +68,13 @@ public record BotConfig(
 
   public Duration decisionWait() {
     return Durations.parse(decisionDelay);
+  }
+
+  public Duration confirmWait() {
+    return Durations.parse(confirmReminder);
+  }
+
+  public Duration slidesDue() {
+    return Durations.parse(slidesDueBefore);
   }
 }

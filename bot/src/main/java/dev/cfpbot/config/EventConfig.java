@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
  * @param deadline the last minute to submit in: 23:59 means until 23:59:59
  * @param opensAt when the call opens; null: open now
  * @param form this event's own form; null: the default form
+ * @param talkMinutes the length of a talk slot (default 40); alone, talk slots are derived from
+ *     {@code startsAt} to {@code endsAt}
+ * @param programme the programme's entries, e.g. "13:30 opening 10m", "talk", "break 20m" (see
+ *     {@link #slots()}); null: none, or derived from {@code talkMinutes}
  */
 public record EventConfig(
     String id,
@@ -32,7 +36,9 @@ public record EventConfig(
     String contact,
     LocalDateTime deadline,
     LocalDateTime opensAt,
-    Form form) {
+    Form form,
+    Integer talkMinutes,
+    List<String> programme) {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
   private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,8}");
@@ -71,6 +77,13 @@ public record EventConfig(
     if (opensAt != null && !opensAt.isBefore(deadline)) {
       throw new IllegalArgumentException("opens_at must be before the deadline");
     }
+    programme = programme == null ? null : List.copyOf(programme);
+    Programme.slots(programme, talkMinutes, startsAt, endsAt); // refuses a wrong programme now
+  }
+
+  /** The programme's slots in order; empty when the config gives no programme. */
+  public List<ProgrammeSlot> slots() {
+    return Programme.slots(programme, talkMinutes, startsAt, endsAt);
   }
 
   /** The first instant at which submissions are refused. */

@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -35,15 +37,40 @@ public final class ButtonKeys {
 
   private ButtonKeys() {}
 
+  /**
+   * What answering an acceptance may do: its buttons, sent outside any turn, carry the key of the
+   * talk ({@link #ofTalk}) and act on that talk only, whatever the conversation is asking.
+   */
+  private static final Set<Command.Kind> FOR_TALK =
+      EnumSet.of(Command.Kind.ATTEND, Command.Kind.DECLINE);
+
   /** The key of the question {@code state} asks. */
   public static String of(ConversationState state) {
-    String question =
+    return digest(
         String.join(
             "\n",
             state.step().name(),
             String.valueOf(state.eventId()),
             String.valueOf(state.submissionId()),
-            String.valueOf(state.fieldId()));
+            String.valueOf(state.fieldId())));
+  }
+
+  /** The key of the question an acceptance asks: will you give the talk {@code code}? */
+  public static String ofTalk(String code) {
+    return digest("ATTEND\n" + code.toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * {@code text} with the answers to "will you give the talk {@code code}?" as buttons keyed to the
+   * talk: for the acceptance and its reminder, both sent outside any turn.
+   */
+  public static Reply askAttendance(String text, String code, String attend, String decline) {
+    List<Choice> answers =
+        List.of(new Choice(attend, "/attend " + code), new Choice(decline, "/decline " + code));
+    return Reply.text(text, answers).withButtonKey(ofTalk(code));
+  }
+
+  private static String digest(String question) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(question.getBytes(StandardCharsets.UTF_8));
@@ -88,6 +115,13 @@ public final class ButtonKeys {
     if (press.key() == null) {
       return command.filter(c -> WITHOUT_KEY.contains(c.kind()));
     }
-    return press.key().equals(of(now)) ? command : Optional.empty();
+    if (press.key().equals(of(now))) {
+      return command;
+    }
+    return command.filter(
+        c ->
+            FOR_TALK.contains(c.kind())
+                && !c.arg().isEmpty()
+                && press.key().equals(ofTalk(c.arg())));
   }
 }

@@ -30,7 +30,11 @@ public record Command(Kind kind, String arg) {
     REMINDERS,
     ABOUT,
     MYDATA,
-    FORGET
+    FORGET,
+    /** An accepted speaker will give the talk: 确认参加. */
+    ATTEND,
+    /** An accepted (or confirmed) speaker cannot give the talk: 无法参加. */
+    DECLINE
   }
 
   private static final Map<String, Kind> SLASH =
@@ -53,7 +57,9 @@ public record Command(Kind kind, String arg) {
           Map.entry("about", Kind.ABOUT),
           Map.entry("info", Kind.ABOUT),
           Map.entry("mydata", Kind.MYDATA),
-          Map.entry("forget", Kind.FORGET));
+          Map.entry("forget", Kind.FORGET),
+          Map.entry("attend", Kind.ATTEND),
+          Map.entry("decline", Kind.DECLINE));
 
   private static final Map<Kind, List<String>> WORDS =
       Map.ofEntries(
@@ -71,7 +77,10 @@ public record Command(Kind kind, String arg) {
           Map.entry(Kind.RESTART, List.of("重新开始", "重来", "restart", "start over")),
           Map.entry(Kind.ABOUT, List.of("活动信息", "活动介绍", "about")),
           Map.entry(Kind.MYDATA, List.of("我的数据", "my data")),
-          Map.entry(Kind.FORGET, List.of("删除我的数据", "forget my data")));
+          Map.entry(Kind.FORGET, List.of("删除我的数据", "forget my data")),
+          Map.entry(Kind.ATTEND, List.of("确认参加", "i'll be there", "i will be there", "attend")),
+          Map.entry(
+              Kind.DECLINE, List.of("无法参加", "i can't make it", "i cannot make it", "decline")));
 
   /** The command in {@code text}, or empty when the text is an answer. */
   public static Optional<Command> parse(String text) {

@@ -28,6 +28,12 @@ public sealed interface Effect {
 
   record Withdraw(String submissionId) implements Effect {}
 
+  /** The speaker will give the accepted talk. */
+  record Attend(String submissionId) implements Effect {}
+
+  /** The speaker cannot give the talk; {@code reason} is theirs to give (null: none). */
+  record Decline(String submissionId, String reason) implements Effect {}
+
   record SetLanguage(String language) implements Effect {}
 
   record SetReminders(boolean on) implements Effect {}

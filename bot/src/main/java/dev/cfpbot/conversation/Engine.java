@@ -35,7 +35,8 @@ public final class Engine {
       content = new Content.Text(press.data().strip());
     }
     if (t.state.step() == Step.CONFIRM_FORGET && DataRightsFlow.settle(t, content)
-        || t.state.step() == Step.CONFIRM_CANCEL && CancelFlow.settle(t, content)) {
+        || t.state.step() == Step.CONFIRM_CANCEL && CancelFlow.settle(t, content)
+        || t.state.step() == Step.CONFIRM_DECLINE && AttendanceFlow.settle(t, content)) {
       return t.result();
     }
     if (content instanceof Content.Followed) {
@@ -81,6 +82,8 @@ public final class Engine {
       case LANG -> HelpFlow.language(t, arg);
       case REMINDERS -> reminders(t, arg);
       case CANCEL -> CancelFlow.cancel(t);
+      case ATTEND -> AttendanceFlow.attend(t, arg);
+      case DECLINE -> AttendanceFlow.decline(t, arg);
       case BACK -> {
         switch (step) {
           case ASK -> FormFlow.back(t);
@@ -181,6 +184,7 @@ public final class Engine {
       case PICK_TO_EDIT -> ManageFlow.edit(t, "");
       case PICK_TO_WITHDRAW -> ManageFlow.withdraw(t, "");
       case CONFIRM_WITHDRAW -> ManageFlow.withdraw(t, t.current().submission().code());
+      case CONFIRM_DECLINE -> AttendanceFlow.ask(t);
       case IDLE -> {}
     }
   }

@@ -29,5 +29,10 @@ public enum Step {
    * Drop the draft {@code submissionId} and its answers: sure? Keeps the place ({@code fieldId},
    * {@code returnToReview}; no field: the summary) to go back to when the speaker keeps the draft.
    */
-  CONFIRM_CANCEL
+  CONFIRM_CANCEL,
+  /**
+   * Decline the talk {@code submissionId}: sure? The reply is the reason for the organizers
+   * (optional: 确认 declines without one), 取消 keeps the talk.
+   */
+  CONFIRM_DECLINE
 }

@@ -152,7 +152,8 @@ final class Turn {
     }
     boolean needsSubmission =
         switch (s.step()) {
-          case ASK, REVIEW, PICK_FIELD, RESUME, CONFIRM_WITHDRAW, CONFIRM_CANCEL -> true;
+          case ASK, REVIEW, PICK_FIELD, RESUME, CONFIRM_WITHDRAW, CONFIRM_CANCEL, CONFIRM_DECLINE ->
+              true;
           default -> false;
         };
     if (!needsSubmission) {

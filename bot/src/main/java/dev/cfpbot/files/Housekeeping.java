@@ -21,16 +21,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes what the bot keeps no longer than it needs: exports once their download link has expired,
- * stored files that no answer refers to any more (replaced slides, cancelled drafts, forgotten
- * speakers; left alone for a grace period, so that an upload whose turn is still running is not
- * taken), and upload links that have expired. Every instance runs it over its own data directory:
- * the database says which files are still wanted, whichever instance stored them.
+ * calendar files sent to speakers after {@link #CALENDAR_LIFETIME}, stored files that no answer
+ * refers to any more (replaced slides, cancelled drafts, forgotten speakers; left alone for a grace
+ * period, so that an upload whose turn is still running is not taken), and upload links that have
+ * expired. Every instance runs it over its own data directory: the database says which files are
+ * still wanted, whichever instance stored them.
  */
 public final class Housekeeping implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
   /** What one run deleted. */
-  public record Swept(int exports, int files, int links) {}
+  public record Swept(int exports, int calendars, int files, int links) {}
+
+  /**
+   * How long a calendar file written for a speaker's message is kept: the message is sent, or has
+   * failed for good, within minutes (the outbox's retries are capped at minutes); a week leaves
+   * room for a platform that is down for days, and the speaker can ask for the agenda again.
+   */
+  static final Duration CALENDAR_LIFETIME = Duration.ofDays(7);
 
   private final Storage storage;
   private final Path dataDir;
@@ -63,22 +71,25 @@ public final class Housekeeping implements AutoCloseable {
   public Swept runOnce() {
     Instant now = clock.instant();
     int exports = deleteOlder(dataDir.resolve("exports"), now.minus(exportLifetime));
+    int calendars = deleteOlder(dataDir.resolve("calendar"), now.minus(CALENDAR_LIFETIME));
     int files = deleteUnreferenced(now.minus(grace));
     int links =
         storage
             .database()
             .inTransaction(
                 "delete expired upload links", tx -> storage.uploadLinks().deleteExpired(tx, now));
-    return new Swept(exports, files, links);
+    return new Swept(exports, calendars, files, links);
   }
 
   private void runLogged() {
     try {
       Swept swept = runOnce();
-      if (swept.exports() + swept.files() > 0) {
+      if (swept.exports() + swept.calendars() + swept.files() > 0) {
         log.info(
-            "housekeeping: deleted {} expired exports and {} stored files no answer refers to",
+            "housekeeping: deleted {} expired exports, {} calendar files and {} stored files no"
+                + " answer refers to",
             swept.exports(),
+            swept.calendars(),
             swept.files());
       }
     } catch (RuntimeException e) {

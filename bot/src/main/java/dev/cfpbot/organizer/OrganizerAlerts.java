@@ -8,17 +8,20 @@ import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.conversation.Templates;
 import dev.cfpbot.domain.Answer;
 import dev.cfpbot.domain.FileRef;
+import dev.cfpbot.domain.HistoryEntry;
 import dev.cfpbot.domain.Speaker;
 import dev.cfpbot.domain.Submission;
 import dev.cfpbot.form.FieldType;
 import dev.cfpbot.form.Form;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.i18n.TimeFormat;
 import dev.cfpbot.process.Outbox;
 import dev.cfpbot.process.SubmissionEvent;
 import dev.cfpbot.process.SubmissionListener;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -101,6 +104,11 @@ public final class OrganizerAlerts implements SubmissionListener {
     if (undecided) {
       text = text.strip() + "\n\n" + messages.text(lang, "alert.review", "code", s.code());
     }
+    if (event.type() == SubmissionEvent.Type.DECLINED && event.note() != null) {
+      text =
+          text.strip() + "\n" + messages.text(lang, "alert.decline_reason", "note", event.note());
+    }
+    text = text.strip() + talkLost(tx, event, ev, lang, now);
     outbox.toOrganizers(tx, "alert", new Reply(text.strip(), choices, false), now);
     FileRef slides = slides(answers);
     boolean newSlides =
@@ -114,6 +122,30 @@ public final class OrganizerAlerts implements SubmissionListener {
       String caption = messages.text(lang, "alert.slides", "code", s.code(), "name", slides.name());
       outbox.toOrganizers(tx, "alert-file", new Reply(caption, List.of(), false, slides), now);
     }
+  }
+
+  /**
+   * For a talk of the programme that its speaker declined or withdrew: the time left to fill its
+   * place before the event; empty otherwise.
+   */
+  private String talkLost(Tx tx, SubmissionEvent event, EventConfig ev, Lang lang, Instant now) {
+    boolean leaving =
+        event.type() == SubmissionEvent.Type.DECLINED
+            || event.type() == SubmissionEvent.Type.WITHDRAWN;
+    Instant start = ev.startInstant();
+    if (!leaving || start == null) {
+      return "";
+    }
+    List<HistoryEntry> history = storage.submissions().history(tx, event.submission().id());
+    boolean wasTalk = !history.isEmpty() && history.get(history.size() - 1).from().isTalk();
+    return wasTalk
+        ? "\n"
+            + messages.text(
+                lang,
+                "alert.talk_lost",
+                "left",
+                TimeFormat.remaining(Duration.between(now, start), lang))
+        : "";
   }
 
   /** One alert when a speaker had their data deleted: the codes, nothing about the person. */

@@ -74,6 +74,8 @@ public final class RetentionPurge implements ScheduledJob {
   private void purge(Tx tx, EventConfig event) {
     AnswerStore.Purged purged =
         storage.answers().purgeEvent(tx, event.id(), config.formOf(event).publicFieldIds());
+    // Why a speaker declined is theirs, like their answers: it goes with them.
+    storage.submissions().clearDeclineReasons(tx, event.id());
     int drafts = 0;
     for (Submission draft : storage.submissions().listDrafts(tx, event.id())) {
       storage.submissions().deleteDraft(tx, draft.id());

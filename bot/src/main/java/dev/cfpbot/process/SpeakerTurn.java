@@ -201,6 +201,10 @@ public final class SpeakerTurn {
       lifecycle.confirmEdits(tx, e.submissionId(), now);
     } else if (effect instanceof Effect.Withdraw e) {
       lifecycle.withdraw(tx, e.submissionId(), "speaker", now);
+    } else if (effect instanceof Effect.Attend e) {
+      lifecycle.confirm(tx, e.submissionId(), now);
+    } else if (effect instanceof Effect.Decline e) {
+      lifecycle.decline(tx, e.submissionId(), e.reason(), now);
     } else if (effect instanceof Effect.SetLanguage e) {
       speaker = speaker.withLanguage(e.language());
       storage.speakers().update(tx, speaker);

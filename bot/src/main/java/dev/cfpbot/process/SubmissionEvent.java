@@ -21,7 +21,11 @@ public record SubmissionEvent(
     /** An organizer took a decision back before the speaker heard of it. */
     UNDONE,
     /** The speaker had their data deleted: the submission is a tombstone. */
-    DELETED
+    DELETED,
+    /** The speaker of an accepted talk will give it. */
+    CONFIRMED,
+    /** The speaker cannot give the talk after all ({@code note}: their reason, if any). */
+    DECLINED
   }
 
   public SubmissionEvent {

@@ -56,12 +56,28 @@ public final class SubmissionLifecycle {
     change(tx, id, SubmissionState.WITHDRAWN, null, null, actor, null, now, List.of());
   }
 
+  /** The speaker of an accepted talk says they will give it. */
+  public Submission confirm(Tx tx, String id, Instant now) {
+    return change(tx, id, SubmissionState.CONFIRMED, null, null, "speaker", null, now, List.of());
+  }
+
+  /**
+   * The speaker of an accepted or confirmed talk says they cannot give it; {@code reason} (null:
+   * none given) goes to the organizers and stays in the history until the speaker is forgotten.
+   */
+  public Submission decline(Tx tx, String id, String reason, Instant now) {
+    answers.discardPending(tx, id);
+    return change(tx, id, SubmissionState.DECLINED, null, null, "speaker", reason, now, List.of());
+  }
+
   /**
    * Empties a proposal, from whatever state, into a tombstone: every answer goes (pending edits
    * too), while its code, event, dates and history stay, so that organizers' numbers add up.
    */
   public Submission delete(Tx tx, String id, String actor, Instant now) {
     answers.deleteAll(tx, id);
+    submissions.clearSpeakerNotes(tx, id); // why they declined, in their words
+
     return change(tx, id, SubmissionState.DELETED, null, null, actor, null, now, List.of());
   }
 
@@ -134,6 +150,8 @@ public final class SubmissionLifecycle {
           case SUBMITTED -> SubmissionEvent.Type.SUBMITTED;
           case WITHDRAWN -> SubmissionEvent.Type.WITHDRAWN;
           case DELETED -> SubmissionEvent.Type.DELETED;
+          case CONFIRMED -> SubmissionEvent.Type.CONFIRMED;
+          case DECLINED -> SubmissionEvent.Type.DECLINED;
           default -> SubmissionEvent.Type.DECIDED;
         };
     listener.on(tx, new SubmissionEvent(type, after, changed, actor, note), now);

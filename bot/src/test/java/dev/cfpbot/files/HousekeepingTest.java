@@ -85,6 +85,18 @@ class HousekeepingTest {
   }
 
   @Test
+  void calendarFiles_areDeletedAfterAWeek() throws IOException {
+    Path old = file("calendar/0b9e6f1c.ics", Duration.ofDays(8));
+    Path fresh = file("calendar/5d2a7c40.ics", Duration.ofDays(6));
+
+    Housekeeping.Swept swept = housekeeping.runOnce();
+
+    assertThat(swept.calendars()).isEqualTo(1);
+    assertThat(old).doesNotExist();
+    assertThat(fresh).exists();
+  }
+
+  @Test
   void storedFiles_noAnswerRefersTo_areDeletedAfterTheGracePeriod() throws IOException {
     Path kept = file("files/ab/ab-1.pdf", Duration.ofDays(30));
     Path edit = file("files/cd/cd-1.pdf", Duration.ofDays(30));
@@ -142,6 +154,6 @@ class HousekeepingTest {
 
   @Test
   void aDataDirectoryWithNothingYet_isFine() {
-    assertThat(housekeeping.runOnce()).isEqualTo(new Housekeeping.Swept(0, 0, 0));
+    assertThat(housekeeping.runOnce()).isEqualTo(new Housekeeping.Swept(0, 0, 0, 0));
   }
 }

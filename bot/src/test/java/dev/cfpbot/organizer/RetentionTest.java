@@ -116,7 +116,7 @@ class RetentionTest {
     assertThat(org.get(org.size() - 1))
         .isEqualTo(
             "Techparty 广州 · Docker 技术沙龙: 草稿（未提交） 0 · 已提交，等待评选 0 · 已入围 0 · 已接受 1 ·"
-                + " 未入选 1 · 已撤回 1 · 已删除 0");
+                + " 未入选 1 · 已撤回 1 · 已确认参加 0 · 无法参加 0 · 已删除 0");
   }
 
   @Test

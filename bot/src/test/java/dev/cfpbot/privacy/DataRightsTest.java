@@ -257,7 +257,7 @@ class DataRightsTest {
     List<String> replies = t.channel.textsTo(org);
     assertThat(replies.get(0))
         .isEqualTo(
-            "Techparty 广州 · Docker 技术沙龙: 草稿（未提交） 0 · 已提交，等待评选 1 · 已入围 0 · 已接受 0 · 未入选 0 · 已撤回 0 · 已删除 1");
+            "Techparty 广州 · Docker 技术沙龙: 草稿（未提交） 0 · 已提交，等待评选 1 · 已入围 0 · 已接受 0 · 未入选 0 · 已撤回 0 · 已确认参加 0 · 无法参加 0 · 已删除 1");
     assertThat(replies.get(1))
         .isEqualTo("投稿列表（第 1/1 页，共 2 个）：\nGZ-01 — 已删除\nGZ-02 《Bob 的演讲》 — 已提交，等待评选");
     assertThat(replies.get(2))

@@ -158,7 +158,8 @@ class BotTest {
     assertThat(to("alice").get(9))
         .isEqualTo(
             "🎉 恭喜！你的投稿 GZ-01 《从零到生产》已被「Techparty 广州 · Docker 技术沙龙」接受，组织者会联系你确认细节。有问题可以联系：cfp@techparty-gz.example"
-                + "\n\n组织者附言：欢迎！");
+                + "\n\n组织者附言：欢迎！"
+                + "\n\n你会来分享吗？请回复「确认参加」或「无法参加」。");
     assertThat(only().state()).isEqualTo(SubmissionState.ACCEPTED);
   }
 

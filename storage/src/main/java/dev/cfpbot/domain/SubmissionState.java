@@ -6,8 +6,11 @@ import java.util.Set;
 /**
  * The life of a proposal. A draft becomes submitted when the speaker confirms it; organizers then
  * shortlist, accept or reject it (and may change their minds); the speaker may withdraw it while it
- * is still in play. A speaker who asks the bot to forget them turns every proposal into a tombstone
- * ({@link #DELETED}: code, event and dates kept, answers gone), from whatever state it was in.
+ * is still in play. An accepted speaker is asked whether they will give the talk: they confirm it
+ * ({@link #CONFIRMED}) or decline it ({@link #DECLINED}); a confirmed speaker who can no longer
+ * come declines or withdraws it. A speaker who asks the bot to forget them turns every proposal
+ * into a tombstone ({@link #DELETED}: code, event and dates kept, answers gone), from whatever
+ * state it was in.
  */
 public enum SubmissionState {
   DRAFT,
@@ -16,6 +19,10 @@ public enum SubmissionState {
   ACCEPTED,
   REJECTED,
   WITHDRAWN,
+  /** The speaker said they will give the accepted talk. */
+  CONFIRMED,
+  /** The speaker said they cannot give the accepted (or confirmed) talk. */
+  DECLINED,
   DELETED;
 
   /** Whether the rules allow going from this state to {@code next}. */
@@ -37,14 +44,24 @@ public enum SubmissionState {
     return this == SHORTLISTED || this == ACCEPTED || this == REJECTED;
   }
 
-  /** Organizers have not decided yet, or decided to take it: the speaker may still withdraw. */
+  /**
+   * Organizers have not decided yet, or decided to take it (and its speaker may have confirmed):
+   * the speaker may still withdraw.
+   */
   public boolean isActive() {
-    return this == SUBMITTED || this == SHORTLISTED || this == ACCEPTED;
+    return this == SUBMITTED || this == SHORTLISTED || this == ACCEPTED || this == CONFIRMED;
   }
 
-  /** A proposal the speaker has confirmed at some point and neither withdrawn nor deleted. */
+  /**
+   * A proposal the speaker has confirmed at some point and neither withdrawn, declined nor deleted.
+   */
   public boolean isSubmitted() {
-    return this != DRAFT && this != WITHDRAWN && this != DELETED;
+    return this != DRAFT && this != WITHDRAWN && this != DECLINED && this != DELETED;
+  }
+
+  /** Accepted or confirmed: a talk of the event, whose answers' public fields may be shown. */
+  public boolean isTalk() {
+    return this == ACCEPTED || this == CONFIRMED;
   }
 
   private Set<SubmissionState> successors() {
@@ -52,9 +69,11 @@ public enum SubmissionState {
       case DRAFT -> EnumSet.of(SUBMITTED, DELETED);
       case SUBMITTED -> EnumSet.of(SHORTLISTED, ACCEPTED, REJECTED, WITHDRAWN, DELETED);
       case SHORTLISTED -> EnumSet.of(ACCEPTED, REJECTED, WITHDRAWN, DELETED);
-      case ACCEPTED -> EnumSet.of(SHORTLISTED, REJECTED, WITHDRAWN, DELETED);
+      case ACCEPTED -> EnumSet.of(SHORTLISTED, REJECTED, WITHDRAWN, CONFIRMED, DECLINED, DELETED);
       case REJECTED -> EnumSet.of(SHORTLISTED, ACCEPTED, DELETED);
       case WITHDRAWN -> EnumSet.of(DELETED);
+      case CONFIRMED -> EnumSet.of(DECLINED, WITHDRAWN, DELETED);
+      case DECLINED -> EnumSet.of(DELETED);
       case DELETED -> EnumSet.noneOf(SubmissionState.class);
     };
   }

@@ -44,13 +44,15 @@ final class AnswerRows {
 
   static AnswerStore.Purged purgeEvent(Tx tx, String eventId, Collection<String> keep) {
     String ofEvent = "submission_id in (select id from submissions where event_id = ?)";
+    // Talks of the event, whether their speaker confirmed yet or not.
     String accepted =
-        "submission_id in (select id from submissions where event_id = ? and state = 'ACCEPTED')";
+        "submission_id in (select id from submissions where event_id = ?"
+            + " and state in ('ACCEPTED', 'CONFIRMED'))";
     String kept =
         keep.isEmpty()
             ? ""
             : " and field_id in (" + String.join(", ", Collections.nCopies(keep.size(), "?")) + ")";
-    // What stays: the public fields' confirmed answers of accepted proposals.
+    // What stays: the public fields' confirmed answers of accepted (and confirmed) talks.
     String stays = accepted + " and pending = false" + (keep.isEmpty() ? " and 1 = 0" : kept);
     List<Object> params = new ArrayList<>();
     params.add(eventId);

@@ -34,7 +34,12 @@ public final class DataCopy {
           "leases",
           "reviewers",
           "reviews",
-          "decision_notices");
+          "decision_notices",
+          "agenda_slots",
+          "agenda_published",
+          "agenda_publications",
+          "speaker_notices",
+          "event_places");
 
   /** Tables with an identity column, and that column. */
   private static final Map<String, String> IDENTITIES =

@@ -18,7 +18,8 @@ public record Storage(
     CallbackNonceStore callbackNonces,
     UploadLinkStore uploadLinks,
     ReviewStore reviews,
-    DecisionNoticeStore decisionNotices)
+    DecisionNoticeStore decisionNotices,
+    AgendaStore agenda)
     implements AutoCloseable {
 
   public static Storage open(String url, String user, String password, int poolSize) {
@@ -37,7 +38,8 @@ public record Storage(
         new CallbackNonceStore(database.isPostgres()),
         new UploadLinkStore(),
         new ReviewStore(),
-        new DecisionNoticeStore());
+        new DecisionNoticeStore(),
+        new AgendaStore());
   }
 
   /** A private in-memory H2 database, gone when closed: for tests and trials. */

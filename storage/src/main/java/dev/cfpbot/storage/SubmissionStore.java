@@ -125,7 +125,7 @@ public final class SubmissionStore {
             at,
             to.isDecision(),
             at,
-            to == SubmissionState.WITHDRAWN,
+            to == SubmissionState.WITHDRAWN || to == SubmissionState.DECLINED,
             at,
             id,
             from);
@@ -197,6 +197,31 @@ public final class SubmissionStore {
         "detach submissions from speaker",
         "update submissions set speaker_id = null where speaker_id = ?",
         speakerId);
+  }
+
+  /**
+   * Empties what the speaker wrote in a submission's history (why they declined): it goes with
+   * their answers when they are forgotten.
+   */
+  public int clearSpeakerNotes(Tx tx, String submissionId) {
+    return tx.update(
+        "clear speaker notes",
+        "update submission_history set note = null where submission_id = ? and actor = ?"
+            + " and note is not null",
+        submissionId,
+        "speaker");
+  }
+
+  /** Empties the reasons speakers gave for declining an event's talks (the retention's purge). */
+  public int clearDeclineReasons(Tx tx, String eventId) {
+    return tx.update(
+        "clear decline reasons",
+        "update submission_history set note = null where actor = ? and to_state = ?"
+            + " and note is not null and submission_id in"
+            + " (select id from submissions where event_id = ?)",
+        "speaker",
+        SubmissionState.DECLINED,
+        eventId);
   }
 
   /** Every state change of one submission, oldest first. */

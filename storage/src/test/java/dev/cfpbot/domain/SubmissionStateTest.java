@@ -29,7 +29,13 @@ class SubmissionStateTest {
     "SHORTLISTED, DELETED",
     "ACCEPTED, DELETED",
     "REJECTED, DELETED",
-    "WITHDRAWN, DELETED"
+    "WITHDRAWN, DELETED",
+    "ACCEPTED, CONFIRMED",
+    "ACCEPTED, DECLINED",
+    "CONFIRMED, DECLINED",
+    "CONFIRMED, WITHDRAWN",
+    "CONFIRMED, DELETED",
+    "DECLINED, DELETED"
   })
   void canBecome_allowedTransition_isTrue(SubmissionState from, SubmissionState to) {
     assertThat(from.canBecome(to)).isTrue();
@@ -50,21 +56,30 @@ class SubmissionStateTest {
     "WITHDRAWN, DRAFT",
     "DELETED, DRAFT",
     "DELETED, SUBMITTED",
-    "DELETED, DELETED"
+    "DELETED, DELETED",
+    "SUBMITTED, CONFIRMED",
+    "SHORTLISTED, CONFIRMED",
+    "REJECTED, CONFIRMED",
+    "SUBMITTED, DECLINED",
+    "CONFIRMED, ACCEPTED",
+    "CONFIRMED, REJECTED",
+    "DECLINED, ACCEPTED",
+    "DECLINED, CONFIRMED",
+    "DECLINED, WITHDRAWN"
   })
   void canBecome_forbiddenTransition_isFalse(SubmissionState from, SubmissionState to) {
     assertThat(from.canBecome(to)).isFalse();
   }
 
   @Test
-  void canBecome_overAllPairs_allowsExactlyNineteenTransitions() {
+  void canBecome_overAllPairs_allowsExactlyTwentyFiveTransitions() {
     int allowed = 0;
     for (SubmissionState from : SubmissionState.values()) {
       for (SubmissionState to : SubmissionState.values()) {
         allowed += from.canBecome(to) ? 1 : 0;
       }
     }
-    assertThat(allowed).isEqualTo(19);
+    assertThat(allowed).isEqualTo(25);
   }
 
   @ParameterizedTest
@@ -88,7 +103,7 @@ class SubmissionStateTest {
   @ParameterizedTest
   @EnumSource(
       value = SubmissionState.class,
-      names = {"SUBMITTED", "SHORTLISTED", "ACCEPTED"})
+      names = {"SUBMITTED", "SHORTLISTED", "ACCEPTED", "CONFIRMED"})
   void isActive_inPlayState_isTrue(SubmissionState state) {
     assertThat(state.isActive()).isTrue();
   }
@@ -96,7 +111,7 @@ class SubmissionStateTest {
   @ParameterizedTest
   @EnumSource(
       value = SubmissionState.class,
-      names = {"DRAFT", "REJECTED", "WITHDRAWN", "DELETED"})
+      names = {"DRAFT", "REJECTED", "WITHDRAWN", "DECLINED", "DELETED"})
   void isActive_draftOrFinishedState_isFalse(SubmissionState state) {
     assertThat(state.isActive()).isFalse();
   }
@@ -104,7 +119,7 @@ class SubmissionStateTest {
   @ParameterizedTest
   @EnumSource(
       value = SubmissionState.class,
-      names = {"SUBMITTED", "SHORTLISTED", "ACCEPTED", "REJECTED"})
+      names = {"SUBMITTED", "SHORTLISTED", "ACCEPTED", "REJECTED", "CONFIRMED"})
   void isSubmitted_confirmedState_isTrue(SubmissionState state) {
     assertThat(state.isSubmitted()).isTrue();
   }
@@ -112,8 +127,8 @@ class SubmissionStateTest {
   @ParameterizedTest
   @EnumSource(
       value = SubmissionState.class,
-      names = {"DRAFT", "WITHDRAWN", "DELETED"})
-  void isSubmitted_draftWithdrawnOrDeleted_isFalse(SubmissionState state) {
+      names = {"DRAFT", "WITHDRAWN", "DECLINED", "DELETED"})
+  void isSubmitted_draftWithdrawnDeclinedOrDeleted_isFalse(SubmissionState state) {
     assertThat(state.isSubmitted()).isFalse();
   }
 
@@ -127,10 +142,30 @@ class SubmissionStateTest {
     "SUBMITTED, SUBMITTED, false",
     "WITHDRAWN, SUBMITTED, false",
     "ACCEPTED, WITHDRAWN, false",
-    "REJECTED, DRAFT, false"
+    "REJECTED, DRAFT, false",
+    "CONFIRMED, ACCEPTED, false",
+    "ACCEPTED, CONFIRMED, false",
+    "DECLINED, ACCEPTED, false"
   })
   void canReturnTo_onlyFromADecision_toUndecidedOrAnotherDecision(
       SubmissionState from, SubmissionState to, boolean allowed) {
     assertThat(from.canReturnTo(to)).isEqualTo(allowed);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SubmissionState.class,
+      names = {"ACCEPTED", "CONFIRMED"})
+  void isTalk_acceptedOrConfirmed_isTrue(SubmissionState state) {
+    assertThat(state.isTalk()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SubmissionState.class,
+      names = {"ACCEPTED", "CONFIRMED"},
+      mode = EnumSource.Mode.EXCLUDE)
+  void isTalk_anyOtherState_isFalse(SubmissionState state) {
+    assertThat(state.isTalk()).isFalse();
   }
 }

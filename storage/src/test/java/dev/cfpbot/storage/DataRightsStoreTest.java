@@ -1,6 +1,8 @@
 package dev.cfpbot.storage;
 
 import static dev.cfpbot.domain.SubmissionState.ACCEPTED;
+import static dev.cfpbot.domain.SubmissionState.CONFIRMED;
+import static dev.cfpbot.domain.SubmissionState.DECLINED;
 import static dev.cfpbot.domain.SubmissionState.DELETED;
 import static dev.cfpbot.domain.SubmissionState.DRAFT;
 import static dev.cfpbot.domain.SubmissionState.REJECTED;
@@ -62,10 +64,17 @@ class DataRightsStoreTest {
           storage
               .submissions()
               .changeState(tx, id, DRAFT, SUBMITTED, number, "GZ-0" + number, "speaker", null, T1);
-          if (state != SUBMITTED) {
+          SubmissionState from = SUBMITTED;
+          if (state == CONFIRMED || state == DECLINED) {
             storage
                 .submissions()
-                .changeState(tx, id, SUBMITTED, state, null, null, "org", null, T1);
+                .changeState(tx, id, SUBMITTED, ACCEPTED, null, null, "org", null, T1);
+            from = ACCEPTED;
+          }
+          if (state != from) {
+            storage
+                .submissions()
+                .changeState(tx, id, from, state, null, null, "speaker", "reason of " + id, T1);
           }
         });
   }
@@ -222,6 +231,55 @@ class DataRightsStoreTest {
       assertThat(answers(id)).isEmpty();
     }
     assertThat(answers("elsewhere")).hasSize(7);
+  }
+
+  @Test
+  void purgeEvent_keepsThePublicAnswersOfConfirmedTalks_notOfDeclinedOnes() {
+    proposal("confirmed", EVENT, "sp-1", 1, CONFIRMED);
+    proposal("declined", EVENT, "sp-2", 2, DECLINED);
+    answerAll("confirmed");
+    answerAll("declined");
+
+    AnswerStore.Purged purged =
+        in(storage, (Tx tx) -> storage.answers().purgeEvent(tx, EVENT, PUBLIC));
+
+    assertThat(purged.answers()).isEqualTo(4 + 7);
+    assertThat(answers("confirmed")).containsOnlyKeys("name", "title", "abstract");
+    assertThat(answers("declined")).isEmpty();
+  }
+
+  @Test
+  void clearDeclineReasons_emptiesWhatSpeakersWroteWhenDeclining_ofThatEventOnly() {
+    proposal("declined", EVENT, "sp-1", 1, DECLINED);
+    proposal("elsewhere", OTHER, "sp-2", 1, DECLINED);
+
+    int cleared = in(storage, (Tx tx) -> storage.submissions().clearDeclineReasons(tx, EVENT));
+
+    assertThat(cleared).isEqualTo(1);
+    assertThat(in(storage, (Tx tx) -> storage.submissions().history(tx, "declined")))
+        .extracting(HistoryEntry::note)
+        .containsExactly(null, null, null, null);
+    assertThat(in(storage, (Tx tx) -> storage.submissions().history(tx, "elsewhere")))
+        .extracting(HistoryEntry::note)
+        .containsExactly(null, null, null, "reason of elsewhere");
+  }
+
+  @Test
+  void clearSpeakerNotes_emptiesTheSpeakersNotes_andKeepsTheOrganizers() {
+    proposal("declined", EVENT, "sp-1", 1, DECLINED);
+    use(
+        storage,
+        tx ->
+            storage
+                .submissions()
+                .appendHistory(
+                    tx, new HistoryEntry("declined", DECLINED, DECLINED, "org", "kept", T2)));
+
+    in(storage, (Tx tx) -> storage.submissions().clearSpeakerNotes(tx, "declined"));
+
+    assertThat(in(storage, (Tx tx) -> storage.submissions().history(tx, "declined")))
+        .extracting(HistoryEntry::note)
+        .containsExactly(null, null, null, null, "kept");
   }
 
   @Test

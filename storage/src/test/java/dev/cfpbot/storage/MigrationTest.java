@@ -29,17 +29,22 @@ class MigrationTest {
           "6 V6__upload_links.sql",
           "7 V7__answer_message_ids.sql",
           "8 V8__data_rights.sql",
-          "11 V11__review.sql");
+          "11 V11__review.sql",
+          "12 V12__agenda.sql");
 
   @Test
   void open_inMemory_createsEveryTable(TestDatabases databases) {
     try (Storage storage = databases.open()) {
       assertThat(tables(storage))
           .containsExactlyInAnyOrder(
+              "AGENDA_PUBLICATIONS",
+              "AGENDA_PUBLISHED",
+              "AGENDA_SLOTS",
               "ANSWERS",
               "CALLBACK_NONCES",
               "CONVERSATIONS",
               "DECISION_NOTICES",
+              "EVENT_PLACES",
               "INBOX",
               "INBOUND_QUEUE",
               "LEASES",
@@ -48,6 +53,7 @@ class MigrationTest {
               "REVIEWS",
               "SCHEDULE_RUNS",
               "SPEAKERS",
+              "SPEAKER_NOTICES",
               "SUBMISSIONS",
               "SUBMISSION_COUNTERS",
               "SUBMISSION_HISTORY",

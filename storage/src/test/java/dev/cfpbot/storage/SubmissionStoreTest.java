@@ -208,6 +208,8 @@ class SubmissionStoreTest {
             entry(ACCEPTED, 0L),
             entry(REJECTED, 1L),
             entry(WITHDRAWN, 0L),
+            entry(SubmissionState.CONFIRMED, 0L),
+            entry(SubmissionState.DECLINED, 0L),
             entry(SubmissionState.DELETED, 0L));
   }
 

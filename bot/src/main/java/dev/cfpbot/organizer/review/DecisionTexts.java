@@ -2,12 +2,14 @@ package dev.cfpbot.organizer.review;
 
 import dev.cfpbot.config.CfpConfig;
 import dev.cfpbot.config.EventConfig;
+import dev.cfpbot.conversation.ButtonKeys;
 import dev.cfpbot.conversation.Choice;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.conversation.Templates;
 import dev.cfpbot.domain.Answer;
 import dev.cfpbot.domain.Speaker;
 import dev.cfpbot.domain.Submission;
+import dev.cfpbot.domain.SubmissionState;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Storage;
@@ -39,7 +41,7 @@ final class DecisionTexts {
   Reply toSpeaker(Tx tx, Speaker speaker, Submission s, String note, boolean correction) {
     Lang lang = Lang.parse(speaker.language()).orElse(config.bot().defaultLanguage());
     EventConfig ev = event(s);
-    Map<String, Answer> answers = storage.answers().answers(tx, s.id(), false);
+    Map<String, Answer> given = storage.answers().answers(tx, s.id(), false);
     String text =
         messages.text(
             lang,
@@ -47,7 +49,7 @@ final class DecisionTexts {
             "code",
             s.code(),
             "title",
-            templates.title(config.formOf(ev), answers, lang),
+            templates.title(config.formOf(ev), given, lang),
             "event",
             ev.title().in(lang),
             "contact",
@@ -58,7 +60,16 @@ final class DecisionTexts {
     if (correction) {
       text = messages.text(lang, "decision.correction", "code", s.code()) + "\n\n" + text;
     }
-    return Reply.text(text);
+    if (s.state() != SubmissionState.ACCEPTED) {
+      return Reply.text(text);
+    }
+    // An acceptance asks whether the speaker will come: buttons keyed to this talk (see
+    // ButtonKeys).
+    return ButtonKeys.askAttendance(
+        text + "\n\n" + messages.text(lang, "decision.attend_question", "code", s.code()),
+        s.code(),
+        messages.text(lang, "choice.attend"),
+        messages.text(lang, "choice.decline"));
   }
 
   /**

@@ -16,7 +16,15 @@ final class BoardPage {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
   static final List<String> STATES =
-      List.of("", "UNDECIDED", "SHORTLISTED", "ACCEPTED", "REJECTED", "WITHDRAWN");
+      List.of(
+          "",
+          "UNDECIDED",
+          "SHORTLISTED",
+          "ACCEPTED",
+          "CONFIRMED",
+          "REJECTED",
+          "WITHDRAWN",
+          "DECLINED");
 
   private final CfpConfig config;
 
@@ -157,7 +165,12 @@ final class BoardPage {
   }
 
   static String badge(ReviewHtml h, SubmissionState state) {
-    return "<span class=\"st st-" + state.name() + "\">" + h.t("state." + state.name()) + "</span>";
+    String badge =
+        "<span class=\"st st-" + state.name() + "\">" + h.t("state." + state.name()) + "</span>";
+    // Accepted but not yet confirmed by the speaker: organizers may have to chase them.
+    return state == SubmissionState.ACCEPTED
+        ? badge + " <span class=\"st st-UNCONFIRMED\">" + h.t("board.unconfirmed") + "</span>"
+        : badge;
   }
 
   static String signed(int value) {

@@ -33,6 +33,7 @@ final class ReviewHtml {
           + ".meta,.muted{color:#57606a;font-size:.9em}.code{font-weight:600;margin-right:6px}"
           + ".scores{font-size:.9em;margin-top:2px}.st{display:inline-block;padding:0 7px;"
           + "border-radius:10px;font-size:.85em;background:#eaeef2}.st-ACCEPTED{background:#dafbe1}"
+          + ".st-CONFIRMED{background:#aceebb}.st-UNCONFIRMED{background:#fff1e5}"
           + ".st-REJECTED{background:#ffebe9}.st-SHORTLISTED{background:#fff8c5}"
           + ".st-WITHDRAWN{background:#f6f8fa;color:#57606a}.held{color:#9a6700}"
           + "dl{margin:0}dt{font-weight:600;margin-top:8px}dd{margin:0;white-space:pre-wrap;"

@@ -9,14 +9,17 @@ import dev.cfpbot.config.HttpSettings;
 import dev.cfpbot.domain.Answer;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.links.CalendarLinks;
 import dev.cfpbot.links.DownloadLinks;
 import dev.cfpbot.links.UploadLinks;
+import dev.cfpbot.process.UpdateInbox;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testing.TestBot;
 import dev.cfpbot.testkit.wechat.FakeWechatApi;
 import dev.cfpbot.testkit.wechat.WechatClient;
+import dev.cfpbot.web.AgendaPage;
 import dev.cfpbot.web.DownloadPage;
 import dev.cfpbot.web.HealthReport;
 import dev.cfpbot.web.UploadPage;
@@ -122,8 +125,18 @@ final class WechatTestBot implements AutoCloseable {
     this.channel =
         (WechatChannel)
             new WechatChannelFactory().create(config.section(WechatChannel.NAME, all), context);
+    CalendarLinks calendars = new CalendarLinks(PUBLIC_URL, key, clock);
     this.bot =
-        new Bot(config, messages, storage, Map.of(WechatChannel.NAME, channel), clock, dataDir);
+        new Bot(
+            config,
+            messages,
+            storage,
+            Map.of(WechatChannel.NAME, channel),
+            clock,
+            dataDir,
+            new UpdateInbox(storage),
+            null,
+            calendars);
     this.web =
         WebServer.start(
             http,
@@ -140,7 +153,8 @@ final class WechatTestBot implements AutoCloseable {
                     messages,
                     clock,
                     dataDir.resolve("files").resolve("incoming")),
-                new DownloadPage(downloads, dataDir)),
+                new DownloadPage(downloads, dataDir),
+                new AgendaPage(config, messages, storage, calendars, clock)),
             () -> new HealthReport(true, "up", Map.of(), 0, 0));
     if (startBot) {
       bot.start();

@@ -32,7 +32,8 @@ class DecisionsTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   static final String ACCEPTED_TEXT =
       "🎉 恭喜！你的投稿 GZ-01 《从零到生产》已被「Techparty 广州 · Docker 技术沙龙」接受，组织者会联系你确认细节。"
-          + "有问题可以联系：cfp@techparty-gz.example";
+          + "有问题可以联系：cfp@techparty-gz.example"
+          + "\n\n你会来分享吗？请回复「确认参加」或「无法参加」。";
 
   @TempDir Path dataDir;
   private Storage storage;
