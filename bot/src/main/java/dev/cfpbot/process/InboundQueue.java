@@ -6,11 +6,20 @@ import dev.cfpbot.concurrent.Threads;
 import dev.cfpbot.storage.InboundQueueStore;
 import dev.cfpbot.storage.Storage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,10 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Raw platform updates, stored before they are acknowledged and handled after. A chat with stored
- * updates is drained on its lane: each turn takes the chat's oldest update under a row lock and
- * removes it in the same transaction, so that of several instances storing updates of one chat,
- * each update is handled once and in the platform's order. Whatever is left — the process died, the
- * database was away — is picked up by a sweep.
+ * updates is drained by one thread, in batches (group commit): each turn takes the chat's oldest
+ * update under a row lock and removes it in the same transaction, so that of several instances
+ * storing updates of one chat, each update is handled once and in the platform's order. Whatever is
+ * left — the process died, the database was away — is picked up by a sweep.
  */
 public final class InboundQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InboundQueue.class);
@@ -33,18 +42,37 @@ public final class InboundQueue implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Map<String, UpdateTranslator> translators;
   private final Map<String, Drain> drains = new ConcurrentHashMap<>();
+
+  /**
+   * One thread takes every stored update's turn: group commit works best when one transaction at a
+   * time writes (two lanes' batches would wait on each other's row locks — every confirmation locks
+   * its event's counter until commit), and one thread keeps each chat's turns in order by itself.
+   */
+  private final ExecutorService turns =
+      Executors.newSingleThreadExecutor(Threads.named("cfpbot-queued-turns"));
+
+  private final Queue<Drain> ready = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean pumping = new AtomicBoolean();
   private final ScheduledExecutorService sweeper =
       Executors.newSingleThreadScheduledExecutor(Threads.named("cfpbot-inbound-sweep"));
 
+  /** Turns handled in one transaction at most: a batch's replies wait for its last turn. */
+  static final int BATCH = 32;
+
   /**
-   * Whether a chat's drain is running, whether it has been asked to look again, and how many stored
-   * updates it expects to find (so that it does not ask the database once more to learn that there
-   * are none).
+   * One chat: whether its drain is running (waiting for its turn or being handled), whether it has
+   * been asked to look again, and how many stored updates it expects to find (so that it does not
+   * ask the database once more to learn that there are none).
    */
   private static final class Drain {
+    final TurnProcessor.QueuedChat chat;
     final AtomicBoolean running = new AtomicBoolean();
     final AtomicBoolean dirty = new AtomicBoolean();
     final AtomicInteger pending = new AtomicInteger();
+
+    Drain(TurnProcessor.QueuedChat chat) {
+      this.chat = chat;
+    }
   }
 
   /**
@@ -75,7 +103,10 @@ public final class InboundQueue implements AutoCloseable {
    * a sweep, at least that many in all).
    */
   private void drain(String channel, String chat, int count, boolean atLeast) {
-    Drain drain = drains.computeIfAbsent(channel + "/" + chat, k -> new Drain());
+    Drain drain =
+        drains.computeIfAbsent(
+            channel + "/" + chat,
+            k -> new Drain(new TurnProcessor.QueuedChat(channel, chat, translators.get(channel))));
     if (atLeast) {
       drain.pending.accumulateAndGet(count, Math::max);
     } else {
@@ -83,34 +114,106 @@ public final class InboundQueue implements AutoCloseable {
     }
     drain.dirty.set(true);
     if (drain.running.compareAndSet(false, true)) {
-      dispatcher.submit(channel, chat, () -> run(channel, chat, drain));
+      ready(drain);
     }
   }
 
-  private boolean run(String channel, String chat, Drain drain) {
+  /** Queues a running drain for its next turn, starting the pump if it is idle. */
+  private void ready(Drain drain) {
+    ready.add(drain);
+    if (pumping.compareAndSet(false, true)) {
+      try {
+        turns.execute(this::pump);
+      } catch (RejectedExecutionException e) {
+        // Stopping: the updates stay stored, for the next start.
+        pumping.set(false);
+      }
+    }
+  }
+
+  /**
+   * Takes turns while chats have updates: each round handles the oldest update of up to {@link
+   * #BATCH} waiting chats in one transaction (group commit), so that under load a commit serves
+   * many turns, and when one chat is busy its turns still come one at a time.
+   */
+  private void pump() {
     try {
-      do {
-        drain.dirty.set(false);
-        while (drain.pending.get() > 0) {
-          // One stored update per turn, oldest first. None left: another instance (or an
-          // earlier turn of this one) took it.
-          if (dispatcher.processor().processQueued(channel, chat, translators.get(channel))) {
-            drain.pending.decrementAndGet();
-          } else {
-            drain.pending.set(0);
-          }
+      List<Drain> batch = new ArrayList<>();
+      for (Drain d = ready.poll(); d != null; d = ready.poll()) {
+        batch.add(d);
+        if (batch.size() == BATCH || ready.isEmpty()) {
+          round(batch);
+          batch.clear();
         }
-      } while (drain.dirty.get());
-    } catch (RuntimeException e) {
-      log.warn("{} chat updates not handled yet, will try again: {}", channel, e.getMessage());
+      }
     } finally {
-      drain.running.set(false);
+      pumping.set(false);
     }
-    // An update stored after the last look but before the flag went down.
-    if (drain.dirty.get() && drain.running.compareAndSet(false, true)) {
-      dispatcher.submit(channel, chat, () -> run(channel, chat, drain));
+    // A chat queued after the last look but before the flag went down.
+    if (!ready.isEmpty() && pumping.compareAndSet(false, true)) {
+      turns.execute(this::pump);
     }
-    return true;
+  }
+
+  /** One turn for each chat of {@code batch} that expects an update; the others are done. */
+  private void round(List<Drain> batch) {
+    batch.forEach(d -> d.dirty.set(false));
+    List<Drain> due =
+        batch.stream()
+            .filter(d -> d.pending.get() > 0)
+            .sorted(Comparator.comparing((Drain d) -> d.chat.channel() + "/" + d.chat.chat()))
+            .toList();
+    Boolean[] found = turns(due);
+    Set<Drain> failed = new HashSet<>();
+    for (int i = 0; i < due.size(); i++) {
+      if (found[i] == null) {
+        failed.add(due.get(i)); // stays pending, for the next sweep
+      } else if (found[i]) {
+        due.get(i).pending.decrementAndGet();
+      } else {
+        // None left: another instance (or an earlier turn of this one) took it.
+        due.get(i).pending.set(0);
+      }
+    }
+    for (Drain d : batch) {
+      if (!failed.contains(d) && d.pending.get() > 0) {
+        ready.add(d);
+      } else {
+        d.running.set(false);
+        // An update stored after the last look but before the flag went down.
+        if (d.dirty.get() && d.running.compareAndSet(false, true)) {
+          ready(d);
+        }
+      }
+    }
+  }
+
+  /**
+   * The turns of {@code due}, together when there are several; if that fails, one at a time. Null
+   * for a chat whose turn could not be handled (the database is away): it is left for the sweep.
+   */
+  private Boolean[] turns(List<Drain> due) {
+    Boolean[] found = new Boolean[due.size()];
+    if (due.size() > 1) {
+      try {
+        boolean[] together =
+            dispatcher.processor().processQueuedTogether(due.stream().map(d -> d.chat).toList());
+        Arrays.setAll(found, i -> together[i]);
+        return found;
+      } catch (RuntimeException e) {
+        log.debug("inbound queue: a batch of turns failed, handling them one by one", e);
+      }
+    }
+    for (int i = 0; i < due.size(); i++) {
+      TurnProcessor.QueuedChat c = due.get(i).chat;
+      try {
+        found[i] = dispatcher.processor().processQueued(c.channel(), c.chat(), c.translator());
+      } catch (RuntimeException e) {
+        log.warn(
+            "{} chat updates not handled yet, will try again: {}", c.channel(), e.getMessage());
+      }
+    }
+    return found;
   }
 
   private void sweep() {
@@ -133,5 +236,6 @@ public final class InboundQueue implements AutoCloseable {
   @Override
   public void close() {
     Shutdown.gently(sweeper, "the inbound sweep");
+    Shutdown.gently(turns, "the stored updates' turns");
   }
 }

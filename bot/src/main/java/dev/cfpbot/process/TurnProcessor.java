@@ -90,21 +90,7 @@ public final class TurnProcessor {
     try {
       return retrying(
           "handle stored " + channel + " update",
-          tx -> {
-            Optional<InboundQueueStore.Queued> head = storage.queue().lockHead(tx, channel, chat);
-            if (head.isEmpty()) {
-              return false;
-            }
-            InboundQueueStore.Queued q = head.get();
-            externalId.set(q.externalId());
-            Optional<Inbound> in =
-                translator.translate(
-                    new RawUpdate(q.externalId(), q.chatId(), 0, q.payload(), q.receivedAt()));
-            current.set(in.orElse(null));
-            in.ifPresent(i -> turn(tx, i));
-            storage.queue().remove(tx, channel, q.externalId());
-            return true;
-          });
+          tx -> queuedTurn(tx, new QueuedChat(channel, chat, translator), current, externalId));
     } catch (StorageException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -114,6 +100,58 @@ public final class TurnProcessor {
       failed(current.get(), externalId.get(), e);
       return true;
     }
+  }
+
+  /**
+   * Group commit: handles the oldest stored update of each chat, all in ONE transaction, and
+   * returns for each chat whether it had one. A commit (and the pages it writes) costs more than a
+   * turn; shared by a batch, it is paid once. Every reply is still written in the transaction of
+   * its turn, so none can be sent before that turn is durable. When any turn fails or loses a race,
+   * nothing is kept and this throws: the caller then handles the chats one at a time ({@link
+   * #processQueued}), where races are redone and a bug costs only its own message.
+   *
+   * @param chats in one consistent order (by chat), so that instances locking several heads at once
+   *     take their locks in the same order and cannot deadlock
+   */
+  public boolean[] processQueuedTogether(List<QueuedChat> chats) {
+    boolean[] found = new boolean[chats.size()];
+    storage
+        .database()
+        .useTransaction(
+            "handle stored updates together",
+            tx -> {
+              for (int i = 0; i < chats.size(); i++) {
+                found[i] =
+                    queuedTurn(tx, chats.get(i), new AtomicReference<>(), new AtomicReference<>());
+              }
+            });
+    afterCommit.run();
+    return found;
+  }
+
+  /** A chat with stored updates, and how its channel's payloads are read. */
+  public record QueuedChat(String channel, String chat, UpdateTranslator translator) {}
+
+  /** The turn of a chat's oldest stored update, which leaves the queue with it; false: none. */
+  private boolean queuedTurn(
+      Tx tx,
+      QueuedChat chat,
+      AtomicReference<Inbound> current,
+      AtomicReference<String> externalId) {
+    Optional<InboundQueueStore.Queued> head =
+        storage.queue().lockHead(tx, chat.channel(), chat.chat());
+    if (head.isEmpty()) {
+      return false;
+    }
+    InboundQueueStore.Queued q = head.get();
+    externalId.set(q.externalId());
+    Optional<Inbound> in =
+        chat.translator()
+            .translate(new RawUpdate(q.externalId(), q.chatId(), 0, q.payload(), q.receivedAt()));
+    current.set(in.orElse(null));
+    in.ifPresent(i -> turn(tx, i));
+    storage.queue().remove(tx, chat.channel(), q.externalId());
+    return true;
   }
 
   /** Runs {@code work} in a transaction, again on fresh data when it lost a race. */

@@ -88,7 +88,7 @@ class DataDirPermissionsTest {
                 Clock.systemUTC(),
                 Map.of("CFPBOT_PUBLIC_URL", "https://cfp.example.org", "CFPBOT_HTTP_PORT", "0"))
             .start()) {
-      h.say(SPEAKER, "/start", 2);
+      h.say(SPEAKER, "/start", 1);
       for (String answer :
           List.of(
               "张三",
@@ -100,13 +100,13 @@ class DataDirPermissionsTest {
         h.say(SPEAKER, answer, 1);
       }
       h.telegram.sendLargeDocument(SPEAKER, "talk.pdf", 30L * 1024 * 1024);
-      String tooLarge = h.awaitTexts(SPEAKER, 9).get(8);
+      String tooLarge = h.awaitTexts(SPEAKER, 8).get(7);
       Matcher link = UPLOAD.matcher(tooLarge);
       assertThat(link.find()).as(tooLarge).isTrue();
       URI local = URI.create("http://127.0.0.1:" + h.app.httpPort() + link.group(1));
       assertThat(new Uploads().upload(local, "slides.pdf", Uploads.PDF).statusCode())
           .isEqualTo(200);
-      h.awaitTexts(SPEAKER, 10);
+      h.awaitTexts(SPEAKER, 9);
       h.telegram.sendText(777, "/export");
       h.awaitSent("777", 1);
 

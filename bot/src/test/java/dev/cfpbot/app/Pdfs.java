@@ -44,7 +44,7 @@ final class Pdfs {
 
   /** The seed answers from {@code chat}, with a one-page PDF as the slides; confirmed. */
   static void submitWithSlides(TelegramHarness h, long chat, String title) {
-    h.say(chat, "/start", 2);
+    h.say(chat, "/start", 1);
     for (String answer :
         java.util.List.of(
             "张三",

@@ -69,18 +69,18 @@ class StoredFilesLifetimeTest {
 
   @Test
   void replacedSlides_areDeleted_onceNoAnswerRefersToThem() throws IOException {
-    h.say(SPEAKER, "/start", 2);
+    h.say(SPEAKER, "/start", 1);
     for (String answer : TelegramSubmissionTest.SEED) {
       h.say(SPEAKER, answer, 1);
     }
     h.telegram.sendDocument(SPEAKER, "slides.pdf", "application/pdf", PDF);
-    h.awaitTexts(SPEAKER, 9);
+    h.awaitTexts(SPEAKER, 8);
     h.say(SPEAKER, "确认", 1);
     Path first = stored().get(0);
     h.say(SPEAKER, "修改", 1);
     h.say(SPEAKER, "/edit slides", 1);
     h.telegram.sendDocument(SPEAKER, "slides-v2.pdf", "application/pdf", NEW_PDF);
-    h.awaitTexts(SPEAKER, 13);
+    h.awaitTexts(SPEAKER, 12);
     age(first, Duration.ofHours(2));
     // Still the confirmed answer while the new slides wait for confirmation.
     assertThat(h.app.housekeeping().runOnce().files()).isZero();

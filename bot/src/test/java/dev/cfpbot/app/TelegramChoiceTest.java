@@ -52,7 +52,7 @@ class TelegramChoiceTest {
 
   @Test
   void optionsAreButtons_aPressStoresTheOptionsId_andTheSummaryShowsItsLabel() {
-    h.say(ALICE, "/start", 2);
+    h.say(ALICE, "/start", 1);
     h.say(ALICE, "Docker 入门", 1);
 
     SentMessage length = last();
@@ -62,7 +62,7 @@ class TelegramChoiceTest {
         .contains("\"text\":\"30 分钟\"", "\"text\":\"45 分钟\"");
 
     h.pressButton(ALICE, "45");
-    h.awaitTexts(ALICE, 4);
+    h.awaitTexts(ALICE, 3);
     assertThat(TelegramHarness.commands(last())).containsExactly("beginner", "advanced", "/skip");
     h.say(ALICE, "2", 1);
 
@@ -90,7 +90,7 @@ class TelegramChoiceTest {
 
   @Test
   void anotherAnswer_isRefusedWithTheListAndTheButtonsAgain() {
-    h.say(ALICE, "/start", 2);
+    h.say(ALICE, "/start", 1);
     h.say(ALICE, "Docker 入门", 1);
 
     assertThat(h.say(ALICE, "一小时", 1)).containsExactly("请回复下面其中一项的编号：\n1. 30 分钟\n2. 45 分钟");

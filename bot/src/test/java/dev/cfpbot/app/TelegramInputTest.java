@@ -73,13 +73,13 @@ class TelegramInputTest {
 
   @Test
   void pressWithDataTheBotNeverIssued_isNotAnAnswer_andTheQuestionIsAskedAgain() {
-    h.say(ALICE, "/start", 2);
+    h.say(ALICE, "/start", 1);
 
     h.telegram.press(ALICE, ALICE, "张三");
     h.telegram.press(ALICE, ALICE, "/skip");
 
-    List<String> replies = h.awaitTexts(ALICE, 4);
-    assertThat(replies.subList(2, 4))
+    List<String> replies = h.awaitTexts(ALICE, 3);
+    assertThat(replies.subList(1, 3))
         .containsExactly(INACTIVE + "\n\n" + NAME_QUESTION, INACTIVE + "\n\n" + NAME_QUESTION);
     assertThat(answerRows()).isZero();
   }
@@ -91,7 +91,7 @@ class TelegramInputTest {
     SentMessage withdrawQuestion = last(ALICE);
     assertThat(TelegramHarness.commands(withdrawQuestion)).containsExactly("/confirm", "/cancel");
     h.say(ALICE, "取消", 1);
-    h.say(ALICE, "/start", 2);
+    h.say(ALICE, "/start", 1);
     for (String answer :
         new String[] {
           "李四", "后端工程师。", "lisi_docker", "139 0013 9000", "镜像安全", "讲镜像扫描和签名在生产环境的落地经验，以及常见的误区。"
@@ -113,17 +113,17 @@ class TelegramInputTest {
 
   @Test
   void editedAnswer_isApplied_validated_andTheCurrentQuestionShownAgain() {
-    h.say(ALICE, "/start", 2);
+    h.say(ALICE, "/start", 1);
     int nameUpdate = h.telegram.sendText(ALICE, "张3");
-    h.awaitTexts(ALICE, 3);
+    h.awaitTexts(ALICE, 2);
     int nameMessage = h.telegram.messageIdOf(nameUpdate);
 
     h.telegram.editText(ALICE, nameMessage, "张三");
-    assertThat(h.awaitTexts(ALICE, 4).get(3)).isEqualTo("已将「姓名」更新为：张三\n\n" + BIO_QUESTION);
+    assertThat(h.awaitTexts(ALICE, 3).get(2)).isEqualTo("已将「姓名」更新为：张三\n\n" + BIO_QUESTION);
     assertThat(draftAnswers().get("name").text()).isEqualTo("张三");
 
     h.telegram.editText(ALICE, nameMessage, "🙂🙂");
-    assertThat(h.awaitTexts(ALICE, 5).get(4))
+    assertThat(h.awaitTexts(ALICE, 4).get(3))
         .isEqualTo("修改没有保存：「姓名」需要至少一个文字或数字，只有表情符号、标点或空白不行。\n\n" + BIO_QUESTION);
     assertThat(draftAnswers().get("name").text()).isEqualTo("张三");
   }
@@ -131,11 +131,11 @@ class TelegramInputTest {
   @Test
   void editOfAMessageThatAnsweredNothing_saysEditsAreNotRead() {
     int start = h.telegram.sendText(ALICE, "/start");
-    h.awaitTexts(ALICE, 2);
+    h.awaitTexts(ALICE, 1);
 
     h.telegram.editText(ALICE, h.telegram.messageIdOf(start), "/status");
 
-    assertThat(h.awaitTexts(ALICE, 3).get(2))
+    assertThat(h.awaitTexts(ALICE, 2).get(1))
         .isEqualTo("这条编辑过的消息没有被读取，回答没有改变。要修改回答，请发送「修改」。\n\n" + NAME_QUESTION);
     assertThat(answerRows()).isZero();
   }
@@ -153,11 +153,11 @@ class TelegramInputTest {
 
   @Test
   void loneSurrogateInTheJson_isRefusedWithTheReason_andNotStored() {
-    h.say(ALICE, "/start", 2);
+    h.say(ALICE, "/start", 1);
 
     h.telegram.sendTextJson(ALICE, "\"\\ud800\\u5f20\"");
 
-    assertThat(h.awaitTexts(ALICE, 3).get(2))
+    assertThat(h.awaitTexts(ALICE, 2).get(1))
         .isEqualTo("这条消息里有无法识别的字符（可能在传输中出了错），没有保存。请重新输入后再发一次。\n例如：张三");
     assertThat(answerRows()).isZero();
   }

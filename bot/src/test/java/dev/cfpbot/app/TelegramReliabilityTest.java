@@ -32,7 +32,7 @@ class TelegramReliabilityTest {
 
   @Test
   void restartInTheMiddleOfTheForm_resumesWhereItStopped() {
-    h.say(BOB, "/start", 2);
+    h.say(BOB, "/start", 1);
     h.say(BOB, "李四", 1);
     h.stop();
     // Sent while the bot is down: Telegram keeps it until the bot asks again.
@@ -40,14 +40,14 @@ class TelegramReliabilityTest {
 
     h.start();
 
-    assertThat(h.awaitTexts(BOB, 4).get(3)).startsWith("(3/7) 你的微信号是？");
+    assertThat(h.awaitTexts(BOB, 3).get(2)).startsWith("(3/7) 你的微信号是？");
     assertThat(h.say(BOB, "/skip", 1)).containsExactly("(4/7) 你的联系电话是？（只有组织者能看到）");
   }
 
   @Test
   void sameUpdateDeliveredAgain_afterARestart_hasNoEffect() {
     int update = h.telegram.sendText(BOB, "/start");
-    h.awaitTexts(BOB, 2);
+    h.awaitTexts(BOB, 1);
     h.stop();
     h.telegram.redeliver(update);
 
@@ -56,7 +56,7 @@ class TelegramReliabilityTest {
 
     assertThat(help.get(0)).startsWith("可以随时发送这些指令：");
     assertThat(help.get(1)).isEqualTo("(1/7) 请问怎么称呼你？（姓名）");
-    assertThat(h.telegram.textsTo(BOB)).hasSize(4);
+    assertThat(h.telegram.textsTo(BOB)).hasSize(3);
   }
 
   @Test
@@ -65,11 +65,14 @@ class TelegramReliabilityTest {
     long before = System.nanoTime();
 
     h.telegram.sendText(BOB, "/start");
-    List<String> replies = h.awaitTexts(BOB, 2);
+    h.telegram.sendText(BOB, "/help");
+    List<String> replies = h.awaitTexts(BOB, 3);
 
     assertThat((System.nanoTime() - before) / 1_000_000).isGreaterThanOrEqualTo(1000);
-    assertThat(replies.get(0)).startsWith("📣 Techparty 广州");
-    assertThat(replies.get(1)).startsWith("(1/7)");
+    // The call comes with the first question; what was said after waits behind the refused send.
+    assertThat(replies.get(0)).startsWith("📣 Techparty 广州").contains("\n\n(1/7)");
+    assertThat(replies.get(1)).startsWith("可以随时发送这些指令：");
+    assertThat(replies.get(2)).startsWith("(1/7)");
   }
 
   @Test
@@ -95,14 +98,14 @@ class TelegramReliabilityTest {
 
     h.pressButton(BOB, "/confirm");
 
-    assertThat(h.awaitTexts(BOB, 11).get(10))
+    assertThat(h.awaitTexts(BOB, 10).get(9))
         .isEqualTo("这个按钮已经失效。\n\n想分享一个演讲？发送「投稿」开始。发送「我的投稿」查看已提交的投稿，「帮助」查看全部指令。");
   }
 
   @Test
   void updatesArePolledOnlyAfterTheyAreStored() {
     int update = h.telegram.sendText(BOB, "/start");
-    h.awaitTexts(BOB, 2);
+    h.awaitTexts(BOB, 1);
 
     await().atMost(TelegramHarness.WAIT).until(() -> h.telegram.acknowledgedUpTo() >= update);
     var storage = h.app.storage();

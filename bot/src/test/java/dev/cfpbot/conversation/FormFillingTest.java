@@ -45,15 +45,17 @@ class FormFillingTest {
         .contains("⏰ 投稿截止：" + SeedForm.DEADLINE)
         .contains("• Docker 的原理，以及和虚拟机的区别\n• Docker 给开发和运维带来的改变")
         .endsWith("联系组织者：" + SeedForm.CONTACT);
+    // The call and the first question: one message.
     assertThat(r.replies())
         .containsExactly(
-            Reply.text(
+            ask(
                 summary
                     + "\n\n"
                     + h.t("privacy", "days", 180)
                     + "\n\n"
-                    + h.t("form.start", "count", 7)),
-            ask(Q1));
+                    + h.t("form.start", "count", 7)
+                    + "\n\n"
+                    + Q1));
     assertThat(r.effects()).containsExactly(new Effect.CreateDraft(id, EngineHarness.SEED_EVENT));
     assertThat(r.state())
         .isEqualTo(ConversationState.ask(EngineHarness.SEED_EVENT, id, "name", false));

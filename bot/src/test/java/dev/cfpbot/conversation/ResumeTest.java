@@ -57,9 +57,11 @@ class ResumeTest {
     assertThat(fresh).isNotEqualTo(old);
     assertThat(r.effects())
         .containsExactly(new Effect.DiscardDraft(old), new Effect.CreateDraft(fresh, SEED_EVENT));
-    assertThat(r.replies()).hasSize(2);
-    assertThat(r.replies().get(0).text()).endsWith(h.t("form.start", "count", 7));
-    assertThat(r.replies().get(1)).isEqualTo(Reply.text(SeedForm.Q1));
+    // The call and the first question: one message.
+    assertThat(r.replies()).hasSize(1);
+    assertThat(r.replies().get(0).text())
+        .endsWith(h.t("form.start", "count", 7) + "\n\n" + SeedForm.Q1);
+    assertThat(r.replies().get(0).choices()).isEmpty();
     assertThat(r.state()).isEqualTo(ConversationState.ask(SEED_EVENT, fresh, "name", false));
     assertThat(h.only().id()).isEqualTo(fresh);
     assertThat(h.answers(fresh)).isEmpty();

@@ -147,43 +147,22 @@ public final class OutboxStore {
 
   /** Messages of {@code channel} due by {@code now} and not sent yet (pending or being sent). */
   public long countDue(Tx tx, String channel, Instant now) {
-    return tx.count(
-        "count due messages",
-        "select count(*) from outbox where channel = ?"
-            + " and (state = 'SENDING' or (state = 'PENDING' and due_at <= ?))",
-        channel,
-        now);
+    return OutboxCounts.due(tx, channel, now);
   }
 
   /** Messages tried at least once and waiting to be tried again (held or backing off). */
   public long countAwaitingRetry(Tx tx) {
-    return tx.count(
-        "count messages awaiting a retry",
-        "select count(*) from outbox where state = 'PENDING' and attempts > 0");
+    return OutboxCounts.awaitingRetry(tx);
   }
 
   /** Messages not sent yet (pending or being sent) for a channel, or for all with null. */
   public long countUnsent(Tx tx, String channel) {
-    return channel == null
-        ? tx.count(
-            "count unsent messages",
-            "select count(*) from outbox where state in ('PENDING', 'SENDING')")
-        : tx.count(
-            "count unsent messages",
-            "select count(*) from outbox where state in ('PENDING', 'SENDING') and channel = ?",
-            channel);
+    return OutboxCounts.unsent(tx, channel);
   }
 
   /** When the oldest unsent message was written. */
   public Optional<Instant> oldestUnsent(Tx tx) {
-    return tx
-        .list(
-            "find oldest unsent message",
-            "select min(created_at) from outbox where state in ('PENDING', 'SENDING')",
-            row -> Tx.instant(row, 1))
-        .stream()
-        .filter(java.util.Objects::nonNull)
-        .findFirst();
+    return OutboxCounts.oldestUnsent(tx);
   }
 
   /** Messages that were given up since {@code since}, oldest first. */

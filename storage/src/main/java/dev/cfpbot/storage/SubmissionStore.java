@@ -6,7 +6,6 @@ import dev.cfpbot.domain.SubmissionState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,7 @@ import java.util.Optional;
  * transition the state machine does not allow and records it in the history.
  */
 public final class SubmissionStore {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, event_id, speaker_id, number, code, state, created_at, updated_at, submitted_at,"
           + " decided_at, withdrawn_at";
 
@@ -72,62 +71,21 @@ public final class SubmissionStore {
 
   /** The drafts of an event, oldest first. */
   public List<Submission> listDrafts(Tx tx, String eventId) {
-    return tx.list(
-        "list drafts of event",
-        "select "
-            + COLUMNS
-            + " from submissions where event_id = ? and state = ? order by created_at",
-        SubmissionStore::map,
-        eventId,
-        SubmissionState.DRAFT);
+    return EventSubmissions.drafts(tx, eventId);
   }
 
-  /**
-   * The speakers with a draft or a proposal still in play for an event (not withdrawn; a deleted
-   * proposal has no speaker any more).
-   */
+  /** The speakers with a draft or a proposal still in play for an event. */
   public List<String> speakersOf(Tx tx, String eventId) {
-    return tx.list(
-        "list speakers of event",
-        "select distinct speaker_id from submissions where event_id = ? and state <> ?"
-            + " and speaker_id is not null order by speaker_id",
-        row -> row.getString(1),
-        eventId,
-        SubmissionState.WITHDRAWN);
+    return EventSubmissions.speakers(tx, eventId);
   }
 
-  /**
-   * The number the next confirmed submission of an event gets. Locks the event's counter until the
-   * transaction ends: another confirmation of the same event waits here, then sees the number this
-   * one took (recorded by {@link #changeState}).
-   */
+  /** The number the next confirmed submission of an event gets; see {@link SubmissionCounters}. */
   public int nextNumber(Tx tx, String eventId) {
-    String select = "select last_number from submission_counters where event_id = ? for update";
-    var last = tx.first("lock submission counter", select, row -> row.getInt(1), eventId);
-    if (last.isEmpty()) {
-      // The first confirmation of this event: a race here ends in a unique violation, and the
-      // retried transaction finds the row.
-      tx.update(
-          "create submission counter",
-          "insert into submission_counters (event_id, last_number) values (?, 0)",
-          eventId);
-      last = tx.first("lock submission counter", select, row -> row.getInt(1), eventId);
-    }
-    return last.orElseThrow() + 1;
+    return SubmissionCounters.next(tx, eventId);
   }
 
   public Map<SubmissionState, Long> countByState(Tx tx, String eventId) {
-    Map<SubmissionState, Long> counts = new EnumMap<>(SubmissionState.class);
-    for (SubmissionState state : SubmissionState.values()) {
-      counts.put(state, 0L);
-    }
-    tx.list(
-            "count submissions by state",
-            "select state, count(*) from submissions where event_id = ? group by state",
-            row -> Map.entry(SubmissionState.valueOf(row.getString(1)), row.getLong(2)),
-            eventId)
-        .forEach(e -> counts.put(e.getKey(), e.getValue()));
-    return counts;
+    return EventSubmissions.countByState(tx, eventId);
   }
 
   /**
@@ -165,7 +123,7 @@ public final class SubmissionStore {
             code,
             to == SubmissionState.SUBMITTED,
             at,
-            isDecision(to),
+            to.isDecision(),
             at,
             to == SubmissionState.WITHDRAWN || to == SubmissionState.DECLINED,
             at,
@@ -175,13 +133,7 @@ public final class SubmissionStore {
       throw new ConcurrentUpdateException("change submission state", "submission " + id);
     }
     if (number != null) {
-      tx.update(
-          "advance submission counter",
-          "update submission_counters set last_number = ? where event_id = (select event_id from"
-              + " submissions where id = ?) and last_number < ?",
-          number,
-          id,
-          number);
+      SubmissionCounters.advance(tx, id, number);
     }
     appendHistory(tx, new HistoryEntry(id, from, to, actor, note, at));
   }
@@ -284,12 +236,6 @@ public final class SubmissionStore {
 
   public void appendHistory(Tx tx, HistoryEntry entry) {
     SubmissionHistory.append(tx, entry);
-  }
-
-  private static boolean isDecision(SubmissionState state) {
-    return state == SubmissionState.ACCEPTED
-        || state == SubmissionState.REJECTED
-        || state == SubmissionState.SHORTLISTED;
   }
 
   static Submission map(ResultSet row) throws SQLException {

@@ -1,30 +1,43 @@
 package dev.cfpbot.channel.telegram;
 
-import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Telegram's sending limits, kept before each call rather than learnt from 429s: about 30 messages
  * a second overall; in one chat a short burst, then one a second; 20 a minute in a group or
- * channel. A sender waits here for its turn; the outbox never sends two messages to one chat at
- * once, so a wait delays only that chat's next message. Each rate is kept below Telegram's, so that
- * a request that travels faster than the one before it is not one too many: by a quarter per chat
- * (where the network's jitter is a large share of the one-second spacing), by a few percent overall
- * (where the whole call's throughput is at stake).
+ * channel.
+ *
+ * <p>Overall, sends are paced: each takes the next free slot, {@link #SPACING} after the one
+ * before, and its sender sleeps until then — once, without polling. Evenly spaced sends put at most
+ * 30 into any sliding second (a token bucket refilled every second lets twice that through where
+ * two seconds meet), and a request the network delays a little cannot bunch up with the next.
+ *
+ * <p>In a chat, a token bucket (a burst, then one a second). A sender first sleeps until its chat
+ * has a token, and only then takes a slot overall: a slot taken while waiting for the chat would be
+ * a hole in the pace for everyone else. The outbox never sends two messages to one chat at once, so
+ * nobody else spends that chat's token meanwhile. The chat's token is taken at the time of the
+ * slot, so the spacing Telegram sees in a chat is the spacing of the sends.
  */
 final class TelegramLimits {
-  private final Bucket global =
-      Bucket.builder()
-          .addLimit(l -> l.capacity(28).refillGreedy(28, Duration.ofSeconds(1)))
-          .build();
-  private final Map<String, Bucket> chats = new ConcurrentHashMap<>();
+  /** 34 ms: 30 sends span 986 ms, so no second holds 31; 29.4 a second, 2 % under the limit. */
+  static final long SPACING = TimeUnit.MILLISECONDS.toNanos(34);
+
+  private final Map<String, ChatBucket> chats = new ConcurrentHashMap<>();
   private final boolean enabled;
+  private final LongSupplier nanoTime;
+  private long nextSlot = Long.MIN_VALUE;
 
   TelegramLimits(boolean enabled) {
+    this(enabled, System::nanoTime);
+  }
+
+  TelegramLimits(boolean enabled, LongSupplier nanoTime) {
     this.enabled = enabled;
+    this.nanoTime = nanoTime;
   }
 
   /** Blocks until a message to {@code chat} may go out. */
@@ -32,34 +45,71 @@ final class TelegramLimits {
     if (!enabled) {
       return;
     }
-    Bucket perChat = chats.computeIfAbsent(chat, TelegramLimits::bucketFor);
-    // Both turns are taken together, right before the call: what Telegram counts is the spacing of
-    // arrivals, and a turn taken while waiting for the other would be spent early — messages that
-    // took their global turns over a second, then waited for their chats, could leave at once.
-    while (true) {
-      long wait;
-      synchronized (this) {
-        long chatWait = perChat.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        long globalWait = global.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        if (chatWait == 0 && globalWait == 0) {
-          perChat.tryConsume(1);
-          global.tryConsume(1);
-          return;
-        }
-        wait = Math.max(chatWait, globalWait);
-      }
-      TimeUnit.NANOSECONDS.sleep(wait);
-    }
+    TimeUnit.NANOSECONDS.sleep(reserve(chat));
   }
 
-  private static Bucket bucketFor(String chat) {
-    boolean group = chat.startsWith("-") || chat.startsWith("@");
-    return group
-        ? Bucket.builder()
-            .addLimit(l -> l.capacity(19).refillGreedy(19, Duration.ofMinutes(1)))
-            .build()
-        : Bucket.builder()
-            .addLimit(l -> l.capacity(3).refillGreedy(1, Duration.ofMillis(1250)))
-            .build();
+  /**
+   * Takes the send's turn — in its chat, then overall — and returns how long to wait for it in
+   * nanoseconds (sleeping for the chat's token first, when the chat has none yet).
+   */
+  long reserve(String chat) throws InterruptedException {
+    ChatBucket bucket = chats.computeIfAbsent(chat, ChatBucket::of);
+    long chatWait = bucket.waitAt(nanoTime.getAsLong());
+    if (chatWait > 0) {
+      TimeUnit.NANOSECONDS.sleep(chatWait);
+    }
+    long now = nanoTime.getAsLong();
+    long slot;
+    synchronized (this) {
+      slot = nextSlot == Long.MIN_VALUE || nextSlot - now < 0 ? now : nextSlot;
+      nextSlot = slot + SPACING;
+    }
+    bucket.take(slot);
+    return slot - now;
+  }
+
+  /** A chat's token bucket: {@code capacity} sends at once, then one every {@code every}. */
+  static final class ChatBucket {
+    private final double capacity;
+    private final long every;
+    private double tokens;
+    private long last = Long.MIN_VALUE;
+
+    ChatBucket(int capacity, Duration every) {
+      this.capacity = capacity;
+      this.every = every.toNanos();
+      this.tokens = capacity;
+    }
+
+    /**
+     * Private chats: a burst of 3, then one per 1.25 s — a quarter slower than Telegram's one a
+     * second, because the network's jitter is a large share of such a spacing. Groups and channels
+     * (ids starting with "-" or "@"): 19 a minute against Telegram's 20.
+     */
+    static ChatBucket of(String chat) {
+      boolean group = chat.startsWith("-") || chat.startsWith("@");
+      return group
+          ? new ChatBucket(19, Duration.ofMinutes(1).dividedBy(19))
+          : new ChatBucket(3, Duration.ofMillis(1250));
+    }
+
+    /** Nanoseconds from {@code now} until a token is there (0: one is). */
+    synchronized long waitAt(long now) {
+      double available = tokensAt(now);
+      return available >= 1 ? 0 : (long) Math.ceil((1 - available) * every);
+    }
+
+    /** Spends a token at {@code at} (a send's slot, now or a little later). */
+    synchronized void take(long at) {
+      tokens = Math.max(0, tokensAt(at) - 1);
+      last = Math.max(last, at);
+    }
+
+    private double tokensAt(long at) {
+      if (last == Long.MIN_VALUE || at - last <= 0) {
+        return last == Long.MIN_VALUE ? capacity : tokens;
+      }
+      return Math.min(capacity, tokens + (double) (at - last) / every);
+    }
   }
 }

@@ -77,9 +77,9 @@ class EchoChannelTest {
       }
       await()
           .atMost(WAIT)
-          .until(() -> platform.texts("org").size() == 1 && platform.texts("alice").size() == 10);
+          .until(() -> platform.texts("org").size() == 1 && platform.texts("alice").size() == 9);
 
-      assertThat(platform.texts("alice").get(9)).startsWith("✅ 投稿成功！编号 GZ-01\n《从零到生产》已提交给组织者");
+      assertThat(platform.texts("alice").get(8)).startsWith("✅ 投稿成功！编号 GZ-01\n《从零到生产》已提交给组织者");
       assertThat(platform.texts("org").get(0))
           .startsWith("📥 新投稿 GZ-01 · Techparty 广州 · Docker 技术沙龙");
       assertThat(err.toString(StandardCharsets.UTF_8)).contains("  channels: echo\n");

@@ -59,8 +59,9 @@ class WechatAgendaTest {
   }
 
   private String last(String openid) {
+    // None yet: the first question comes with the call in the passive reply, not as a message.
     List<String> texts = t.api.texts(openid);
-    return texts.get(texts.size() - 1);
+    return texts.isEmpty() ? "" : texts.get(texts.size() - 1);
   }
 
   @Test

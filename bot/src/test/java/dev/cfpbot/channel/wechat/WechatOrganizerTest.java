@@ -91,6 +91,7 @@ class WechatOrganizerTest {
     t.api.failNext(FakeWechatApi.CUSTOM, "o-bob", 45047);
 
     t.safe.text("o-bob", "投稿");
+    t.safe.text("o-bob", "/help"); // its re-asked question goes as a custom message
 
     await().atMost(WAIT).until(() -> t.api.calls(FakeWechatApi.TEMPLATE).size() == 1);
     Call template = t.api.calls(FakeWechatApi.TEMPLATE).get(0);
@@ -153,6 +154,7 @@ class WechatOrganizerTest {
   void expiredAccessToken_isRenewedAndTheMessageDelivered() {
     start(Map.of());
     t.safe.text("o-erin", "投稿");
+    t.safe.text("o-erin", "/help"); // its re-asked question goes as a custom message
     await().atMost(WAIT).until(() -> t.api.texts("o-erin").size() == 1);
     int tokens = t.api.tokensIssued();
     t.api.failNext(FakeWechatApi.CUSTOM, 40001);
@@ -170,6 +172,7 @@ class WechatOrganizerTest {
     t.api.failNext(FakeWechatApi.CUSTOM, -1);
 
     t.safe.text("o-frank", "投稿");
+    t.safe.text("o-frank", "/help"); // its re-asked question goes as a custom message
 
     await().atMost(WAIT).until(() -> awaitingRetry() == 1);
     assertThat(t.api.texts("o-frank")).isEmpty();
@@ -196,6 +199,7 @@ class WechatOrganizerTest {
     t.api.close();
 
     t.safe.text("o-gwen", "投稿");
+    t.safe.text("o-gwen", "/help"); // its re-asked question goes as a custom message
 
     await().atMost(WAIT).until(() -> awaitingRetry() == 1);
     long failed =
@@ -211,6 +215,7 @@ class WechatOrganizerTest {
     t.api.failNext(FakeWechatApi.CUSTOM, 40164);
 
     t.safe.text("o-hugo", "投稿");
+    t.safe.text("o-hugo", "/help"); // its re-asked question goes as a custom message
 
     await().atMost(WAIT).until(() -> awaitingRetry() == 1);
     assertThat(t.channel.healthy()).isFalse();

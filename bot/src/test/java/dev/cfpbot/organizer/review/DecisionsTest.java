@@ -97,17 +97,17 @@ class DecisionsTest {
     organizer("/accept GZ-01");
 
     assertThat(gz01().state()).isEqualTo(SubmissionState.ACCEPTED);
-    assertThat(alice()).hasSize(10);
+    assertThat(alice()).hasSize(9);
     t.clock.set(TestBot.BEFORE_DEADLINE.plus(Duration.ofMinutes(9)));
     t.awaitDelivered();
-    assertThat(alice()).hasSize(10);
+    assertThat(alice()).hasSize(9);
 
     passDelay();
-    await().atMost(WAIT).until(() -> alice().size() == 11);
-    assertThat(alice().get(10)).isEqualTo(ACCEPTED_TEXT);
+    await().atMost(WAIT).until(() -> alice().size() == 10);
+    assertThat(alice().get(9)).isEqualTo(ACCEPTED_TEXT);
     t.clock.set(TestBot.BEFORE_DEADLINE.plus(Duration.ofHours(1)));
     t.awaitDelivered();
-    assertThat(alice()).hasSize(11);
+    assertThat(alice()).hasSize(10);
   }
 
   @Test
@@ -123,7 +123,7 @@ class DecisionsTest {
     assertThat(gz01().decidedAt()).isNull();
     assertThat(in((Tx tx) -> t.storage.outbox().countUnsent(tx, null))).isZero();
     passDelay();
-    assertThat(alice()).hasSize(10);
+    assertThat(alice()).hasSize(9);
     assertThat(in((Tx tx) -> t.storage.submissions().history(tx, gz01().id())))
         .extracting(HistoryEntry::from, HistoryEntry::to, HistoryEntry::note)
         .endsWith(
@@ -143,12 +143,12 @@ class DecisionsTest {
     assertThat(lastAlert()).endsWith("⏳ 将于 12:15 通知讲者；在此之前任何组织者都可以更改，或发送 /undo GZ-01 撤销。");
     t.clock.set(TestBot.BEFORE_DEADLINE.plus(Duration.ofMinutes(11)));
     t.awaitDelivered();
-    assertThat(alice()).hasSize(10);
+    assertThat(alice()).hasSize(9);
 
     t.clock.set(TestBot.BEFORE_DEADLINE.plus(Duration.ofMinutes(15)));
     t.awaitDelivered();
-    await().atMost(WAIT).until(() -> alice().size() == 11);
-    assertThat(alice().get(10)).startsWith("感谢你为「Techparty 广州 · Docker 技术沙龙」投稿 GZ-01");
+    await().atMost(WAIT).until(() -> alice().size() == 10);
+    assertThat(alice().get(9)).startsWith("感谢你为「Techparty 广州 · Docker 技术沙龙」投稿 GZ-01");
 
     // Undo after a change returns to where it started: undecided.
     assertThat(organizer("/undo GZ-01"))
@@ -162,7 +162,7 @@ class DecisionsTest {
     t.say("alice", "/lang en");
     organizer("/accept GZ-01");
     passDelay();
-    await().atMost(WAIT).until(() -> alice().size() == 12);
+    await().atMost(WAIT).until(() -> alice().size() == 11);
 
     assertThat(organizer("/reject GZ-01 不好意思"))
         .containsExactly(
@@ -173,9 +173,9 @@ class DecisionsTest {
     organizer("/reject GZ-01 confirm Sorry, we mixed up two talks.");
     assertThat(lastAlert()).endsWith("⏳ 将于 12:20 给讲者发送更正；在此之前可以发送 /undo GZ-01 撤销。");
     passDelay();
-    await().atMost(WAIT).until(() -> alice().size() == 13);
+    await().atMost(WAIT).until(() -> alice().size() == 12);
 
-    assertThat(alice().get(12))
+    assertThat(alice().get(11))
         .isEqualTo(
             "⚠️ A correction: the earlier message about GZ-01 was wrong; this one stands.\n\n"
                 + "Thank you for submitting GZ-01 “从零到生产” to Techparty Guangzhou · Docker Salon."
@@ -196,7 +196,7 @@ class DecisionsTest {
     assertThat(lastAlert()).endsWith("🤫 入围不通知讲者；12:10 前可以发送 /undo GZ-01 撤销。");
     passDelay();
 
-    assertThat(alice()).hasSize(10);
+    assertThat(alice()).hasSize(9);
     assertThat(organizer("/undo GZ-01")).containsExactly("GZ-01 没有可以撤销的决定。");
     assertThat(gz01().state()).isEqualTo(SubmissionState.SHORTLISTED);
   }
@@ -208,8 +208,8 @@ class DecisionsTest {
     organizer("/shortlist GZ-01");
     passDelay();
 
-    await().atMost(WAIT).until(() -> alice().size() == 11);
-    assertThat(alice().get(10)).startsWith("好消息！你的投稿 GZ-01 《从零到生产》已进入");
+    await().atMost(WAIT).until(() -> alice().size() == 10);
+    assertThat(alice().get(9)).startsWith("好消息！你的投稿 GZ-01 《从零到生产》已进入");
   }
 
   @Test
@@ -233,8 +233,8 @@ class DecisionsTest {
     t.say("alice", "/status");
     t.awaitDelivered();
 
-    assertThat(alice()).hasSize(11);
-    assertThat(alice().get(10)).contains("GZ-01 《从零到生产》 — 已接受");
+    assertThat(alice()).hasSize(10);
+    assertThat(alice().get(9)).contains("GZ-01 《从零到生产》 — 已接受");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.cfpbot.testkit.load;
 
 import dev.cfpbot.testkit.FakeTelegram;
+import dev.cfpbot.testkit.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Benchmark {
   static final String TOKEN = "424242:BENCH-token_for-the-fake";
+
+  /**
+   * {@code -Dcfpbot.bench.db=postgres} (through BENCH_JAVA_OPTS): the bot stores in the embedded
+   * PostgreSQL the tests use, on loopback, rather than an H2 file.
+   */
+  private static final boolean POSTGRES = "postgres".equals(System.getProperty("cfpbot.bench.db"));
+
+  private final Map<Path, PostgresServer.Database> databases = new HashMap<>();
 
   private final Path root;
   private final Path work;
@@ -50,8 +59,9 @@ public final class Benchmark {
   private void run() throws Exception {
     System.out.printf(
         Locale.ROOT,
-        "cfp-bot benchmark: %d speakers, H2 file database, logs in %s%n%n",
+        "cfp-bot benchmark: %d speakers, %s, logs in %s%n%n",
         speakers,
+        POSTGRES ? "embedded PostgreSQL on loopback" : "H2 file database",
         work);
     if (phases.contains("throughput")) {
       throughput();
@@ -72,6 +82,14 @@ public final class Benchmark {
     env.put("TELEGRAM_API_URL", telegram.url());
     env.put("TELEGRAM_RATE_LIMITS", limits ? "on" : "off");
     env.put("CFPBOT_LOG_LEVEL", "WARN");
+    if (POSTGRES) {
+      // One database per data directory, kept for the restart on it.
+      PostgresServer.Database db =
+          databases.computeIfAbsent(data, d -> PostgresServer.newDatabase());
+      env.put("CFPBOT_DB_URL", db.url());
+      env.put("CFPBOT_DB_USER", db.user());
+      env.put("CFPBOT_DB_PASSWORD", db.password());
+    }
     return env;
   }
 
@@ -154,20 +172,26 @@ public final class Benchmark {
               work.resolve("bot-2.log"));
       Latencies latencies = new Latencies();
       Speakers driver = new Speakers(telegram, latencies);
+      long cpuBefore = bot.cpuMillis();
       long start = System.nanoTime();
       int finished = driver.run(3_000_000L, speakers, Duration.ofMinutes(10));
       double seconds = (System.nanoTime() - start) / 1e9;
+      long cpu = bot.cpuMillis() - cpuBefore;
       int replies = telegram.sent().size();
       double shortest = replies / 30.0;
       System.out.printf(
           Locale.ROOT,
-          "with Telegram's limits: %d/%d speakers finished in %.1f s; %d replies need at least %.1f s at 30/s (%.0f%% over); 429s: %s%n%n",
+          "with Telegram's limits: %d/%d speakers finished in %.1f s; %d replies (%.1f per"
+              + " submission) need at least %.1f s at 30/s (%.1f%% over); bot CPU %.3f ms/turn;"
+              + " 429s: %s%n%n",
           finished,
           speakers,
           seconds,
           replies,
+          (double) replies / Math.max(1, finished),
           shortest,
           (seconds / shortest - 1) * 100,
+          (double) cpu / Math.max(1, driver.turns()),
           refusals(telegram));
       bot.close();
     }

@@ -35,6 +35,14 @@ final class Speakers {
 
   static final int TURNS = SCRIPT.length;
 
+  /**
+   * Whether {@code text} is the reply to message {@code step} of the script: it starts with what is
+   * expected, or ends its first part with it (the first question comes under the call).
+   */
+  static boolean answers(String text, int step) {
+    return text.startsWith(EXPECTED[step]) || text.contains("\n\n" + EXPECTED[step]);
+  }
+
   private final FakeTelegram telegram;
   private final Latencies latencies;
   private final Map<String, Speaker> speakers = new ConcurrentHashMap<>();
@@ -64,7 +72,7 @@ final class Speakers {
         duplicates.incrementAndGet();
         return;
       }
-      if (step >= TURNS || !text.startsWith(EXPECTED[step])) {
+      if (step >= TURNS || !answers(text, step)) {
         return; // the greeting, or something else said on the way
       }
       latencies.add(System.nanoTime() - sentAt);
@@ -127,9 +135,7 @@ final class Speakers {
     CountDownLatch started = new CountDownLatch(count);
     telegram.onSent(
         m -> {
-          if (m.text() != null
-              && m.text().startsWith(EXPECTED[0])
-              && Long.parseLong(m.chatId()) >= firstChat) {
+          if (m.text() != null && answers(m.text(), 0) && Long.parseLong(m.chatId()) >= firstChat) {
             started.countDown();
           }
         });

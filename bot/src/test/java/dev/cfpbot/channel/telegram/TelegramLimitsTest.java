@@ -1,0 +1,65 @@
+package dev.cfpbot.channel.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The pace the bot keeps before Telegram counts, computed on a clock the test moves. */
+class TelegramLimitsTest {
+  private static final long SECOND = Duration.ofSeconds(1).toNanos();
+
+  @Test
+  void reserve_putsAtMost30SendsIntoAnySlidingSecond() throws InterruptedException {
+    AtomicLong clock = new AtomicLong(5 * SECOND);
+    TelegramLimits limits = new TelegramLimits(true, clock::get);
+    List<Long> sends = new ArrayList<>();
+    // 300 messages to 300 chats, all ready at once: the old bucket let 28 go at once and 28 more
+    // within the same second.
+    for (int chat = 0; chat < 300; chat++) {
+      sends.add(clock.get() + limits.reserve(String.valueOf(1000 + chat)));
+    }
+    for (int i = 0; i + 30 < sends.size(); i++) {
+      assertThat(sends.get(i + 30) - sends.get(i)).isGreaterThan(SECOND);
+    }
+    assertThat(sends.get(0)).isEqualTo(5 * SECOND);
+    assertThat(sends.get(299) - sends.get(0)).isEqualTo(299 * TelegramLimits.SPACING);
+  }
+
+  @Test
+  void reserve_afterAQuietSpell_sendsAtOnce() throws InterruptedException {
+    AtomicLong clock = new AtomicLong(0);
+    TelegramLimits limits = new TelegramLimits(true, clock::get);
+    assertThat(limits.reserve("1")).isZero();
+    clock.addAndGet(SECOND);
+    assertThat(limits.reserve("2")).isZero();
+  }
+
+  @Test
+  void chatBucket_allowsABurstOfThreeThenOnePer1250Ms() {
+    TelegramLimits.ChatBucket chat = TelegramLimits.ChatBucket.of("42");
+    long now = 0;
+    for (int i = 0; i < 3; i++) {
+      assertThat(chat.waitAt(now)).isZero();
+      chat.take(now);
+    }
+    assertThat(chat.waitAt(now)).isEqualTo(Duration.ofMillis(1250).toNanos());
+    now += Duration.ofMillis(1250).toNanos();
+    assertThat(chat.waitAt(now)).isZero();
+    chat.take(now);
+    assertThat(chat.waitAt(now)).isEqualTo(Duration.ofMillis(1250).toNanos());
+  }
+
+  @Test
+  void chatBucket_ofAGroup_allows19AMinute() {
+    TelegramLimits.ChatBucket group = TelegramLimits.ChatBucket.of("-100123");
+    for (int i = 0; i < 19; i++) {
+      assertThat(group.waitAt(0)).isZero();
+      group.take(0);
+    }
+    assertThat(group.waitAt(0)).isEqualTo(Duration.ofMinutes(1).dividedBy(19).toNanos());
+  }
+}
