@@ -2,7 +2,6 @@ package dev.cfpbot.links;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,24 +29,11 @@ public final class CalendarLinks {
 
   /** A link to the calendar file of {@code submissionId}, valid until {@code expires}. */
   public String link(String submissionId, Instant expires) {
-    return publicUrl
-        + "/calendar/"
-        + tokens.make(PURPOSE, submissionId, Long.toString(expires.getEpochSecond()));
+    return publicUrl + "/calendar/" + tokens.makeExpiring(PURPOSE, submissionId, expires);
   }
 
   /** The talk {@code token} names, if it is genuine, for a calendar, and not expired. */
   public Optional<String> verify(String token) {
-    Optional<List<String>> fields = tokens.open(token, 3);
-    if (fields.isEmpty() || !fields.get().get(0).equals(PURPOSE)) {
-      return Optional.empty();
-    }
-    try {
-      Instant expires = Instant.ofEpochSecond(Long.parseLong(fields.get().get(2)));
-      return clock.instant().isBefore(expires)
-          ? Optional.of(fields.get().get(1))
-          : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return tokens.openExpiring(token, PURPOSE, clock.instant());
   }
 }

@@ -3,7 +3,6 @@ package dev.cfpbot.links;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,9 +29,7 @@ public final class DownloadLinks {
   /** The link to the file at {@code path} (relative to the data directory). */
   public String link(String path) {
     Instant expires = clock.instant().plus(lifetime);
-    return publicUrl
-        + "/download/"
-        + tokens.make(PURPOSE, path, Long.toString(expires.getEpochSecond()));
+    return publicUrl + "/download/" + tokens.makeExpiring(PURPOSE, path, expires);
   }
 
   public Duration lifetime() {
@@ -41,17 +38,6 @@ public final class DownloadLinks {
 
   /** The path in {@code token}, if the token is genuine and has not expired. */
   public Optional<String> verify(String token) {
-    Optional<List<String>> fields = tokens.open(token, 3);
-    if (fields.isEmpty() || !fields.get().get(0).equals(PURPOSE)) {
-      return Optional.empty();
-    }
-    try {
-      Instant expires = Instant.ofEpochSecond(Long.parseLong(fields.get().get(2)));
-      return clock.instant().isBefore(expires)
-          ? Optional.of(fields.get().get(1))
-          : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return tokens.openExpiring(token, PURPOSE, clock.instant());
   }
 }

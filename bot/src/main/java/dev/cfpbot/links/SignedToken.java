@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,28 @@ public final class SignedToken {
       String[] fields = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
       return fields.length == count ? Optional.of(List.of(fields)) : Optional.empty();
     } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A token for {@code purpose} naming {@code value} until {@code expires}. */
+  public String makeExpiring(String purpose, String value, Instant expires) {
+    return make(purpose, value, Long.toString(expires.getEpochSecond()));
+  }
+
+  /**
+   * The value of a token {@link #makeExpiring made} for {@code purpose}, if it is genuine, for that
+   * purpose, and not expired at {@code now}.
+   */
+  public Optional<String> openExpiring(String token, String purpose, Instant now) {
+    Optional<List<String>> fields = open(token, 3);
+    if (fields.isEmpty() || !fields.get().get(0).equals(purpose)) {
+      return Optional.empty();
+    }
+    try {
+      Instant expires = Instant.ofEpochSecond(Long.parseLong(fields.get().get(2)));
+      return now.isBefore(expires) ? Optional.of(fields.get().get(1)) : Optional.empty();
+    } catch (NumberFormatException e) {
       return Optional.empty();
     }
   }

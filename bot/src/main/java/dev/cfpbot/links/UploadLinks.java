@@ -6,7 +6,6 @@ import dev.cfpbot.storage.rows.UploadLink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,9 +74,7 @@ public final class UploadLinks {
                   return fresh;
                 });
     return new Issued(
-        publicUrl
-            + "/upload/"
-            + tokens.make(PURPOSE, link.id(), Long.toString(link.expiresAt().getEpochSecond())),
+        publicUrl + "/upload/" + tokens.makeExpiring(PURPOSE, link.id(), link.expiresAt()),
         link.expiresAt());
   }
 
@@ -91,22 +88,13 @@ public final class UploadLinks {
 
   /** The grant of {@code token}, if it is genuine, has not expired and its link exists. */
   public Optional<Grant> verify(String token) {
-    Optional<List<String>> fields = tokens.open(token, 3);
-    if (fields.isEmpty() || !fields.get().get(0).equals(PURPOSE)) {
-      return Optional.empty();
-    }
-    Instant expires;
-    try {
-      expires = Instant.ofEpochSecond(Long.parseLong(fields.get().get(2)));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-    if (!clock.instant().isBefore(expires)) {
+    Optional<String> id = tokens.openExpiring(token, PURPOSE, clock.instant());
+    if (id.isEmpty()) {
       return Optional.empty();
     }
     return storage
         .database()
-        .inTransaction("read upload link", tx -> storage.uploadLinks().get(tx, fields.get().get(1)))
+        .inTransaction("read upload link", tx -> storage.uploadLinks().get(tx, id.get()))
         .map(
             l ->
                 new Grant(
