@@ -1,5 +1,6 @@
 package dev.cfpbot.process;
 
+import dev.cfpbot.channel.RawUpdate;
 import dev.cfpbot.channel.UpdateTranslator;
 import dev.cfpbot.concurrent.Shutdown;
 import dev.cfpbot.concurrent.Threads;
@@ -7,7 +8,6 @@ import dev.cfpbot.storage.InboundQueueStore;
 import dev.cfpbot.storage.Storage;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +23,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +39,9 @@ public final class InboundQueue implements AutoCloseable {
 
   private final Storage storage;
   private final Dispatcher dispatcher;
+  private final QueuedTurns queued;
   private final Map<String, UpdateTranslator> translators;
-  private final Map<String, Drain> drains = new ConcurrentHashMap<>();
+  private final Map<String, ChatDrain> drains = new ConcurrentHashMap<>();
 
   /**
    * One thread takes every stored update's turn: group commit works best when one transaction at a
@@ -51,29 +51,13 @@ public final class InboundQueue implements AutoCloseable {
   private final ExecutorService turns =
       Executors.newSingleThreadExecutor(Threads.named("cfpbot-queued-turns"));
 
-  private final Queue<Drain> ready = new ConcurrentLinkedQueue<>();
+  private final Queue<ChatDrain> ready = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean pumping = new AtomicBoolean();
   private final ScheduledExecutorService sweeper =
       Executors.newSingleThreadScheduledExecutor(Threads.named("cfpbot-inbound-sweep"));
 
   /** Turns handled in one transaction at most: a batch's replies wait for its last turn. */
   static final int BATCH = 32;
-
-  /**
-   * One chat: whether its drain is running (waiting for its turn or being handled), whether it has
-   * been asked to look again, and how many stored updates it expects to find (so that it does not
-   * ask the database once more to learn that there are none).
-   */
-  private static final class Drain {
-    final TurnProcessor.QueuedChat chat;
-    final AtomicBoolean running = new AtomicBoolean();
-    final AtomicBoolean dirty = new AtomicBoolean();
-    final AtomicInteger pending = new AtomicInteger();
-
-    Drain(TurnProcessor.QueuedChat chat) {
-      this.chat = chat;
-    }
-  }
 
   /**
    * @param inbox where channels store their updates: each batch stored there is drained at once
@@ -86,9 +70,9 @@ public final class InboundQueue implements AutoCloseable {
       Map<String, UpdateTranslator> translators) {
     this.storage = storage;
     this.dispatcher = dispatcher;
+    this.queued = new QueuedTurns(dispatcher.processor(), storage);
     this.translators = Map.copyOf(translators);
-    inbox.listen(
-        (channel, perChat) -> perChat.forEach((chat, count) -> drain(channel, chat, count, false)));
+    inbox.listen((channel, updates) -> heard(channel, updates, false));
   }
 
   /**
@@ -99,27 +83,34 @@ public final class InboundQueue implements AutoCloseable {
   }
 
   /**
-   * Makes sure {@code chat} is being drained, expecting {@code count} more stored updates (or, from
-   * a sweep, at least that many in all).
+   * Makes sure the chats of {@code updates} are being drained, expecting these updates (or, from a
+   * sweep, at least these in all).
    */
-  private void drain(String channel, String chat, int count, boolean atLeast) {
-    Drain drain =
-        drains.computeIfAbsent(
-            channel + "/" + chat,
-            k -> new Drain(new TurnProcessor.QueuedChat(channel, chat, translators.get(channel))));
-    if (atLeast) {
-      drain.pending.accumulateAndGet(count, Math::max);
-    } else {
-      drain.pending.addAndGet(count);
+  private void heard(String channel, List<RawUpdate> updates, boolean atLeast) {
+    UpdateTranslator translator = translators.get(channel);
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    Set<String> fetching = new HashSet<>();
+    for (RawUpdate u : updates) {
+      counts.merge(u.chatId(), 1, Integer::sum);
+      if (translator.fetches(u)) {
+        fetching.add(u.chatId());
+      }
     }
-    drain.dirty.set(true);
-    if (drain.running.compareAndSet(false, true)) {
-      ready(drain);
-    }
+    counts.forEach(
+        (chat, count) -> {
+          ChatDrain drain =
+              drains.computeIfAbsent(
+                  channel + "/" + chat,
+                  k -> new ChatDrain(new QueuedTurns.QueuedChat(channel, chat, translator)));
+          drain.expect(count, atLeast, fetching.contains(chat));
+          if (drain.running.compareAndSet(false, true)) {
+            ready(drain);
+          }
+        });
   }
 
   /** Queues a running drain for its next turn, starting the pump if it is idle. */
-  private void ready(Drain drain) {
+  private void ready(ChatDrain drain) {
     ready.add(drain);
     if (pumping.compareAndSet(false, true)) {
       try {
@@ -138,8 +129,8 @@ public final class InboundQueue implements AutoCloseable {
    */
   private void pump() {
     try {
-      List<Drain> batch = new ArrayList<>();
-      for (Drain d = ready.poll(); d != null; d = ready.poll()) {
+      List<ChatDrain> batch = new ArrayList<>();
+      for (ChatDrain d = ready.poll(); d != null; d = ready.poll()) {
         batch.add(d);
         if (batch.size() == BATCH || ready.isEmpty()) {
           round(batch);
@@ -155,65 +146,64 @@ public final class InboundQueue implements AutoCloseable {
     }
   }
 
-  /** One turn for each chat of {@code batch} that expects an update; the others are done. */
-  private void round(List<Drain> batch) {
-    batch.forEach(d -> d.dirty.set(false));
-    List<Drain> due =
-        batch.stream()
-            .filter(d -> d.pending.get() > 0)
-            .sorted(Comparator.comparing((Drain d) -> d.chat.channel() + "/" + d.chat.chat()))
-            .toList();
-    Boolean[] found = turns(due);
-    Set<Drain> failed = new HashSet<>();
-    for (int i = 0; i < due.size(); i++) {
-      if (found[i] == null) {
-        failed.add(due.get(i)); // stays pending, for the next sweep
-      } else if (found[i]) {
-        due.get(i).pending.decrementAndGet();
+  /**
+   * One turn for each chat of {@code batch} that expects an update: together, except for chats
+   * whose next update waits on the network, which take their turn on their dispatcher lane.
+   */
+  private void round(List<ChatDrain> batch) {
+    List<ChatDrain> due = new ArrayList<>();
+    for (ChatDrain d : batch) {
+      d.dirty.set(false);
+      if (!d.due()) {
+        stop(d);
+      } else if (d.apart()) {
+        apart(d);
       } else {
-        // None left: another instance (or an earlier turn of this one) took it.
-        due.get(i).pending.set(0);
+        due.add(d);
       }
     }
-    for (Drain d : batch) {
-      if (!failed.contains(d) && d.pending.get() > 0) {
-        ready.add(d);
-      } else {
-        d.running.set(false);
-        // An update stored after the last look but before the flag went down.
-        if (d.dirty.get() && d.running.compareAndSet(false, true)) {
-          ready(d);
-        }
-      }
+    due.sort(Comparator.comparing(ChatDrain::key));
+    Boolean[] found = queued.turns(due.stream().map(d -> d.chat).toList());
+    for (int i = 0; i < due.size(); i++) {
+      settle(due.get(i), found[i]);
     }
   }
 
   /**
-   * The turns of {@code due}, together when there are several; if that fails, one at a time. Null
-   * for a chat whose turn could not be handled (the database is away): it is left for the sweep.
+   * A turn that may wait on the network (a document to fetch) is taken on the chat's dispatcher
+   * lane, not by the thread every other chat's turns wait for.
    */
-  private Boolean[] turns(List<Drain> due) {
-    Boolean[] found = new Boolean[due.size()];
-    if (due.size() > 1) {
-      try {
-        boolean[] together =
-            dispatcher.processor().processQueuedTogether(due.stream().map(d -> d.chat).toList());
-        Arrays.setAll(found, i -> together[i]);
-        return found;
-      } catch (RuntimeException e) {
-        log.debug("inbound queue: a batch of turns failed, handling them one by one", e);
+  private void apart(ChatDrain d) {
+    try {
+      dispatcher
+          .submit(d.chat.channel(), d.chat.chat(), () -> queued.turn(d.chat))
+          .whenComplete((found, error) -> settle(d, error == null ? found : null));
+    } catch (RejectedExecutionException e) {
+      d.running.set(false); // Stopping: the updates stay stored, for the next start.
+    }
+  }
+
+  /**
+   * After a chat's turn: on to its next update, or done. Null: the turn could not be handled (the
+   * database is away), and the chat is left for the sweep.
+   */
+  private void settle(ChatDrain d, Boolean found) {
+    if (found != null) {
+      d.found(found);
+      if (d.due()) {
+        ready(d);
+        return;
       }
     }
-    for (int i = 0; i < due.size(); i++) {
-      TurnProcessor.QueuedChat c = due.get(i).chat;
-      try {
-        found[i] = dispatcher.processor().processQueued(c.channel(), c.chat(), c.translator());
-      } catch (RuntimeException e) {
-        log.warn(
-            "{} chat updates not handled yet, will try again: {}", c.channel(), e.getMessage());
-      }
+    stop(d);
+  }
+
+  private void stop(ChatDrain d) {
+    d.running.set(false);
+    // An update stored after the last look but before the flag went down.
+    if (d.dirty.get() && d.running.compareAndSet(false, true)) {
+      ready(d);
     }
-    return found;
   }
 
   private void sweep() {
@@ -224,9 +214,7 @@ public final class InboundQueue implements AutoCloseable {
                 .database()
                 .inTransaction(
                     "list queued updates", tx -> storage.queue().pending(tx, channel, 500));
-        Map<String, Integer> perChat = new LinkedHashMap<>();
-        left.forEach(q -> perChat.merge(q.chatId(), 1, Integer::sum));
-        perChat.forEach((chat, count) -> drain(channel, chat, count, true));
+        heard(channel, left.stream().map(QueuedTurns::raw).toList(), true);
       }
     } catch (RuntimeException e) {
       log.warn("inbound queue: cannot look for waiting updates: {}", e.getMessage());

@@ -2,8 +2,6 @@ package dev.cfpbot.process;
 
 import dev.cfpbot.channel.HandleResult;
 import dev.cfpbot.channel.Inbound;
-import dev.cfpbot.channel.RawUpdate;
-import dev.cfpbot.channel.UpdateTranslator;
 import dev.cfpbot.conversation.Content;
 import dev.cfpbot.conversation.Effect;
 import dev.cfpbot.conversation.Reply;
@@ -11,7 +9,6 @@ import dev.cfpbot.conversation.TurnResult;
 import dev.cfpbot.i18n.Lang;
 import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.ConcurrentUpdateException;
-import dev.cfpbot.storage.InboundQueueStore;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.StorageException;
 import dev.cfpbot.storage.Tx;
@@ -19,10 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -31,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles one inbound message in one transaction: the inbox check, the speaker's turn or an
  * organizer command, every change it makes and the messages it sends commit together or not at all.
- * A transaction that lost a race (optimistic version, unique key) is redone on fresh data.
+ * A transaction that lost a race (optimistic version, unique key) is redone on fresh data. Stored
+ * updates reach it through {@link QueuedTurns}, which takes them from the queue in the same
+ * transaction.
  */
 public final class TurnProcessor {
   private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
@@ -79,88 +76,11 @@ public final class TurnProcessor {
     }
   }
 
-  /**
-   * Handles the oldest stored update of one chat, holding it locked for the whole turn (so that of
-   * several instances only one handles it, and in order), and removes it from the queue in the same
-   * transaction. Returns false when the chat has no stored update.
-   */
-  public boolean processQueued(String channel, String chat, UpdateTranslator translator) {
-    AtomicReference<Inbound> current = new AtomicReference<>();
-    AtomicReference<String> externalId = new AtomicReference<>();
-    try {
-      return retrying(
-          "handle stored " + channel + " update",
-          tx -> queuedTurn(tx, new QueuedChat(channel, chat, translator), current, externalId));
-    } catch (StorageException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (current.get() == null) {
-        throw e;
-      }
-      failed(current.get(), externalId.get(), e);
-      return true;
-    }
-  }
-
-  /**
-   * Group commit: handles the oldest stored update of each chat, all in ONE transaction, and
-   * returns for each chat whether it had one. A commit (and the pages it writes) costs more than a
-   * turn; shared by a batch, it is paid once. Every reply is still written in the transaction of
-   * its turn, so none can be sent before that turn is durable. When any turn fails or loses a race,
-   * nothing is kept and this throws: the caller then handles the chats one at a time ({@link
-   * #processQueued}), where races are redone and a bug costs only its own message.
-   *
-   * @param chats in one consistent order (by chat), so that instances locking several heads at once
-   *     take their locks in the same order and cannot deadlock
-   */
-  public boolean[] processQueuedTogether(List<QueuedChat> chats) {
-    boolean[] found = new boolean[chats.size()];
-    storage
-        .database()
-        .useTransaction(
-            "handle stored updates together",
-            tx -> {
-              for (int i = 0; i < chats.size(); i++) {
-                found[i] =
-                    queuedTurn(tx, chats.get(i), new AtomicReference<>(), new AtomicReference<>());
-              }
-            });
-    afterCommit.run();
-    return found;
-  }
-
-  /** A chat with stored updates, and how its channel's payloads are read. */
-  public record QueuedChat(String channel, String chat, UpdateTranslator translator) {}
-
-  /** The turn of a chat's oldest stored update, which leaves the queue with it; false: none. */
-  private boolean queuedTurn(
-      Tx tx,
-      QueuedChat chat,
-      AtomicReference<Inbound> current,
-      AtomicReference<String> externalId) {
-    Optional<InboundQueueStore.Queued> head =
-        storage.queue().lockHead(tx, chat.channel(), chat.chat());
-    if (head.isEmpty()) {
-      return false;
-    }
-    InboundQueueStore.Queued q = head.get();
-    externalId.set(q.externalId());
-    Optional<Inbound> in =
-        chat.translator()
-            .translate(new RawUpdate(q.externalId(), q.chatId(), 0, q.payload(), q.receivedAt()));
-    current.set(in.orElse(null));
-    in.ifPresent(i -> turn(tx, i));
-    storage.queue().remove(tx, chat.channel(), q.externalId());
-    return true;
-  }
-
   /** Runs {@code work} in a transaction, again on fresh data when it lost a race. */
-  private <T> T retrying(String operation, Function<Tx, T> work) {
+  <T> T retrying(String operation, Function<Tx, T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        T result = storage.database().inTransaction(operation, work);
-        afterCommit.run();
-        return result;
+        return once(operation, work);
       } catch (ConcurrentUpdateException e) {
         if (attempt >= ATTEMPTS) {
           throw e;
@@ -174,13 +94,20 @@ public final class TurnProcessor {
     }
   }
 
+  /** Runs {@code work} in a transaction, once, and wakes the outbox sender after its commit. */
+  <T> T once(String operation, Function<Tx, T> work) {
+    T result = storage.database().inTransaction(operation, work);
+    afterCommit.run();
+    return result;
+  }
+
   /** A short random pause before redoing a turn that lost a race, so the racers fall apart. */
   private static void pause(int attempt) {
     long millis = ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1);
     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
   }
 
-  private HandleResult turn(Tx tx, Inbound in) {
+  HandleResult turn(Tx tx, Inbound in) {
     var handled = storage.inbox().find(tx, in.channel(), in.externalId());
     if (handled.isPresent()) {
       log.info("{} message {} was handled before: ignored", in.channel(), in.externalId());
@@ -250,7 +177,7 @@ public final class TurnProcessor {
    * redelivery does not hit the same bug forever, and the speaker hears that their saved answers
    * are safe.
    */
-  private HandleResult failed(Inbound in, String queuedId, RuntimeException e) {
+  HandleResult failed(Inbound in, String queuedId, RuntimeException e) {
     log.error("{} message {} could not be handled", in.channel(), in.externalId(), e);
     Reply sorry = Reply.text(messages.text(defaultLanguage, "error.internal"));
     HandleResult result =

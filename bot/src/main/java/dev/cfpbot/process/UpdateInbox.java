@@ -3,9 +3,7 @@ package dev.cfpbot.process;
 import dev.cfpbot.channel.RawUpdate;
 import dev.cfpbot.channel.UpdateStore;
 import dev.cfpbot.storage.Storage;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Stores the raw updates channels hand over before they acknowledge them, a batch per transaction,
@@ -14,14 +12,14 @@ import java.util.Map;
  */
 public final class UpdateInbox implements UpdateStore {
 
-  /** Hears of each stored batch: how many updates each chat got. */
+  /** Hears of each stored batch, once it is committed. */
   @FunctionalInterface
   interface Listener {
-    void stored(String channel, Map<String, Integer> perChat);
+    void stored(String channel, List<RawUpdate> updates);
   }
 
   private final Storage storage;
-  private volatile Listener listener = (channel, perChat) -> {};
+  private volatile Listener listener = (channel, updates) -> {};
 
   public UpdateInbox(Storage storage) {
     this.storage = storage;
@@ -51,8 +49,6 @@ public final class UpdateInbox implements UpdateStore {
                         u.receivedAt());
               }
             });
-    Map<String, Integer> perChat = new LinkedHashMap<>();
-    updates.forEach(u -> perChat.merge(u.chatId(), 1, Integer::sum));
-    listener.stored(channel, perChat);
+    listener.stored(channel, updates);
   }
 }

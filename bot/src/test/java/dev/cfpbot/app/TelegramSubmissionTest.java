@@ -183,6 +183,27 @@ class TelegramSubmissionTest {
   }
 
   @Test
+  void slidesStillDownloading_holdUpOnlyTheirOwnChat() {
+    say(ALICE, "/start", 1);
+    for (String answer : SEED) {
+      say(ALICE, answer, 1);
+    }
+    Runnable release = h.telegram.holdDownloads();
+    byte[] pdf = "%PDF-1.4\n% slides\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    h.telegram.sendDocument(ALICE, "slides.pdf", "application/pdf", pdf);
+    await().atMost(TelegramHarness.WAIT).until(() -> h.telegram.downloadsWaiting() == 1);
+
+    // Another speaker is answered while Alice's slides are still on their way.
+    long bob = 1002;
+    assertThat(say(bob, "/start", 1).get(0)).endsWith("\n\n(1/7) 请问怎么称呼你？（姓名）");
+    assertThat(h.telegram.textsTo(ALICE)).hasSize(7);
+    assertThat(h.telegram.downloadsWaiting()).isEqualTo(1);
+
+    release.run();
+    assertThat(h.awaitTexts(ALICE, 8).get(7)).contains("演讲稿：slides.pdf (1 KB)");
+  }
+
+  @Test
   void slides_thatAreNotWhatTheirNameSays_orTooLarge_areRefusedWithAWayOut() {
     say(ALICE, "/start", 1);
     for (String answer : SEED) {

@@ -1,11 +1,13 @@
 package dev.cfpbot.testing;
 
+import dev.cfpbot.channel.Abilities;
 import dev.cfpbot.channel.Capabilities;
 import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.InboundHandler;
 import dev.cfpbot.channel.Outbound;
 import dev.cfpbot.channel.Routes;
 import dev.cfpbot.channel.SendResult;
+import dev.cfpbot.channel.UpdateTranslator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,6 +27,7 @@ public final class RecordingChannel implements Channel {
   private final List<Outbound> sent = new ArrayList<>();
   private final Deque<Function<Outbound, SendResult>> scripted = new ArrayDeque<>();
   private InboundHandler handler;
+  private UpdateTranslator translator;
 
   @Override
   public String name() {
@@ -45,6 +48,17 @@ public final class RecordingChannel implements Channel {
         "community",
         "https://t.me/cfp_bot",
         true);
+  }
+
+  /** Its updates are stored first and read by {@code translator} (set before the bot is made). */
+  public RecordingChannel translating(UpdateTranslator translator) {
+    this.translator = translator;
+    return this;
+  }
+
+  @Override
+  public Abilities abilities() {
+    return translator == null ? Abilities.NONE : Abilities.NONE.withTranslator(translator);
   }
 
   @Override

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -37,6 +39,8 @@ final class BotApi {
   private final AtomicLong firstGetUpdates = new AtomicLong();
   private final Map<String, JsonNode> calls = new ConcurrentHashMap<>();
   private final List<Consumer<SentMessage>> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicInteger downloadsWaiting = new AtomicInteger();
+  private volatile CountDownLatch downloadGate = new CountDownLatch(0);
 
   /**
    * @param files the documents users sent, by file id, for getFile and downloads
@@ -174,7 +178,24 @@ final class BotApi {
     return message;
   }
 
-  void download(Context ctx) {
+  /** Downloads wait until the returned gate opens, at most a minute (a slow network). */
+  Runnable holdDownloads() {
+    CountDownLatch gate = new CountDownLatch(1);
+    downloadGate = gate;
+    return gate::countDown;
+  }
+
+  int downloadsWaiting() {
+    return downloadsWaiting.get();
+  }
+
+  void download(Context ctx) throws InterruptedException {
+    downloadsWaiting.incrementAndGet();
+    try {
+      downloadGate.await(1, TimeUnit.MINUTES);
+    } finally {
+      downloadsWaiting.decrementAndGet();
+    }
     String path = ctx.pathParam("path");
     String fileId = path.substring(path.lastIndexOf('/') + 1);
     byte[] content = token.equals(ctx.pathParam("token")) ? files.get(fileId) : null;

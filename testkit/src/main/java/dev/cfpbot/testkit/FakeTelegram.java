@@ -105,6 +105,19 @@ public final class FakeTelegram implements AutoCloseable {
             newMessage(chatId, chatId, "zh-hans"), fileId, name, mime, content.length));
   }
 
+  /**
+   * Downloads of documents wait, each at most a minute, until the returned gate is opened: a slow
+   * network, for what else the bot does meanwhile.
+   */
+  public Runnable holdDownloads() {
+    return api.holdDownloads();
+  }
+
+  /** Downloads waiting for the gate of {@link #holdDownloads}. */
+  public int downloadsWaiting() {
+    return api.downloadsWaiting();
+  }
+
   /** A document Telegram announces but a bot may not download (over 20 MB). */
   public int sendLargeDocument(long chatId, String name, long size) {
     return log.add(

@@ -141,7 +141,7 @@ public final class TelegramChannel implements Channel, ChannelStatus {
    */
   @Override
   public Abilities abilities() {
-    Abilities abilities = Abilities.NONE.withTranslator(reader::translate).withStatus(this);
+    Abilities abilities = Abilities.NONE.withTranslator(reader).withStatus(this);
     return webhook == null ? abilities : abilities.withHttp(webhook);
   }
 

@@ -1,0 +1,146 @@
+package dev.cfpbot.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cfpbot.app.Bot;
+import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.channel.RawUpdate;
+import dev.cfpbot.channel.Sender;
+import dev.cfpbot.config.CfpConfig;
+import dev.cfpbot.config.ConfigLoader;
+import dev.cfpbot.conversation.Content;
+import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.testing.StorageExtension;
+import dev.cfpbot.testing.RecordingChannel;
+import dev.cfpbot.testing.TestBot;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stored updates taken by the real bot over a fresh H2 per test, from a channel at the outer edge
+ * whose payloads say what reading them does: "hold" waits until released, "unreadable" is a bug in
+ * reading, "no-sender" a message the turn cannot handle (a bug in the turn); anything else is text.
+ */
+@ExtendWith(StorageExtension.class)
+class InboundQueueTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final String SORRY = "抱歉，刚才出了点问题。已经保存的回答都还在，请再发一次，或发送「帮助」。";
+
+  @TempDir Path dataDir;
+  private final CountDownLatch holding = new CountDownLatch(1);
+  private final CountDownLatch released = new CountDownLatch(1);
+  private final RecordingChannel channel = new RecordingChannel().translating(this::read);
+  private final TestBot.MutableClock clock = new TestBot.MutableClock(TestBot.BEFORE_DEADLINE);
+  private Storage storage;
+  private UpdateInbox inbox;
+  private Bot bot;
+  private int updates;
+
+  @BeforeEach
+  void start(Storage storage) {
+    CfpConfig config = ConfigLoader.load(TestBot.SHIPPED_CONFIG);
+    this.storage = storage;
+    this.inbox = new UpdateInbox(storage);
+    this.bot =
+        new Bot(
+            config,
+            Messages.defaults().with(config.messages()),
+            storage,
+            Map.of(RecordingChannel.NAME, channel),
+            clock,
+            dataDir,
+            inbox,
+            null,
+            null);
+    bot.start();
+  }
+
+  @AfterEach
+  void stop() {
+    released.countDown();
+    bot.close();
+  }
+
+  private Optional<Inbound> read(RawUpdate u) {
+    String payload = u.payload();
+    if (payload.equals("hold")) {
+      holding.countDown();
+      try {
+        released.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      payload = "/start";
+    } else if (payload.equals("unreadable")) {
+      throw new IllegalStateException("a bug in reading an update");
+    }
+    Content content = new Content.Text(payload);
+    Sender sender =
+        payload.equals("no-sender")
+            ? null
+            : new Sender(u.chatId(), "Speaker " + u.chatId(), "zh-hans");
+    return Optional.of(
+        new Inbound(
+            RecordingChannel.NAME,
+            u.chatId(),
+            u.externalId(),
+            sender,
+            true,
+            content,
+            u.receivedAt(),
+            false));
+  }
+
+  private RawUpdate update(String chat, String payload) {
+    updates++;
+    return new RawUpdate("u" + updates, chat, updates, payload, clock.instant());
+  }
+
+  private int waiting() {
+    return storage
+        .database()
+        .inTransaction(
+            "count", tx -> storage.queue().pending(tx, RecordingChannel.NAME, 100).size());
+  }
+
+  @Test
+  void failedBatch_isTakenOneChatAtATime_andOnlyTheFaultyTurnsAreLost() throws Exception {
+    // zed's update holds the turns' thread, so that the next four wait and form one batch.
+    inbox.store(RecordingChannel.NAME, List.of(update("zed", "hold")));
+    assertThat(holding.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    inbox.store(
+        RecordingChannel.NAME,
+        List.of(
+            update("alice", "/start"),
+            update("bob", "no-sender"),
+            update("carol", "/start"),
+            update("dave", "unreadable")));
+    released.countDown();
+
+    await().atMost(WAIT).until(() -> channel.textsTo("carol").size() == 1);
+    await().atMost(WAIT).until(() -> waiting() == 0);
+    // dave's next message is read: the unreadable one did not stop his chat.
+    inbox.store(RecordingChannel.NAME, List.of(update("dave", "/start")));
+    await().atMost(WAIT).until(() -> channel.textsTo("dave").size() == 1);
+
+    String call = channel.textsTo("zed").get(0);
+    assertThat(call).startsWith("📣 ");
+    assertThat(channel.textsTo("alice")).containsExactly(call);
+    assertThat(channel.textsTo("carol")).containsExactly(call);
+    assertThat(channel.textsTo("bob")).containsExactly(SORRY);
+    assertThat(channel.textsTo("dave")).containsExactly(call);
+    assertThat(waiting()).isZero();
+  }
+}
