@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -43,18 +42,7 @@ class AgendaBrowserIT {
 
   @BeforeEach
   void start() {
-    h =
-        new TelegramHarness(
-                dataDir,
-                clock,
-                Map.of(
-                    "CFPBOT_HTTP_PORT",
-                    "0",
-                    "CFPBOT_PUBLIC_URL",
-                    Boards.PUBLIC_URL,
-                    "TELEGRAM_PIN_ANNOUNCEMENTS",
-                    "on"))
-            .start();
+    h = Boards.harness(dataDir, clock, "TELEGRAM_PIN_ANNOUNCEMENTS", "on");
     h.submit(ALICE, "从零到生产：Docker 迁移之路");
     h.submit(BOB, "<b>镜像安全</b> & 供应链");
     h.submit(CAROL, "Kubernetes 上的有状态服务");

@@ -2,6 +2,9 @@ package dev.cfpbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +14,18 @@ final class Boards {
   private static final Pattern LINK = Pattern.compile("https://cfp\\.example\\.org/review/\\S+");
 
   private Boards() {}
+
+  /**
+   * A started Telegram bot with its web pages on a free local port under {@link #PUBLIC_URL}, and
+   * one more setting {@code key}={@code value}.
+   */
+  static TelegramHarness harness(Path dataDir, Clock clock, String key, String value) {
+    return new TelegramHarness(
+            dataDir,
+            clock,
+            Map.of("CFPBOT_HTTP_PORT", "0", "CFPBOT_PUBLIC_URL", PUBLIC_URL, key, value))
+        .start();
+  }
 
   /** The board link in {@code reply}, on the harness's HTTP server. */
   static String link(TelegramHarness h, String reply) {

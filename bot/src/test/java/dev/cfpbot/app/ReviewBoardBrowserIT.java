@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,18 +36,7 @@ class ReviewBoardBrowserIT {
 
   @BeforeEach
   void start() {
-    h =
-        new TelegramHarness(
-                dataDir,
-                clock,
-                Map.of(
-                    "CFPBOT_HTTP_PORT",
-                    "0",
-                    "CFPBOT_PUBLIC_URL",
-                    Boards.PUBLIC_URL,
-                    "TELEGRAM_ORGANIZERS",
-                    LI + "," + WANG))
-            .start();
+    h = Boards.harness(dataDir, clock, "TELEGRAM_ORGANIZERS", LI + "," + WANG);
     Pdfs.submitWithSlides(h, ALICE, "从零到生产：Docker 迁移之路");
     h.submit(BOB, "Kubernetes 上的有状态服务");
   }

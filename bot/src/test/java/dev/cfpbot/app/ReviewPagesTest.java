@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -37,18 +36,7 @@ class ReviewPagesTest {
 
   @BeforeEach
   void start() {
-    h =
-        new TelegramHarness(
-                dataDir,
-                clock,
-                Map.of(
-                    "CFPBOT_HTTP_PORT",
-                    "0",
-                    "CFPBOT_PUBLIC_URL",
-                    Boards.PUBLIC_URL,
-                    "TELEGRAM_ORGANIZERS",
-                    LI + ",778"))
-            .start();
+    h = Boards.harness(dataDir, clock, "TELEGRAM_ORGANIZERS", LI + ",778");
     h.submit(ALICE, "从零到生产");
     h.submit(BOB, "Kubernetes 上的有状态服务");
     board = Boards.link(h, LI);
