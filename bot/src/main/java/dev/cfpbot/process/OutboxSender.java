@@ -1,6 +1,7 @@
 package dev.cfpbot.process;
 
 import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.SendResult;
 import dev.cfpbot.concurrent.Threads;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +41,14 @@ public final class OutboxSender implements AutoCloseable {
   private final Signal signal = new Signal();
   private final AtomicBoolean running = new AtomicBoolean();
 
+  /** Messages claimed and handed to the workers whose send has not come back. */
+  private final AtomicInteger inFlight = new AtomicInteger();
+
   /** A message was queued since the loop last looked. */
   private final AtomicBoolean queued = new AtomicBoolean();
 
   private final ExecutorService workers;
+  private final int workerThreads;
   private final Deliveries deliveries;
   private final OutcomeRecorder recorder;
   private final SynchronousDrain synchronous;
@@ -68,6 +74,7 @@ public final class OutboxSender implements AutoCloseable {
             .toList();
     this.background = channels.keySet().stream().filter(c -> !foreground.contains(c)).toList();
     this.synchronous = new SynchronousDrain(storage, deliveries, clock, foreground, owner, signal);
+    this.workerThreads = workerThreads;
     this.workers = Executors.newFixedThreadPool(workerThreads, Threads.named("cfpbot-send"));
   }
 
@@ -111,8 +118,13 @@ public final class OutboxSender implements AutoCloseable {
   private void run() {
     while (running.get()) {
       List<OutboxMessage> batch = recordAndClaim();
+      inFlight.addAndGet(batch.size());
       for (OutboxMessage message : batch) {
-        workers.execute(() -> recorder.add(message, deliveries.send(message)));
+        workers.execute(
+            () -> {
+              SendResult result = deliveries.send(message);
+              recorder.add(message, result, inFlight.decrementAndGet() >= workerThreads);
+            });
       }
       // A full batch may have left more behind; otherwise wait for a new message or outcome.
       if (batch.size() < CLAIM_LIMIT) {

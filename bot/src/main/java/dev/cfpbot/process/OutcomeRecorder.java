@@ -12,18 +12,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The outcomes of background sends, waiting to be recorded. The outbox loop records them in the
- * transaction that claims the next messages ({@link OutboxSender}), or {@link #RECORD_WITHIN} after
- * the first of them came back if no message is queued meanwhile: one commit for both. Under
- * Telegram's limits sends trickle out one at a time, and each H2 commit serialises the changed
- * pages of the outbox and both its indexes; recording and claiming in two transactions on two
- * threads cost two such commits per message (JFR, 2026-11-30). A message sent and not recorded yet
- * stays claimed: after a crash it is sent again, counted as in flight, as before. An outcome that
- * could not be recorded (the database is away) stays and is taken with the next batch.
+ * transaction that claims the next messages ({@link OutboxSender}): one commit for both. While the
+ * sender is busy (more sends waiting than workers: the pace holds them, under Telegram's limits) an
+ * outcome waits up to {@link #RECORD_WITHIN} for a message to be queued and goes with its claim;
+ * each H2 commit serialises the changed pages of the outbox and both its indexes, and recording and
+ * claiming in two transactions on two threads cost two such commits per message (JFR, 2026-11-30).
+ * When the sender is not busy an outcome is recorded at once, as before: the recipient's next
+ * message waits for it. A message sent and not recorded yet stays claimed: after a crash it is sent
+ * again, counted as in flight, as before. An outcome that could not be recorded (the database is
+ * away) stays and is taken with the next batch.
  */
 final class OutcomeRecorder {
   /**
-   * How long an outcome may wait for a claim to be recorded with. The recipient's next message
-   * waits for it too (it is claimed only once this one is recorded), so short; at Telegram's 30
+   * How long an outcome of a busy sender may wait for a claim to be recorded with: at Telegram's 30
    * sends a second a message is queued every 33 ms, and most outcomes go with its claim.
    */
   static final long RECORD_WITHIN = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
@@ -35,25 +36,30 @@ final class OutcomeRecorder {
   private final Runnable added;
   private final Queue<Outcome> incoming = new ConcurrentLinkedQueue<>();
 
-  /** When the oldest outcome not taken yet came in ({@link System#nanoTime}, odd), or 0: none. */
-  private final AtomicLong firstIncoming = new AtomicLong();
+  /** By when ({@link System#nanoTime}) the outcomes not taken yet are to be recorded. */
+  private final AtomicLong recordBy = new AtomicLong(Long.MAX_VALUE);
 
   /** Taken from {@link #incoming}, not recorded yet: the outbox loop's alone. */
   private final List<Outcome> unrecorded = new ArrayList<>();
 
   /**
-   * @param added told when an outcome comes in and none was waiting: the outbox loop then knows
-   *     until when it may wait ({@link #recordBy})
+   * @param added told when an outcome comes in that is to be recorded sooner than those waiting:
+   *     the outbox loop then knows until when it may wait ({@link #recordBy})
    */
   OutcomeRecorder(Deliveries deliveries, Runnable added) {
     this.deliveries = deliveries;
     this.added = added;
   }
 
-  /** Takes the outcome of one send (from a worker), to be recorded with the next batch. */
-  void add(OutboxMessage message, SendResult result) {
+  /**
+   * Takes the outcome of one send (from a worker), to be recorded with the next batch.
+   *
+   * @param busy whether the sender is busy: the outcome may wait for a claim to go with
+   */
+  void add(OutboxMessage message, SendResult result, boolean busy) {
     incoming.add(new Outcome(message, result));
-    if (firstIncoming.compareAndSet(0, System.nanoTime() | 1)) {
+    long by = busy ? System.nanoTime() + RECORD_WITHIN : System.nanoTime();
+    if (by < recordBy.getAndAccumulate(by, Math::min)) {
       added.run();
     }
   }
@@ -63,13 +69,12 @@ final class OutcomeRecorder {
    * Long#MAX_VALUE} when there are none.
    */
   long recordBy() {
-    long first = firstIncoming.get();
-    return first == 0 ? Long.MAX_VALUE : first + RECORD_WITHIN;
+    return recordBy.get();
   }
 
   /** Every outcome not recorded yet, oldest first; they stay until {@link #recorded} is told. */
   List<Outcome> unrecorded() {
-    firstIncoming.set(0);
+    recordBy.set(Long.MAX_VALUE);
     for (Outcome o = incoming.poll(); o != null; o = incoming.poll()) {
       unrecorded.add(o);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.SendResult;
 import dev.cfpbot.conversation.Reply;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.rows.OutboxState;
@@ -13,6 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutboxSenderTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String CHANNEL = RecordingChannel.NAME;
+  private static final Clock CLOCK = Clock.systemUTC();
 
   @TempDir Path dir;
   private Storage storage;
@@ -54,31 +59,47 @@ class OutboxSenderTest {
   }
 
   /**
-   * Under Telegram's limits replies trickle: each is written by a turn that came in after the last
-   * reply was sent. Recording that send and claiming the new reply share one commit: a reply costs
-   * its own write (the turn's, here the test's) and one of the outbox loop; it cost two more before
-   * (one for the claim, one for the record), each serialising the outbox's changed pages.
+   * Under Telegram's limits replies trickle, each written by a turn that came in after an earlier
+   * reply was sent, while other replies wait for their turn to go (the sender is busy: here one
+   * worker, and one more message always claimed behind the one it sends). Recording a send and
+   * claiming the next reply then share one commit: a reply costs its own write (the turn's, here
+   * the test's) and one of the outbox loop; it cost two more before (one for the claim, one for the
+   * record), each serialising the outbox's changed pages.
    */
   @Test
-  void trickledReplies_costOneOutboxWriteEach() {
-    queue("chat-0", "reply 0");
-    await().atMost(WAIT).until(() -> channel.sent().size() == 1);
-    long before = fileWrites();
+  void trickledReplies_whileBusy_costOneOutboxWriteEach() {
+    sender.close();
+    sender = new OutboxSender(storage, Map.of(CHANNEL, channel), (tx, m, r, now) -> {}, CLOCK, 1);
+    sender.start();
     int replies = 20;
-    for (int i = 1; i <= replies; i++) {
-      // As a speaker does: the next message comes once the last reply has arrived.
+    // Each send waits for its turn (the pace), given by the test.
+    Semaphore turns = new Semaphore(0);
+    AtomicInteger delivered = new AtomicInteger();
+    for (int i = 0; i < replies + 2; i++) {
+      channel.script(
+          m -> {
+            turns.acquireUninterruptibly();
+            delivered.incrementAndGet();
+            return new SendResult.Sent("m" + m.recipient());
+          });
+    }
+    queue("chat-0", "reply 0");
+    queue("chat-1", "reply 1");
+    await().atMost(WAIT).until(() -> claimed() == 2);
+    long before = fileWrites();
+    for (int i = 2; i < replies + 2; i++) {
+      turns.release();
+      int sent = i - 1;
+      await().atMost(WAIT).pollInterval(Duration.ofMillis(2)).until(() -> delivered.get() == sent);
+      // As a speaker does: the next message comes once a reply has arrived, while another waits.
       queue("chat-" + i, "reply " + i);
-      int sent = i + 1;
-      await()
-          .atMost(WAIT)
-          .pollInterval(Duration.ofMillis(2))
-          .until(() -> channel.sent().size() == sent);
     }
     long writes = fileWrites() - before;
+    turns.release(2);
+    await().atMost(WAIT).until(() -> states().stream().allMatch(s -> s == OutboxState.SENT));
     // 20 of the test's own + 20 of the loop's; a few more when the machine is so slow that a send
     // is recorded on its own (RECORD_WITHIN) before the next reply is queued. Before: 60.
     assertThat(writes).isBetween(40L, 45L);
-    await().atMost(WAIT).until(() -> states().stream().allMatch(s -> s == OutboxState.SENT));
   }
 
   @Test
@@ -118,6 +139,47 @@ class OutboxSenderTest {
     assertThat(states()).containsOnly(OutboxState.SENT).hasSize(5);
   }
 
+  /**
+   * Recording and claiming share a transaction: an outcome that cannot be recorded (here the report
+   * of a failed send throws, twice) must not stop the other recipients' messages.
+   */
+  @Test
+  void outcomeThatCannotBeRecorded_isTriedAgain_andOthersStillGoOut() {
+    sender.close();
+    AtomicInteger reports = new AtomicInteger();
+    sender =
+        new OutboxSender(
+            storage,
+            Map.of(CHANNEL, channel),
+            (tx, m, reason, now) -> {
+              if (reports.incrementAndGet() <= 2) {
+                throw new IllegalStateException("reports are down");
+              }
+            },
+            Clock.systemUTC(),
+            2);
+    sender.start();
+    AtomicBoolean tried = new AtomicBoolean();
+    channel.script(
+        m -> {
+          tried.set(true);
+          return new SendResult.Failed("Forbidden: bot was blocked by the user");
+        });
+    queue("chat-a", "refused");
+    await().atMost(WAIT).untilTrue(tried);
+    queue("chat-b", "to b");
+    queue("chat-c", "to c");
+    await().atMost(WAIT).until(() -> channel.sent().size() == 2);
+    assertThat(channel.sent())
+        .extracting(m -> m.recipient())
+        .containsExactlyInAnyOrder("chat-b", "chat-c");
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> states().equals(List.of(OutboxState.FAILED, OutboxState.SENT, OutboxState.SENT)));
+    assertThat(reports.get()).isEqualTo(3);
+  }
+
   private void queue(String chat, String text) {
     storage
         .database()
@@ -125,6 +187,10 @@ class OutboxSenderTest {
             "queue a reply",
             tx -> outbox.reply(tx, CHANNEL, chat, Reply.text(text), Clock.systemUTC().instant()));
     sender.wake();
+  }
+
+  private long claimed() {
+    return states().stream().filter(s -> s == OutboxState.SENDING).count();
   }
 
   private List<OutboxState> states() {
