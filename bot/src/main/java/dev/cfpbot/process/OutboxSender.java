@@ -1,8 +1,10 @@
 package dev.cfpbot.process;
 
 import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.SendResult;
 import dev.cfpbot.concurrent.Threads;
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.Tx;
 import dev.cfpbot.storage.rows.OutboxMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,19 +16,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox. One loop claims the oldest unsent message of each recipient and hands it to
- * a worker; a worker sends it through its channel ({@link Deliveries}) and leaves the outcome to
- * the {@link OutcomeRecorder}. Channels that deliver synchronously (the console) are left to the
- * {@link SynchronousDrain}.
+ * Delivers the outbox. One loop, in one transaction, records how the last sends went ({@link
+ * OutcomeRecorder}) and claims the oldest unsent message of each recipient, and hands those to
+ * workers; a worker sends its message through its channel ({@link Deliveries}) and leaves the
+ * outcome for the loop's next transaction. Channels that deliver synchronously (the console) are
+ * left to the {@link SynchronousDrain}.
  */
 public final class OutboxSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   static final Duration LEASE = Duration.ofMinutes(2);
   private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+  private static final int CLAIM_LIMIT = 200;
 
   private final Storage storage;
   private final List<String> background;
@@ -34,7 +40,15 @@ public final class OutboxSender implements AutoCloseable {
   private final String owner = "sender-" + UUID.randomUUID();
   private final Signal signal = new Signal();
   private final AtomicBoolean running = new AtomicBoolean();
+
+  /** Messages claimed and handed to the workers whose send has not come back. */
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  /** A message was queued since the loop last looked. */
+  private final AtomicBoolean queued = new AtomicBoolean();
+
   private final ExecutorService workers;
+  private final int workerThreads;
   private final Deliveries deliveries;
   private final OutcomeRecorder recorder;
   private final SynchronousDrain synchronous;
@@ -52,7 +66,7 @@ public final class OutboxSender implements AutoCloseable {
     this.storage = storage;
     this.clock = clock;
     this.deliveries = new Deliveries(storage, channels, failures);
-    this.recorder = new OutcomeRecorder(storage, deliveries, clock, signal::wake);
+    this.recorder = new OutcomeRecorder(deliveries, signal::wake);
     List<String> foreground =
         channels.values().stream()
             .filter(c -> c.capabilities().synchronous())
@@ -60,6 +74,7 @@ public final class OutboxSender implements AutoCloseable {
             .toList();
     this.background = channels.keySet().stream().filter(c -> !foreground.contains(c)).toList();
     this.synchronous = new SynchronousDrain(storage, deliveries, clock, foreground, owner, signal);
+    this.workerThreads = workerThreads;
     this.workers = Executors.newFixedThreadPool(workerThreads, Threads.named("cfpbot-send"));
   }
 
@@ -82,13 +97,13 @@ public final class OutboxSender implements AutoCloseable {
       }
       loop = Threads.named("cfpbot-outbox").newThread(this::run);
       loop.start();
-      recorder.start();
       synchronous.start();
     }
   }
 
   /** Something was queued: look now rather than at the next poll. */
   public void wake() {
+    queued.set(true);
     signal.wake();
   }
 
@@ -102,33 +117,76 @@ public final class OutboxSender implements AutoCloseable {
 
   private void run() {
     while (running.get()) {
-      try {
-        List<OutboxMessage> batch = claim();
-        for (OutboxMessage message : batch) {
-          workers.execute(() -> recorder.add(message, deliveries.send(message)));
-        }
-        if (batch.isEmpty()) {
-          await();
-        }
-      } catch (RuntimeException e) {
-        log.warn("outbox: could not claim messages, trying again shortly: {}", e.getMessage());
+      List<OutboxMessage> batch = recordAndClaim();
+      inFlight.addAndGet(batch.size());
+      for (OutboxMessage message : batch) {
+        workers.execute(
+            () -> {
+              SendResult result = deliveries.send(message);
+              recorder.add(message, result, inFlight.decrementAndGet() >= workerThreads);
+            });
+      }
+      // A full batch may have left more behind; otherwise wait for a new message or outcome.
+      if (batch.size() < CLAIM_LIMIT) {
         await();
       }
     }
   }
 
-  private List<OutboxMessage> claim() {
+  /** Records the sends that came back and claims what is due next, in one transaction. */
+  private List<OutboxMessage> recordAndClaim() {
+    List<OutcomeRecorder.Outcome> done = recorder.unrecorded();
     Instant now = clock.instant();
-    return storage
-        .database()
-        .inTransaction(
-            "claim outbox messages",
-            tx -> storage.outbox().claimDue(tx, background, owner, now, LEASE, 200));
+    try {
+      List<OutboxMessage> claimed =
+          storage
+              .database()
+              .inTransaction(
+                  "record deliveries and claim outbox messages",
+                  tx -> {
+                    recorder.record(tx, done, now);
+                    return claimDue(tx, now);
+                  });
+      recorder.recorded(done);
+      return claimed;
+    } catch (RuntimeException e) {
+      log.warn(
+          "outbox: {} deliveries not recorded and nothing claimed, trying again shortly: {}",
+          done.size(),
+          e.getMessage());
+    }
+    // Whatever failed (the database away, or one outcome that cannot be recorded), it is tried
+    // again in a second; meanwhile the other recipients' messages still go out if they can.
+    LockSupport.parkNanos(IDLE_POLL.toNanos());
+    try {
+      return storage
+          .database()
+          .inTransaction("claim outbox messages", tx -> claimDue(tx, clock.instant()));
+    } catch (RuntimeException e) {
+      log.warn("outbox: could not claim messages, trying again shortly: {}", e.getMessage());
+      return List.of();
+    }
   }
 
+  private List<OutboxMessage> claimDue(Tx tx, Instant now) {
+    return storage.outbox().claimDue(tx, background, owner, now, LEASE, CLAIM_LIMIT);
+  }
+
+  /**
+   * Waits for a message to be queued, or until the outcomes come back should be recorded ({@link
+   * OutcomeRecorder#recordBy}), or {@link #IDLE_POLL} (a message written for later falls due).
+   */
   private void await() {
-    if (!signal.await(IDLE_POLL)) {
-      running.set(false);
+    long idleUntil = System.nanoTime() + IDLE_POLL.toNanos();
+    while (running.get() && !queued.getAndSet(false)) {
+      long left = Math.min(idleUntil, recorder.recordBy()) - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      // Whole milliseconds, rounded up: a wait of 0 would be a wait without end.
+      if (!signal.await(Duration.ofMillis(TimeUnit.NANOSECONDS.toMillis(left) + 1))) {
+        running.set(false);
+      }
     }
   }
 
@@ -149,7 +207,30 @@ public final class OutboxSender implements AutoCloseable {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    recorder.close();
+    recordLast();
+  }
+
+  /** The outcomes of the last sends, recorded once no send is under way (tried for 10 s). */
+  private void recordLast() {
+    List<OutcomeRecorder.Outcome> last = recorder.unrecorded();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!last.isEmpty()) {
+      try {
+        Instant now = clock.instant();
+        storage
+            .database()
+            .useTransaction("record outbox deliveries", tx -> recorder.record(tx, last, now));
+        recorder.recorded(last);
+        return;
+      } catch (RuntimeException e) {
+        if (System.nanoTime() - deadline > 0) {
+          // Their messages stay claimed: sent again after the lease (or the restart).
+          log.warn("outbox: {} deliveries not recorded at shutdown", last.size());
+          return;
+        }
+        LockSupport.parkNanos(IDLE_POLL.toNanos());
+      }
+    }
   }
 
   static void join(Thread thread) {

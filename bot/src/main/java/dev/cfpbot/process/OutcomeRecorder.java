@@ -1,97 +1,93 @@
 package dev.cfpbot.process;
 
 import dev.cfpbot.channel.SendResult;
-import dev.cfpbot.concurrent.Threads;
-import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.Tx;
 import dev.cfpbot.storage.rows.OutboxMessage;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Records the outcomes of background sends, as many as have come in, in one transaction: a commit
- * per batch rather than per message. An outcome that cannot be recorded yet (the database is away)
- * is kept and tried again; its message stays claimed meanwhile.
+ * The outcomes of background sends, waiting to be recorded. The outbox loop records them in the
+ * transaction that claims the next messages ({@link OutboxSender}): one commit for both. While the
+ * sender is busy (more sends waiting than workers: the pace holds them, under Telegram's limits) an
+ * outcome waits up to {@link #RECORD_WITHIN} for a message to be queued and goes with its claim;
+ * each H2 commit serialises the changed pages of the outbox and both its indexes, and recording and
+ * claiming in two transactions on two threads cost two such commits per message (JFR, 2026-11-30).
+ * When the sender is not busy an outcome is recorded at once, as before: the recipient's next
+ * message waits for it. A message sent and not recorded yet stays claimed: after a crash it is sent
+ * again, counted as in flight, as before. An outcome that could not be recorded (the database is
+ * away) stays and is taken with the next batch.
  */
 final class OutcomeRecorder {
-  private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
-  private static final long POLL_MILLIS = 1000;
+  /**
+   * How long an outcome of a busy sender may wait for a claim to be recorded with: at Telegram's 30
+   * sends a second a message is queued every 33 ms, and most outcomes go with its claim.
+   */
+  static final long RECORD_WITHIN = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
 
   /** A send and how it went, waiting to be recorded. */
-  private record Outcome(OutboxMessage message, SendResult result) {}
+  record Outcome(OutboxMessage message, SendResult result) {}
 
-  private final Storage storage;
   private final Deliveries deliveries;
-  private final Clock clock;
-  private final Runnable recorded;
-  private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
-  private volatile boolean running;
-  private Thread thread;
+  private final Runnable added;
+  private final Queue<Outcome> incoming = new ConcurrentLinkedQueue<>();
+
+  /** By when ({@link System#nanoTime}) the outcomes not taken yet are to be recorded. */
+  private final AtomicLong recordBy = new AtomicLong(Long.MAX_VALUE);
+
+  /** Taken from {@link #incoming}, not recorded yet: the outbox loop's alone. */
+  private final List<Outcome> unrecorded = new ArrayList<>();
 
   /**
-   * @param recorded told after each batch is recorded (the claim loop may look again)
+   * @param added told when an outcome comes in that is to be recorded sooner than those waiting:
+   *     the outbox loop then knows until when it may wait ({@link #recordBy})
    */
-  OutcomeRecorder(Storage storage, Deliveries deliveries, Clock clock, Runnable recorded) {
-    this.storage = storage;
+  OutcomeRecorder(Deliveries deliveries, Runnable added) {
     this.deliveries = deliveries;
-    this.clock = clock;
-    this.recorded = recorded;
+    this.added = added;
   }
 
-  void start() {
-    running = true;
-    thread = Threads.named("cfpbot-outbox-record").newThread(this::run);
-    thread.start();
-  }
-
-  /** Takes the outcome of one send, to be recorded with the next batch. */
-  void add(OutboxMessage message, SendResult result) {
-    outcomes.add(new Outcome(message, result));
-  }
-
-  private void run() {
-    List<Outcome> batch = new ArrayList<>();
-    while (running || !outcomes.isEmpty() || !batch.isEmpty()) {
-      try {
-        if (batch.isEmpty()) {
-          Outcome first = outcomes.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-          if (first == null) {
-            continue;
-          }
-          batch.add(first);
-        }
-        outcomes.drainTo(batch);
-        Instant now = clock.instant();
-        storage
-            .database()
-            .useTransaction(
-                "record outbox deliveries",
-                tx -> batch.forEach(o -> deliveries.record(tx, o.message(), o.result(), now)));
-        batch.clear();
-        recorded.run();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        log.warn(
-            "outbox: {} deliveries not recorded yet, trying again: {}",
-            batch.size(),
-            e.getMessage());
-        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-      }
+  /**
+   * Takes the outcome of one send (from a worker), to be recorded with the next batch.
+   *
+   * @param busy whether the sender is busy: the outcome may wait for a claim to go with
+   */
+  void add(OutboxMessage message, SendResult result, boolean busy) {
+    incoming.add(new Outcome(message, result));
+    long by = busy ? System.nanoTime() + RECORD_WITHIN : System.nanoTime();
+    if (by < recordBy.getAndAccumulate(by, Math::min)) {
+      added.run();
     }
   }
 
-  /** Records what is left, then stops; call once no more sends are under way. */
-  void close() {
-    running = false;
-    OutboxSender.join(thread);
+  /**
+   * By when ({@link System#nanoTime}) the outcomes come in should be recorded; {@link
+   * Long#MAX_VALUE} when there are none.
+   */
+  long recordBy() {
+    return recordBy.get();
+  }
+
+  /** Every outcome not recorded yet, oldest first; they stay until {@link #recorded} is told. */
+  List<Outcome> unrecorded() {
+    recordBy.set(Long.MAX_VALUE);
+    for (Outcome o = incoming.poll(); o != null; o = incoming.poll()) {
+      unrecorded.add(o);
+    }
+    return List.copyOf(unrecorded);
+  }
+
+  /** Records {@code batch} in {@code tx}. */
+  void record(Tx tx, List<Outcome> batch, Instant now) {
+    batch.forEach(o -> deliveries.record(tx, o.message(), o.result(), now));
+  }
+
+  /** {@code batch}, the oldest outcomes (from {@link #unrecorded}), was committed. */
+  void recorded(List<Outcome> batch) {
+    unrecorded.subList(0, batch.size()).clear();
   }
 }

@@ -39,18 +39,18 @@ class TelegramLimitsTest {
   }
 
   @Test
-  void chatBucket_allowsABurstOfThreeThenOnePer1250Ms() {
+  void chatBucket_allowsABurstOfThreeThenOnePer1050Ms() {
     TelegramLimits.ChatBucket chat = TelegramLimits.ChatBucket.of("42");
     long now = 0;
     for (int i = 0; i < 3; i++) {
       assertThat(chat.waitAt(now)).isZero();
       chat.take(now);
     }
-    assertThat(chat.waitAt(now)).isEqualTo(Duration.ofMillis(1250).toNanos());
-    now += Duration.ofMillis(1250).toNanos();
+    assertThat(chat.waitAt(now)).isEqualTo(Duration.ofMillis(1050).toNanos());
+    now += Duration.ofMillis(1050).toNanos();
     assertThat(chat.waitAt(now)).isZero();
     chat.take(now);
-    assertThat(chat.waitAt(now)).isEqualTo(Duration.ofMillis(1250).toNanos());
+    assertThat(chat.waitAt(now)).isEqualTo(Duration.ofMillis(1050).toNanos());
   }
 
   @Test

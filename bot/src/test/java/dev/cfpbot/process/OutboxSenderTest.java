@@ -1,0 +1,220 @@
+package dev.cfpbot.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cfpbot.channel.Channel;
+import dev.cfpbot.channel.SendResult;
+import dev.cfpbot.conversation.Reply;
+import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.rows.OutboxState;
+import dev.cfpbot.testing.RecordingChannel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The background outbox loop on a real H2 file (written as the bot writes it: every commit reaches
+ * the file before it returns): what it sends, what it records, and what that costs in writes.
+ */
+class OutboxSenderTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final String CHANNEL = RecordingChannel.NAME;
+  private static final Clock CLOCK = Clock.systemUTC();
+
+  @TempDir Path dir;
+  private Storage storage;
+  private RecordingChannel channel;
+  private OutboxSender sender;
+  private Outbox outbox;
+
+  @BeforeEach
+  void start() {
+    storage =
+        Storage.open(
+            "jdbc:h2:file:" + dir.resolve("cfpbot") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+            "sa",
+            "",
+            4);
+    channel = new RecordingChannel();
+    Map<String, Channel> channels = Map.of(CHANNEL, channel);
+    outbox = new Outbox(storage.outbox(), Map.of(), Map.of());
+    sender = new OutboxSender(storage, channels, (tx, m, r, now) -> {}, Clock.systemUTC(), 2);
+    sender.start();
+  }
+
+  @AfterEach
+  void stop() {
+    sender.close();
+    storage.close();
+  }
+
+  /**
+   * Under Telegram's limits replies trickle, each written by a turn that came in after an earlier
+   * reply was sent, while other replies wait for their turn to go (the sender is busy: here one
+   * worker, and one more message always claimed behind the one it sends). Recording a send and
+   * claiming the next reply then share one commit: a reply costs its own write (the turn's, here
+   * the test's) and one of the outbox loop; it cost two more before (one for the claim, one for the
+   * record), each serialising the outbox's changed pages.
+   */
+  @Test
+  void trickledReplies_whileBusy_costOneOutboxWriteEach() {
+    sender.close();
+    sender = new OutboxSender(storage, Map.of(CHANNEL, channel), (tx, m, r, now) -> {}, CLOCK, 1);
+    sender.start();
+    int replies = 20;
+    // Each send waits for its turn (the pace), given by the test.
+    Semaphore turns = new Semaphore(0);
+    AtomicInteger delivered = new AtomicInteger();
+    for (int i = 0; i < replies + 2; i++) {
+      channel.script(
+          m -> {
+            turns.acquireUninterruptibly();
+            delivered.incrementAndGet();
+            return new SendResult.Sent("m" + m.recipient());
+          });
+    }
+    queue("chat-0", "reply 0");
+    queue("chat-1", "reply 1");
+    await().atMost(WAIT).until(() -> claimed() == 2);
+    long before = fileWrites();
+    for (int i = 2; i < replies + 2; i++) {
+      turns.release();
+      int sent = i - 1;
+      await().atMost(WAIT).pollInterval(Duration.ofMillis(2)).until(() -> delivered.get() == sent);
+      // As a speaker does: the next message comes once a reply has arrived, while another waits.
+      queue("chat-" + i, "reply " + i);
+    }
+    long writes = fileWrites() - before;
+    turns.release(2);
+    await().atMost(WAIT).until(() -> states().stream().allMatch(s -> s == OutboxState.SENT));
+    // 20 of the test's own + 20 of the loop's; a few more when the machine is so slow that a send
+    // is recorded on its own (RECORD_WITHIN) before the next reply is queued. Before: 60.
+    assertThat(writes).isBetween(40L, 45L);
+  }
+
+  @Test
+  void lastSend_isRecordedShortly_whenNothingElseIsQueued() {
+    queue("chat-1", "only one");
+    await().atMost(Duration.ofSeconds(2)).until(() -> states().equals(List.of(OutboxState.SENT)));
+    assertThat(channel.textsTo("chat-1")).containsExactly("only one");
+  }
+
+  @Test
+  void messagesToOneRecipient_goOutInOrder_eachAfterTheLastIsRecorded() {
+    storage
+        .database()
+        .useTransaction(
+            "queue three",
+            tx -> {
+              for (String text : List.of("first", "second", "third")) {
+                outbox.reply(tx, CHANNEL, "chat-1", Reply.text(text), Clock.systemUTC().instant());
+              }
+            });
+    sender.wake();
+    await().atMost(WAIT).until(() -> channel.sent().size() == 3);
+    assertThat(channel.textsTo("chat-1")).containsExactly("first", "second", "third");
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> states().equals(List.of(OutboxState.SENT, OutboxState.SENT, OutboxState.SENT)));
+  }
+
+  @Test
+  void close_recordsTheSendsUnderWay() {
+    for (int i = 0; i < 5; i++) {
+      queue("chat-" + i, "reply " + i);
+    }
+    await().atMost(WAIT).until(() -> channel.sent().size() == 5);
+    sender.close();
+    assertThat(states()).containsOnly(OutboxState.SENT).hasSize(5);
+  }
+
+  /**
+   * Recording and claiming share a transaction: an outcome that cannot be recorded (here the report
+   * of a failed send throws, twice) must not stop the other recipients' messages.
+   */
+  @Test
+  void outcomeThatCannotBeRecorded_isTriedAgain_andOthersStillGoOut() {
+    sender.close();
+    AtomicInteger reports = new AtomicInteger();
+    sender =
+        new OutboxSender(
+            storage,
+            Map.of(CHANNEL, channel),
+            (tx, m, reason, now) -> {
+              if (reports.incrementAndGet() <= 2) {
+                throw new IllegalStateException("reports are down");
+              }
+            },
+            Clock.systemUTC(),
+            2);
+    sender.start();
+    AtomicBoolean tried = new AtomicBoolean();
+    channel.script(
+        m -> {
+          tried.set(true);
+          return new SendResult.Failed("Forbidden: bot was blocked by the user");
+        });
+    queue("chat-a", "refused");
+    await().atMost(WAIT).untilTrue(tried);
+    queue("chat-b", "to b");
+    queue("chat-c", "to c");
+    await().atMost(WAIT).until(() -> channel.sent().size() == 2);
+    assertThat(channel.sent())
+        .extracting(m -> m.recipient())
+        .containsExactlyInAnyOrder("chat-b", "chat-c");
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> states().equals(List.of(OutboxState.FAILED, OutboxState.SENT, OutboxState.SENT)));
+    assertThat(reports.get()).isEqualTo(3);
+  }
+
+  private void queue(String chat, String text) {
+    storage
+        .database()
+        .useTransaction(
+            "queue a reply",
+            tx -> outbox.reply(tx, CHANNEL, chat, Reply.text(text), Clock.systemUTC().instant()));
+    sender.wake();
+  }
+
+  private long claimed() {
+    return states().stream().filter(s -> s == OutboxState.SENDING).count();
+  }
+
+  private List<OutboxState> states() {
+    return storage
+        .database()
+        .inTransaction(
+            "list the outbox",
+            tx ->
+                tx.list(
+                    "list outbox states",
+                    "select state from outbox order by seq",
+                    row -> OutboxState.valueOf(row.getString("state"))));
+  }
+
+  /** Chunks H2 has written to the file so far: one per commit that changed anything. */
+  private long fileWrites() {
+    return storage
+        .database()
+        .inTransaction(
+            "count file writes",
+            tx ->
+                tx.count(
+                    "count file writes",
+                    "select cast(setting_value as bigint) from information_schema.settings"
+                        + " where setting_name = 'info.FILE_WRITE'"));
+  }
+}
