@@ -3,6 +3,7 @@ package dev.cfpbot.storage;
 import static dev.cfpbot.storage.Fixtures.BASE;
 import static dev.cfpbot.storage.Fixtures.speaker;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfpbot.domain.Speaker;
 import dev.cfpbot.storage.testing.StorageExtension;
@@ -112,18 +113,86 @@ class MigrationTest {
   }
 
   @Test
-  void latest_isTheNewestBundledScript() throws Exception {
+  void scripts_areEveryBundledScriptInVersionOrder() throws Exception {
     Path scripts = Path.of(MigrationTest.class.getResource("/db/migration").toURI());
     try (Stream<Path> files = Files.list(scripts)) {
-      int newest =
+      List<String> bundled =
           files
               .map(f -> f.getFileName().toString())
               .filter(n -> n.matches("V\\d+__.*\\.sql"))
-              .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-              .max()
-              .orElseThrow();
-      assertThat(Migrations.LATEST).isEqualTo(String.valueOf(newest));
+              .sorted(
+                  java.util.Comparator.comparingInt(
+                      (String n) -> Integer.parseInt(n.substring(1, n.indexOf("__")))))
+              .toList();
+      assertThat(Migrations.SCRIPTS).containsExactlyElementsOf(bundled);
     }
+  }
+
+  @Test
+  void checksum_ofEveryScript_isWhatFlywayRecords() {
+    String url = "jdbc:h2:mem:checksums-" + UUID.randomUUID();
+    try (Storage storage = Storage.open(url, "sa", "", 2)) {
+      List<String> recorded =
+          Fixtures.in(
+              storage,
+              tx ->
+                  tx.list(
+                      "list checksums",
+                      "select \"script\", \"checksum\" from \"flyway_schema_history\""
+                          + " where \"version\" is not null order by \"installed_rank\"",
+                      row -> row.getString(1) + " " + row.getInt(2)));
+      assertThat(recorded)
+          .containsExactlyElementsOf(
+              Migrations.SCRIPTS.stream().map(s -> s + " " + Migrations.checksum(s)).toList());
+    }
+  }
+
+  @Test
+  void open_afterAScriptChangedSinceItWasApplied_isRefusedWithFlywaysExplanation(
+      @TempDir Path dir) {
+    String url = "jdbc:h2:file:" + dir.resolve("cfp").toAbsolutePath();
+    Storage.open(url, "sa", "", 2).close();
+    history(
+        url,
+        "update \"flyway_schema_history\" set \"checksum\" = \"checksum\" + 1 where \"version\" = '3'");
+
+    assertThatThrownBy(() -> Storage.open(url, "sa", "", 2))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("migrate database schema")
+        .rootCause()
+        .hasMessageContaining("Migration checksum mismatch for migration version 3");
+  }
+
+  @Test
+  void open_withABundledScriptMissingFromTheHistory_isRefusedWithFlywaysExplanation(
+      @TempDir Path dir) {
+    String url = "jdbc:h2:file:" + dir.resolve("cfp").toAbsolutePath();
+    Storage.open(url, "sa", "", 2).close();
+    history(url, "delete from \"flyway_schema_history\" where \"version\" = '5'");
+
+    assertThatThrownBy(() -> Storage.open(url, "sa", "", 2))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("migrate database schema")
+        .rootCause()
+        .hasMessageContaining("Detected resolved migration not applied to database: 5");
+  }
+
+  @Test
+  void open_withAnAppliedScriptThisBuildDoesNotHave_isRefusedWithFlywaysExplanation(
+      @TempDir Path dir) {
+    String url = "jdbc:h2:file:" + dir.resolve("cfp").toAbsolutePath();
+    Storage.open(url, "sa", "", 2).close();
+    history(
+        url,
+        "insert into \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
+            + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\","
+            + " \"success\") values (100, '9', 'gone', 'SQL', 'V9__gone.sql', 1, 'sa', 1, true)");
+
+    assertThatThrownBy(() -> Storage.open(url, "sa", "", 2))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("migrate database schema")
+        .rootCause()
+        .hasMessageContaining("Detected applied migration not resolved locally: 9");
   }
 
   @Test
@@ -154,6 +223,16 @@ class MigrationTest {
 
     Migrations.bringUpToDate(dataSource);
     assertThat(Migrations.upToDate(dataSource)).isTrue();
+  }
+
+  /** Changes the history behind the bot's back, as an edited script or a lost row would. */
+  private static void history(String url, String sql) {
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.executeUpdate(sql);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static List<String> tables(Storage storage) {
