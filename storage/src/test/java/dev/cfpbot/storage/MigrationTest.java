@@ -150,49 +150,51 @@ class MigrationTest {
   @Test
   void open_afterAScriptChangedSinceItWasApplied_isRefusedWithFlywaysExplanation(
       @TempDir Path dir) {
-    String url = "jdbc:h2:file:" + dir.resolve("cfp").toAbsolutePath();
-    Storage.open(url, "sa", "", 2).close();
-    history(
-        url,
-        "update \"flyway_schema_history\" set \"checksum\" = \"checksum\" + 1 where \"version\" = '3'");
-
-    assertThatThrownBy(() -> Storage.open(url, "sa", "", 2))
-        .isInstanceOf(StorageException.class)
-        .hasMessageStartingWith("migrate database schema")
-        .rootCause()
-        .hasMessageContaining("Migration checksum mismatch for migration version 3");
+    assertRefusedAfter(
+        dir,
+        "update \"flyway_schema_history\" set \"checksum\" = \"checksum\" + 1 where \"version\" = '3'",
+        "Migration checksum mismatch for migration version 3");
   }
 
   @Test
   void open_withABundledScriptMissingFromTheHistory_isRefusedWithFlywaysExplanation(
       @TempDir Path dir) {
-    String url = "jdbc:h2:file:" + dir.resolve("cfp").toAbsolutePath();
-    Storage.open(url, "sa", "", 2).close();
-    history(url, "delete from \"flyway_schema_history\" where \"version\" = '5'");
-
-    assertThatThrownBy(() -> Storage.open(url, "sa", "", 2))
-        .isInstanceOf(StorageException.class)
-        .hasMessageStartingWith("migrate database schema")
-        .rootCause()
-        .hasMessageContaining("Detected resolved migration not applied to database: 5");
+    assertRefusedAfter(
+        dir,
+        "delete from \"flyway_schema_history\" where \"version\" = '5'",
+        "Detected resolved migration not applied to database: 5");
   }
 
   @Test
   void open_withAnAppliedScriptThisBuildDoesNotHave_isRefusedWithFlywaysExplanation(
       @TempDir Path dir) {
-    String url = "jdbc:h2:file:" + dir.resolve("cfp").toAbsolutePath();
-    Storage.open(url, "sa", "", 2).close();
-    history(
-        url,
+    assertRefusedAfter(
+        dir,
         "insert into \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
             + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\","
-            + " \"success\") values (100, '9', 'gone', 'SQL', 'V9__gone.sql', 1, 'sa', 1, true)");
+            + " \"success\") values (100, '9', 'gone', 'SQL', 'V9__gone.sql', 1, 'sa', 1, true)",
+        "Detected applied migration not resolved locally: 9");
+  }
+
+  /**
+   * A database made by this build, its history then changed behind the bot's back ({@code sql}, as
+   * an edited script or a lost row would): the next open must fail with Flyway's {@code reason}.
+   */
+  private static void assertRefusedAfter(Path dir, String sql, String reason) {
+    String url = "jdbc:h2:file:" + dir.resolve("cfp").toAbsolutePath();
+    Storage.open(url, "sa", "", 2).close();
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.executeUpdate(sql);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
 
     assertThatThrownBy(() -> Storage.open(url, "sa", "", 2))
         .isInstanceOf(StorageException.class)
         .hasMessageStartingWith("migrate database schema")
         .rootCause()
-        .hasMessageContaining("Detected applied migration not resolved locally: 9");
+        .hasMessageContaining(reason);
   }
 
   @Test
@@ -223,16 +225,6 @@ class MigrationTest {
 
     Migrations.bringUpToDate(dataSource);
     assertThat(Migrations.upToDate(dataSource)).isTrue();
-  }
-
-  /** Changes the history behind the bot's back, as an edited script or a lost row would. */
-  private static void history(String url, String sql) {
-    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
-        java.sql.Statement statement = connection.createStatement()) {
-      statement.executeUpdate(sql);
-    } catch (java.sql.SQLException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static List<String> tables(Storage storage) {
