@@ -106,6 +106,7 @@ final class Application implements AutoCloseable {
     }
     app.bot.start();
     app.housekeeping.start(Duration.ofMinutes(1), HOUSEKEEPING_EVERY);
+    Warmup.done();
     Banner.print(launch, app.channels.keySet(), terminal, app.web == null ? -1 : app.web.port());
     try {
       Runtime.getRuntime().addShutdownHook(app.shutdownHook);

@@ -239,7 +239,7 @@ class TelegramDataRightsTest {
     start("h2");
     h.say(ALICE, "/help", 1);
 
-    JsonNode commands = h.telegram.lastCall("setmycommands").path("commands");
+    JsonNode commands = h.awaitMenu().path("commands");
     assertThat(commands.findValuesAsText("command")).contains("mydata", "forget");
     assertThat(commands.findValuesAsText("description"))
         .contains("My data: everything stored about me", "Delete my data");

@@ -72,6 +72,21 @@ final class TelegramHarness implements AutoCloseable {
     return telegram.textsTo(chat);
   }
 
+  /**
+   * The command menu as last set, once both languages are: it is set on a thread of its own after
+   * polling has started, the English one last.
+   */
+  com.fasterxml.jackson.databind.JsonNode awaitMenu() {
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              var menu = telegram.lastCall("setmycommands");
+              return menu != null && "en".equals(menu.path("language_code").asText());
+            });
+    return telegram.lastCall("setmycommands");
+  }
+
   Storage storage() {
     return app.storage();
   }

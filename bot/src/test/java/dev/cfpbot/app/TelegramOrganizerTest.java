@@ -129,7 +129,7 @@ class TelegramOrganizerTest {
   void commandMenu_isRegisteredInChineseAndEnglish() {
     h.say(ALICE, "/help", 1);
 
-    assertThat(h.telegram.lastCall("setmycommands").path("language_code").asText()).isEqualTo("en");
+    assertThat(h.awaitMenu().path("language_code").asText()).isEqualTo("en");
     assertThat(
             h.telegram
                 .lastCall("setmycommands")

@@ -15,6 +15,12 @@ class WarmupTest {
     assertThat(missing).as("make the list again (see its header)").isEmpty();
   }
 
+  @Test
+  void initialiseTls_makesTheJdksDefaultContext() {
+    assertThat(Warmup.initialiseTls()).isTrue();
+    Warmup.done();
+  }
+
   private static boolean absent(String name) {
     try {
       Class.forName(name, false, WarmupTest.class.getClassLoader());

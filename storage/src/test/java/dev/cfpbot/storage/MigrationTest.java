@@ -3,6 +3,7 @@ package dev.cfpbot.storage;
 import static dev.cfpbot.storage.Fixtures.BASE;
 import static dev.cfpbot.storage.Fixtures.speaker;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfpbot.domain.Speaker;
 import dev.cfpbot.storage.testing.StorageExtension;
@@ -112,18 +113,88 @@ class MigrationTest {
   }
 
   @Test
-  void latest_isTheNewestBundledScript() throws Exception {
+  void scripts_areEveryBundledScriptInVersionOrder() throws Exception {
     Path scripts = Path.of(MigrationTest.class.getResource("/db/migration").toURI());
     try (Stream<Path> files = Files.list(scripts)) {
-      int newest =
+      List<String> bundled =
           files
               .map(f -> f.getFileName().toString())
               .filter(n -> n.matches("V\\d+__.*\\.sql"))
-              .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-              .max()
-              .orElseThrow();
-      assertThat(Migrations.LATEST).isEqualTo(String.valueOf(newest));
+              .sorted(
+                  java.util.Comparator.comparingInt(
+                      (String n) -> Integer.parseInt(n.substring(1, n.indexOf("__")))))
+              .toList();
+      assertThat(Migrations.SCRIPTS).containsExactlyElementsOf(bundled);
     }
+  }
+
+  @Test
+  void checksum_ofEveryScript_isWhatFlywayRecords() {
+    String url = "jdbc:h2:mem:checksums-" + UUID.randomUUID();
+    try (Storage storage = Storage.open(url, "sa", "", 2)) {
+      List<String> recorded =
+          Fixtures.in(
+              storage,
+              tx ->
+                  tx.list(
+                      "list checksums",
+                      "select \"script\", \"checksum\" from \"flyway_schema_history\""
+                          + " where \"version\" is not null order by \"installed_rank\"",
+                      row -> row.getString(1) + " " + row.getInt(2)));
+      assertThat(recorded)
+          .containsExactlyElementsOf(
+              Migrations.SCRIPTS.stream().map(s -> s + " " + Migrations.checksum(s)).toList());
+    }
+  }
+
+  @Test
+  void open_afterAScriptChangedSinceItWasApplied_isRefusedWithFlywaysExplanation(
+      @TempDir Path dir) {
+    assertRefusedAfter(
+        dir,
+        "update \"flyway_schema_history\" set \"checksum\" = \"checksum\" + 1 where \"version\" = '3'",
+        "Migration checksum mismatch for migration version 3");
+  }
+
+  @Test
+  void open_withABundledScriptMissingFromTheHistory_isRefusedWithFlywaysExplanation(
+      @TempDir Path dir) {
+    assertRefusedAfter(
+        dir,
+        "delete from \"flyway_schema_history\" where \"version\" = '5'",
+        "Detected resolved migration not applied to database: 5");
+  }
+
+  @Test
+  void open_withAnAppliedScriptThisBuildDoesNotHave_isRefusedWithFlywaysExplanation(
+      @TempDir Path dir) {
+    assertRefusedAfter(
+        dir,
+        "insert into \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
+            + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\","
+            + " \"success\") values (100, '9', 'gone', 'SQL', 'V9__gone.sql', 1, 'sa', 1, true)",
+        "Detected applied migration not resolved locally: 9");
+  }
+
+  /**
+   * A database made by this build, its history then changed behind the bot's back ({@code sql}, as
+   * an edited script or a lost row would): the next open must fail with Flyway's {@code reason}.
+   */
+  private static void assertRefusedAfter(Path dir, String sql, String reason) {
+    String url = "jdbc:h2:file:" + dir.resolve("cfp").toAbsolutePath();
+    Storage.open(url, "sa", "", 2).close();
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.executeUpdate(sql);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+
+    assertThatThrownBy(() -> Storage.open(url, "sa", "", 2))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("migrate database schema")
+        .rootCause()
+        .hasMessageContaining(reason);
   }
 
   @Test

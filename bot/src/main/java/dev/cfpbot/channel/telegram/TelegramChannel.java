@@ -165,7 +165,6 @@ public final class TelegramChannel implements Channel, ChannelStatus {
 
   @Override
   public void start(InboundHandler handler) {
-    Menu.install(client);
     try {
       if (webhook != null) {
         webhook.start(updates);
@@ -180,6 +179,11 @@ public final class TelegramChannel implements Channel, ChannelStatus {
         polling.start(updates);
         log.info("telegram: long polling started");
       }
+      // The menu is two calls Telegram may be slow to answer, and a speaker needs none of it to
+      // be answered: set once receiving has started, on a thread of its own.
+      Thread menu = new Thread(() -> Menu.install(client), "cfpbot-telegram-menu");
+      menu.setDaemon(true);
+      menu.start();
     } catch (TelegramApiException e) {
       throw new IllegalStateException(
           "telegram: could not start receiving: " + Redact.token(e.getMessage(), settings.token()),

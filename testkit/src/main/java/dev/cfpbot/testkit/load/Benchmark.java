@@ -127,7 +127,7 @@ public final class Benchmark {
     }
   }
 
-  private static double startupMillis(FakeTelegram telegram, BotProcess bot) {
+  static double startupMillis(FakeTelegram telegram, BotProcess bot) {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (telegram.firstGetUpdatesAt() == 0) {
       if (System.nanoTime() - deadline > 0) {

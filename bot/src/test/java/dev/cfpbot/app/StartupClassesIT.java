@@ -1,0 +1,66 @@
+package dev.cfpbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a plain start ({@code ./cfp-bot}, no arguments) loads, and from where: the classes of a
+ * restart come from the launcher's class data sharing archive, ours included, and picocli (whose
+ * Java 5 class files the archive cannot hold) is not loaded at all.
+ */
+class StartupClassesIT {
+  private static final Path ROOT =
+      Path.of(System.getProperty("cfpbot.root", "..")).toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  /** ./cfp-bot in the terminal with nothing to read: it starts, and stops at the end of input. */
+  private List<String> classesLoadedByAStart() throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(List.of(ROOT.resolve("cfp-bot").toString()));
+    builder.environment().put("CFPBOT_CONFIG", ROOT.resolve("config/cfp-bot.yaml").toString());
+    builder.environment().put("CFPBOT_DATA_DIR", dir.resolve("data").toString());
+    builder.environment().put("CFPBOT_CDS_ARCHIVE", dir.resolve("cfp-bot.jsa").toString());
+    builder.environment().remove("CFPBOT_CDS");
+    builder.environment().remove("CFPBOT_JAVA_OPTS");
+    // Added to the launcher's flags by the JVM itself; the archive JVM logs to a file of its own.
+    builder
+        .environment()
+        .put("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + dir.resolve("classes-%p.txt"));
+    builder
+        .redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile());
+    Process process = builder.start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+    return Files.readAllLines(dir.resolve("classes-" + process.pid() + ".txt"));
+  }
+
+  @Test
+  void restart_loadsNoPicocli_andTakesOurClassesFromTheArchive() throws Exception {
+    classesLoadedByAStart();
+    await().atMost(Duration.ofMinutes(2)).until(() -> Files.exists(dir.resolve("cfp-bot.jsa.sum")));
+
+    List<String> classes = classesLoadedByAStart();
+
+    assertThat(classes).filteredOn(line -> line.contains(" picocli.")).isEmpty();
+    List<String> ours =
+        classes.stream()
+            .filter(line -> line.contains(" dev.cfpbot."))
+            // Lambdas and other hidden classes are made at run time: no archive of JDK 17 has them.
+            .filter(line -> !line.contains("$$Lambda") && !line.contains("/0x"))
+            .toList();
+    assertThat(ours).hasSizeGreaterThan(100);
+    assertThat(ours)
+        .allMatch(line -> line.endsWith("source: shared objects file (top)"), "archived");
+  }
+}
