@@ -5,6 +5,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.util.xml.XStreamTransformer;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
@@ -52,13 +53,19 @@ final class WechatXml {
             .replace("<xml>", "<xml><MsgId>1</MsgId>"));
   }
 
-  /** A plain message, as weixin-java reads it. */
+  /**
+   * A plain message, as weixin-java reads it. Not through {@code WxMpXmlMessage.fromXml}, which
+   * parses the text a second time (dom4j, with a new SAX parser each time) only to fill a map of
+   * every field that nothing here reads: that was a sixth of the bot's CPU per callback under load.
+   * The rest is what fromXml does.
+   */
   static WxMpXmlMessage message(String xml) {
     if (hasDeclarations(xml)) {
       throw new IllegalArgumentException("declarations are not allowed");
     }
     try {
-      WxMpXmlMessage message = WxMpXmlMessage.fromXml(xml);
+      WxMpXmlMessage message =
+          XStreamTransformer.fromXml(WxMpXmlMessage.class, xml.replace("</PicList><PicList>", ""));
       if (message == null || message.getMsgType() == null || message.getFromUser() == null) {
         throw new IllegalArgumentException("not a WeChat message");
       }
