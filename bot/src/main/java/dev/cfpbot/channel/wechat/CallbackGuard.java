@@ -115,7 +115,9 @@ final class CallbackGuard {
     try {
       first = pair.first.join();
     } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
     if (first.isEmpty()) {
       return Seen.NEW;
@@ -149,14 +151,15 @@ final class CallbackGuard {
           batch.get(i).first.complete(firsts.get(i));
         }
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         // A lost race or deadlock with another instance, or the database away: one at a time.
       }
     }
     for (Pair p : batch) {
       try {
         p.first.complete(inTransaction(List.of(p)).get(0));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Every pair taken must be answered: its caller no longer finds it waiting.
         p.first.completeExceptionally(e);
       }
     }
