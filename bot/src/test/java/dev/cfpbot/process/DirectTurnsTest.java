@@ -132,14 +132,20 @@ class DirectTurnsTest {
     return CompletableFuture.supplyAsync(() -> bot.dispatcher().handle(in), callers);
   }
 
-  /** Holds the thread with zed's message, sends {@code batch} meanwhile, then lets it go. */
+  /**
+   * Holds the thread with zed's message, sends {@code batch} in order meanwhile, then lets it go.
+   */
   private List<HandleResult> heldThenTogether(List<Inbound> batch) throws Exception {
     clock.armed.set(true);
     CompletableFuture<HandleResult> zed = send(message("zed", "m-zed", "/start", true));
     assertThat(clock.holding.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     List<CompletableFuture<HandleResult>> waiting = new ArrayList<>();
-    batch.forEach(in -> waiting.add(send(in)));
-    await().atMost(WAIT).until(() -> bot.dispatcher().directWaiting() == batch.size());
+    for (Inbound in : batch) {
+      // One after the other, each from its own thread: the order they arrive in is the test's.
+      waiting.add(send(in));
+      int sent = waiting.size();
+      await().atMost(WAIT).until(() -> bot.dispatcher().directWaiting() == sent);
+    }
     clock.released.countDown();
     List<HandleResult> results = new ArrayList<>(List.of(zed.get(10, TimeUnit.SECONDS)));
     for (CompletableFuture<HandleResult> w : waiting) {
