@@ -68,7 +68,7 @@ public final class WebServer implements AutoCloseable {
   /**
    * At most {@link #MAX_THREADS} threads serve requests; more wait in Jetty's queue. Jetty's
    * default (up to 250 threads) gave each of 200 WeChat followers waiting at once its own thread,
-   * stack and buffers (~70 MB resident at the peak, for requests that all wait on the one thread
+   * stack and buffers (~40 MB more peak RSS, measured, for requests that all wait on the one thread
    * that takes turns). A thread is named, and its stack size is the JVM's default (-Xss).
    */
   private static QueuedThreadPool threadPool() {
