@@ -16,14 +16,17 @@ import java.util.function.Supplier;
 /**
  * Runs turns on a fixed set of lanes, one thread each. Every chat always lands on the same lane, so
  * a chat's messages are handled one at a time and in order, while different chats proceed in
- * parallel.
+ * parallel. Messages a channel hands over and waits for ({@link #handle}) are taken by {@link
+ * DirectTurns} instead, in batches that share a commit.
  */
 public final class Dispatcher implements InboundHandler, AutoCloseable {
   private final TurnProcessor processor;
   private final List<ExecutorService> lanes = new ArrayList<>();
+  private final DirectTurns direct;
 
   public Dispatcher(TurnProcessor processor, int laneCount) {
     this.processor = processor;
+    this.direct = new DirectTurns(processor);
     for (int i = 0; i < laneCount; i++) {
       lanes.add(Executors.newSingleThreadExecutor(Threads.named("cfpbot-turn-" + i)));
     }
@@ -44,11 +47,19 @@ public final class Dispatcher implements InboundHandler, AutoCloseable {
     return processor;
   }
 
-  /** Handles {@code in} on its lane and waits for the outcome. */
+  /** How many direct messages wait for their turn. */
+  int directWaiting() {
+    return direct.waiting();
+  }
+
+  /**
+   * Handles {@code in} with the direct messages (group commit) and waits for the outcome: after its
+   * turn has committed.
+   */
   @Override
   public HandleResult handle(Inbound in) {
     try {
-      return submit(in).get();
+      return direct.submit(in).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while handling a message", e);
@@ -62,6 +73,7 @@ public final class Dispatcher implements InboundHandler, AutoCloseable {
 
   @Override
   public void close() {
+    direct.close();
     lanes.forEach(ExecutorService::shutdown);
     for (ExecutorService lane : lanes) {
       try {

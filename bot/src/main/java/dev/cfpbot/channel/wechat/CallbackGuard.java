@@ -6,9 +6,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Freshness and replay for WeChat's signed callbacks. Its signature covers a timestamp and a nonce
@@ -33,6 +41,9 @@ final class CallbackGuard {
 
   private static final long PRUNE_EVERY_SECONDS = 60;
 
+  /** Pairs recorded in one transaction at most. */
+  private static final int BATCH = 64;
+
   /** What a pair of timestamp and nonce is, against those seen before. */
   enum Seen {
     NEW,
@@ -45,6 +56,8 @@ final class CallbackGuard {
   private final Storage storage;
   private final Clock clock;
   private final AtomicLong nextPrune = new AtomicLong(Long.MIN_VALUE);
+  private final Queue<Pair> waiting = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock writer = new ReentrantLock();
 
   CallbackGuard(Storage storage, Clock clock) {
     this.storage = storage;
@@ -75,25 +88,37 @@ final class CallbackGuard {
    * Records the pair with {@code message} (what the callback carries once authenticated: the
    * decrypted message in safe mode) unless it was seen before, and says which it was. Call it only
    * with a timestamp {@link #problem} took.
+   *
+   * <p>Group commit: the pairs of callbacks arriving together are recorded in ONE transaction (a
+   * commit cost more than the rest of the check). The first caller to find the writer free records
+   * every pair waiting, its own among them; whoever arrives meanwhile waits, and the next free
+   * caller records those. Each caller gets its answer only after the commit that recorded (or
+   * found) its pair, so the unique key still decides, across instances, which request was first;
+   * the pairs go in one order (by timestamp and nonce) so that two instances' batches cannot
+   * deadlock.
    */
   Seen remember(String timestamp, String nonce, String message) {
-    long sentAt = Long.parseLong(timestamp);
     String digest = sha256(message);
-    long now = clock.instant().getEpochSecond();
-    Optional<String> first =
-        storage
-            .database()
-            .inTransaction(
-                "check a wechat callback's nonce",
-                tx -> {
-                  long due = nextPrune.get();
-                  if (now >= due && nextPrune.compareAndSet(due, now + PRUNE_EVERY_SECONDS)) {
-                    storage.callbackNonces().prune(tx, now - KEEP_SECONDS);
-                  }
-                  return storage
-                      .callbackNonces()
-                      .remember(tx, WechatChannel.NAME, sentAt, nonce, digest);
-                });
+    Pair pair = new Pair(Long.parseLong(timestamp), nonce, digest, new CompletableFuture<>());
+    waiting.add(pair);
+    while (!pair.first.isDone()) {
+      writer.lock();
+      try {
+        if (!pair.first.isDone()) {
+          record(takeWaiting());
+        }
+      } finally {
+        writer.unlock();
+      }
+    }
+    Optional<String> first;
+    try {
+      first = pair.first.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    }
     if (first.isEmpty()) {
       return Seen.NEW;
     }
@@ -102,6 +127,64 @@ final class CallbackGuard {
             digest.getBytes(StandardCharsets.US_ASCII))
         ? Seen.RETRY
         : Seen.REPLAY;
+  }
+
+  /** A pair to record, and (once committed) the digest it was first recorded with, if not new. */
+  private record Pair(
+      long sentAt, String nonce, String digest, CompletableFuture<Optional<String>> first) {}
+
+  private List<Pair> takeWaiting() {
+    List<Pair> batch = new ArrayList<>();
+    for (Pair p; batch.size() < BATCH && (p = waiting.poll()) != null; ) {
+      batch.add(p);
+    }
+    batch.sort(Comparator.comparingLong(Pair::sentAt).thenComparing(Pair::nonce));
+    return batch;
+  }
+
+  /** Records {@code batch} in one transaction; when that fails, each pair in its own. */
+  private void record(List<Pair> batch) {
+    if (batch.size() > 1) {
+      try {
+        List<Optional<String>> firsts = inTransaction(batch);
+        for (int i = 0; i < batch.size(); i++) {
+          batch.get(i).first.complete(firsts.get(i));
+        }
+        return;
+      } catch (RuntimeException | Error e) {
+        // A lost race or deadlock with another instance, or the database away: one at a time.
+      }
+    }
+    for (Pair p : batch) {
+      try {
+        p.first.complete(inTransaction(List.of(p)).get(0));
+      } catch (RuntimeException | Error e) {
+        // Every pair taken must be answered: its caller no longer finds it waiting.
+        p.first.completeExceptionally(e);
+      }
+    }
+  }
+
+  private List<Optional<String>> inTransaction(List<Pair> pairs) {
+    long now = clock.instant().getEpochSecond();
+    return storage
+        .database()
+        .inTransaction(
+            "check wechat callbacks' nonces",
+            tx -> {
+              long due = nextPrune.get();
+              if (now >= due && nextPrune.compareAndSet(due, now + PRUNE_EVERY_SECONDS)) {
+                storage.callbackNonces().prune(tx, now - KEEP_SECONDS);
+              }
+              List<Optional<String>> firsts = new ArrayList<>();
+              for (Pair p : pairs) {
+                firsts.add(
+                    storage
+                        .callbackNonces()
+                        .remember(tx, WechatChannel.NAME, p.sentAt, p.nonce, p.digest));
+              }
+              return firsts;
+            });
   }
 
   private static String sha256(String text) {

@@ -42,7 +42,7 @@ public final class BotProcess implements AutoCloseable {
   }
 
   /** User plus system CPU time the process has used, in milliseconds. */
-  long cpuMillis() throws IOException {
+  public long cpuMillis() throws IOException {
     String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
@@ -50,7 +50,7 @@ public final class BotProcess implements AutoCloseable {
   }
 
   /** The most memory the process has had resident, in megabytes (VmHWM). */
-  double peakRssMb() throws IOException {
+  public double peakRssMb() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
       if (line.startsWith("VmHWM:")) {
         return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;

@@ -1,5 +1,7 @@
 package dev.cfpbot.testkit.wechat;
 
+import dev.cfpbot.testkit.load.BotProcess;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,10 +18,36 @@ final class Crowd {
 
   private final WechatClient wechat;
   private final PrintStream out;
+  private final BotProcess bot;
 
-  Crowd(WechatClient wechat, PrintStream out) {
+  /**
+   * @param bot the bot's process, measured through /proc; null: a bot running elsewhere
+   */
+  Crowd(WechatClient wechat, PrintStream out, BotProcess bot) {
     this.wechat = wechat;
     this.out = out;
+    this.bot = bot;
+  }
+
+  /** The bot's CPU time so far, in milliseconds; 0 when it runs elsewhere. */
+  long cpuMillis() throws IOException {
+    return bot == null ? 0 : bot.cpuMillis();
+  }
+
+  /**
+   * The bot's CPU per request since {@code cpuBefore} ({@link #cpuMillis}) and its peak RSS so far
+   * (VmHWM: the most it has had resident since it started), when the simulator started it.
+   */
+  void printBot(String what, long cpuBefore, int requests) throws IOException {
+    if (bot == null) {
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "%s: bot CPU %.3f ms/request; peak RSS of the bot: %.1f MB%n",
+        what,
+        (double) (bot.cpuMillis() - cpuBefore) / Math.max(1, requests),
+        bot.peakRssMb());
   }
 
   /** {@code n} followers, released together, each through a complete submission. */
@@ -50,6 +78,7 @@ final class Crowd {
 
   /** {@code n} followers at once; prints the latency. Whether all went through within 5 s. */
   boolean measure(String prefix, String title, int n, int think) throws Exception {
+    long cpu = cpuMillis();
     long start = System.nanoTime();
     List<Follower.Run> runs = run(prefix, title, n, think);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -86,6 +115,7 @@ final class Crowd {
     for (Follower.Step s : steps.subList(Math.max(0, steps.size() - 5), steps.size())) {
       out.printf("  %s  %s  \"%s\"%n", ms(s.micros()), s.openid(), s.sent());
     }
+    printBot("measured", cpu, steps.size());
     long over = steps.stream().filter(s -> s.micros() >= WECHAT_LIMIT_MICROS).count();
     out.println(over == 0 ? "every passive reply within 5 s" : over + " replies took 5 s or more");
     return failed == 0 && over == 0;

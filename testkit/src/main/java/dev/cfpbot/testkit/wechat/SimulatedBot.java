@@ -57,7 +57,7 @@ final class SimulatedBot {
                 aes ? AES_KEY : null,
                 FakeWechatApi.APP_ID,
                 Clock.systemUTC());
-        status = WechatSimulator.simulate(wechat, options, out) ? 0 : 1;
+        status = WechatSimulator.simulate(wechat, options, out, bot) ? 0 : 1;
       }
       err.println("fake WeChat API: calls " + api.callCounts());
     }

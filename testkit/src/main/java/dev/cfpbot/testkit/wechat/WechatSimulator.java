@@ -1,5 +1,6 @@
 package dev.cfpbot.testkit.wechat;
 
+import dev.cfpbot.testkit.load.BotProcess;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
@@ -70,19 +71,26 @@ public final class WechatSimulator {
     }
     URI url = URI.create(o.getOrDefault("url", "http://127.0.0.1:8080/wechat"));
     WechatClient wechat = new WechatClient(url, token, aes ? key : null, appId, clock);
-    return simulate(wechat, o, out) ? 0 : 1;
+    return simulate(wechat, o, out, null) ? 0 : 1;
   }
 
-  /** One follower, shown message by message; or a crowd, measured (after a warm-up crowd). */
-  static boolean simulate(WechatClient wechat, Map<String, String> o, PrintStream out)
+  /**
+   * One follower, shown message by message; or a crowd, measured (after a warm-up crowd).
+   *
+   * @param bot the bot's process when the simulator started it (its CPU and peak RSS are then
+   *     printed); null: a bot running elsewhere
+   */
+  static boolean simulate(
+      WechatClient wechat, Map<String, String> o, PrintStream out, BotProcess bot)
       throws Exception {
     int followers = Integer.parseInt(o.getOrDefault("followers", "1"));
     int think = Integer.parseInt(o.getOrDefault("think", "0"));
     int warmUp = Integer.parseInt(o.getOrDefault("warm-up", "0"));
     String title = o.getOrDefault("title", "从零到生产：我们的 Docker 迁移之路");
     String openid = o.getOrDefault("openid", "o-sim-" + Long.toString(System.nanoTime(), 36));
-    Crowd crowd = new Crowd(wechat, out);
+    Crowd crowd = new Crowd(wechat, out, bot);
     if (warmUp > 0) {
+      long cpu = crowd.cpuMillis();
       List<Follower.Run> warm = crowd.run(openid + "-warm", title, warmUp, 0);
       warm.stream()
           .filter(r -> !r.ok())
@@ -90,6 +98,7 @@ public final class WechatSimulator {
       long failed = warm.stream().filter(r -> !r.ok()).count();
       out.println(
           "warm-up: " + warmUp + " followers submitted (" + failed + " failed), not measured");
+      crowd.printBot("warm-up", cpu, warm.stream().mapToInt(r -> r.steps().size()).sum());
     }
     if (followers == 1 && warmUp == 0) {
       return new Follower(wechat, openid, title, think, out).call().ok();
