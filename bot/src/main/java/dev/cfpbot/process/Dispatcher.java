@@ -32,11 +32,6 @@ public final class Dispatcher implements InboundHandler, AutoCloseable {
     }
   }
 
-  /** Queues {@code in} on its chat's lane. */
-  public CompletableFuture<HandleResult> submit(Inbound in) {
-    return submit(in.channel(), in.chatId(), () -> processor.process(in));
-  }
-
   /** Runs {@code work} on the lane of {@code chat}, after the work queued there before it. */
   public <T> CompletableFuture<T> submit(String channel, String chat, Supplier<T> work) {
     int lane = Math.floorMod((channel + "/" + chat).hashCode(), lanes.size());
