@@ -7,10 +7,7 @@ import dev.cfpbot.app.Bot;
 import dev.cfpbot.channel.HandleResult;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.Sender;
-import dev.cfpbot.config.CfpConfig;
-import dev.cfpbot.config.ConfigLoader;
 import dev.cfpbot.conversation.Content;
-import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.RecordingChannel;
@@ -23,7 +20,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -55,20 +51,9 @@ class DirectTurnsTest {
 
   @BeforeEach
   void start(Storage storage) {
-    CfpConfig config = ConfigLoader.load(TestBot.SHIPPED_CONFIG);
     this.storage = storage;
     this.bot =
-        new Bot(
-            config,
-            Messages.defaults().with(config.messages()),
-            storage,
-            Map.of(RecordingChannel.NAME, new RecordingChannel()),
-            clock,
-            dataDir,
-            new UpdateInbox(storage),
-            null,
-            null);
-    bot.start();
+        TestBot.start(storage, new RecordingChannel(), clock, dataDir, new UpdateInbox(storage));
   }
 
   @AfterEach

@@ -7,10 +7,7 @@ import dev.cfpbot.app.Bot;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.RawUpdate;
 import dev.cfpbot.channel.Sender;
-import dev.cfpbot.config.CfpConfig;
-import dev.cfpbot.config.ConfigLoader;
 import dev.cfpbot.conversation.Content;
-import dev.cfpbot.i18n.Messages;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.testing.RecordingChannel;
@@ -18,7 +15,6 @@ import dev.cfpbot.testing.TestBot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,21 +46,9 @@ class InboundQueueTest {
 
   @BeforeEach
   void start(Storage storage) {
-    CfpConfig config = ConfigLoader.load(TestBot.SHIPPED_CONFIG);
     this.storage = storage;
     this.inbox = new UpdateInbox(storage);
-    this.bot =
-        new Bot(
-            config,
-            Messages.defaults().with(config.messages()),
-            storage,
-            Map.of(RecordingChannel.NAME, channel),
-            clock,
-            dataDir,
-            inbox,
-            null,
-            null);
-    bot.start();
+    this.bot = TestBot.start(storage, channel, clock, dataDir, inbox);
   }
 
   @AfterEach

@@ -1,6 +1,7 @@
 package dev.cfpbot.testing;
 
 import dev.cfpbot.app.Bot;
+import dev.cfpbot.channel.Channel;
 import dev.cfpbot.channel.HandleResult;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.Sender;
@@ -10,6 +11,7 @@ import dev.cfpbot.conversation.Content;
 import dev.cfpbot.domain.FileRef;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.i18n.Messages;
+import dev.cfpbot.process.UpdateInbox;
 import dev.cfpbot.storage.Storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,6 +56,28 @@ public final class TestBot implements AutoCloseable {
     this.bot =
         new Bot(config, messages, storage, Map.of(RecordingChannel.NAME, channel), clock, dataDir);
     bot.start();
+  }
+
+  /**
+   * A started bot with the shipped configuration and {@code channel} alone, whose stored updates go
+   * through {@code inbox}: for tests that need a channel or a clock of their own.
+   */
+  public static Bot start(
+      Storage storage, Channel channel, Clock clock, Path dataDir, UpdateInbox inbox) {
+    CfpConfig config = ConfigLoader.load(SHIPPED_CONFIG);
+    Bot bot =
+        new Bot(
+            config,
+            Messages.defaults().with(config.messages()),
+            storage,
+            Map.of(channel.name(), channel),
+            clock,
+            dataDir,
+            inbox,
+            null,
+            null);
+    bot.start();
+    return bot;
   }
 
   /** A private-chat text from {@code chat}, handled before this returns. */
