@@ -14,16 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * The Bot API side of {@link FakeTelegram}: the HTTP calls the bot makes (getUpdates, the send
- * methods, getFile and downloads), answered as Telegram answers them, faults included, and a record
- * of what the bot sent.
+ * methods, getFile), answered as Telegram answers them, faults included, and a record of what the
+ * bot sent.
  */
 final class BotApi {
   private final ObjectMapper json;
@@ -32,18 +30,14 @@ final class BotApi {
   private final String username;
   private final UpdateLog log;
   private final Faults faults;
-  private final Map<String, byte[]> files;
   private final AtomicInteger messageIds;
   private final List<SentMessage> sent = Collections.synchronizedList(new ArrayList<>());
   private final Map<Integer, byte[]> uploaded = new ConcurrentHashMap<>();
   private final AtomicLong firstGetUpdates = new AtomicLong();
   private final Map<String, JsonNode> calls = new ConcurrentHashMap<>();
   private final List<Consumer<SentMessage>> listeners = new CopyOnWriteArrayList<>();
-  private final AtomicInteger downloadsWaiting = new AtomicInteger();
-  private volatile CountDownLatch downloadGate = new CountDownLatch(0);
 
   /**
-   * @param files the documents users sent, by file id, for getFile and downloads
    * @param messageIds message ids, shared with the users' messages
    */
   BotApi(
@@ -53,7 +47,6 @@ final class BotApi {
       String username,
       UpdateLog log,
       Faults faults,
-      Map<String, byte[]> files,
       AtomicInteger messageIds) {
     this.json = json;
     this.updates = updates;
@@ -61,7 +54,6 @@ final class BotApi {
     this.username = username;
     this.log = log;
     this.faults = faults;
-    this.files = files;
     this.messageIds = messageIds;
   }
 
@@ -176,34 +168,6 @@ final class BotApi {
       message.put(method.equals("senddocument") ? "caption" : "text", text);
     }
     return message;
-  }
-
-  /** Downloads wait until the returned gate opens, at most a minute (a slow network). */
-  Runnable holdDownloads() {
-    CountDownLatch gate = new CountDownLatch(1);
-    downloadGate = gate;
-    return gate::countDown;
-  }
-
-  int downloadsWaiting() {
-    return downloadsWaiting.get();
-  }
-
-  void download(Context ctx) throws InterruptedException {
-    downloadsWaiting.incrementAndGet();
-    try {
-      downloadGate.await(1, TimeUnit.MINUTES);
-    } finally {
-      downloadsWaiting.decrementAndGet();
-    }
-    String path = ctx.pathParam("path");
-    String fileId = path.substring(path.lastIndexOf('/') + 1);
-    byte[] content = token.equals(ctx.pathParam("token")) ? files.get(fileId) : null;
-    if (content == null) {
-      ctx.status(404).result("Not Found");
-    } else {
-      ctx.contentType("application/octet-stream").result(content);
-    }
   }
 
   private ObjectNode params(Context ctx) throws IOException {

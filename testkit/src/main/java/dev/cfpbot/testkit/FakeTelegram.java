@@ -26,12 +26,14 @@ public final class FakeTelegram implements AutoCloseable {
   private final AtomicInteger messageIds = new AtomicInteger(1000);
   private final AtomicInteger callbacks = new AtomicInteger();
   private final BotApi api;
+  private final FileServer fileServer;
   private Javalin app;
 
   public FakeTelegram(String token, String username) {
     this.token = token;
     this.username = username;
-    this.api = new BotApi(json, updates, token, username, log, faults, files, messageIds);
+    this.api = new BotApi(json, updates, token, username, log, faults, messageIds);
+    this.fileServer = new FileServer(token, files);
   }
 
   /** Starts on {@code port} (0: any free port) and returns this. */
@@ -45,7 +47,7 @@ public final class FakeTelegram implements AutoCloseable {
               config.http.maxRequestSize = 60L * 1024 * 1024;
               config.routes.post("/bot{token}/{method}", api::call);
               config.routes.get("/bot{token}/{method}", api::call);
-              config.routes.get("/file/bot{token}/<path>", api::download);
+              config.routes.get("/file/bot{token}/<path>", fileServer::download);
             });
     app.start();
     return this;
@@ -110,12 +112,12 @@ public final class FakeTelegram implements AutoCloseable {
    * network, for what else the bot does meanwhile.
    */
   public Runnable holdDownloads() {
-    return api.holdDownloads();
+    return fileServer.hold();
   }
 
   /** Downloads waiting for the gate of {@link #holdDownloads}. */
   public int downloadsWaiting() {
-    return api.downloadsWaiting();
+    return fileServer.waiting();
   }
 
   /** A document Telegram announces but a bot may not download (over 20 MB). */
