@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * Raw platform updates, stored before they are acknowledged and handled after. A chat with stored
  * updates is drained by one thread, in batches (group commit): each turn takes the chat's oldest
  * update under a row lock and removes it in the same transaction, so that of several instances
- * storing updates of one chat, each update is handled once and in the platform's order. Whatever is
- * left — the process died, the database was away — is picked up by a sweep.
+ * storing updates of one chat, each update is handled once and in the platform's order. A chat
+ * whose update waits on the network (a document to fetch) takes its turns on its dispatcher lane
+ * instead, so that the download holds up nobody else. Whatever is left — the process died, the
+ * database was away — is picked up by a sweep.
  */
 public final class InboundQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InboundQueue.class);
@@ -44,7 +46,7 @@ public final class InboundQueue implements AutoCloseable {
   private final Map<String, ChatDrain> drains = new ConcurrentHashMap<>();
 
   /**
-   * One thread takes every stored update's turn: group commit works best when one transaction at a
+   * One thread takes the stored updates' turns: group commit works best when one transaction at a
    * time writes (two lanes' batches would wait on each other's row locks — every confirmation locks
    * its event's counter until commit), and one thread keeps each chat's turns in order by itself.
    */
