@@ -9,8 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * stops the bot from starting.
  */
 class ClassArchiveIT {
-  private static final Path ROOT =
-      Path.of(System.getProperty("cfpbot.root", "..")).toAbsolutePath().normalize();
   private static final String NOTHING_TO_EXPORT = "(CFPBOT_DATA_DIR); nothing to export\n";
 
   @TempDir Path dir;
@@ -37,19 +34,7 @@ class ClassArchiveIT {
 
   /** ./cfp-bot export on an empty data directory: the JVM starts, runs the bot's code, exits 1. */
   private String launch() throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            List.of(ROOT.resolve("cfp-bot").toString(), "export", "--format", "csv"));
-    builder.environment().put("CFPBOT_CONFIG", ROOT.resolve("config/cfp-bot.yaml").toString());
-    builder.environment().put("CFPBOT_DATA_DIR", dir.resolve("data").toString());
-    builder.environment().put("CFPBOT_CDS_ARCHIVE", archive.toString());
-    builder.environment().remove("CFPBOT_CDS");
-    builder
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    Process process = Launcher.run(dir, Map.of(), "export", "--format", "csv");
     assertThat(process.exitValue()).as("exit code (134: the JVM aborted)").isEqualTo(1);
     return Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
   }

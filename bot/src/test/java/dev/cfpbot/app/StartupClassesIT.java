@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,29 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Java 5 class files the archive cannot hold) is not loaded at all.
  */
 class StartupClassesIT {
-  private static final Path ROOT =
-      Path.of(System.getProperty("cfpbot.root", "..")).toAbsolutePath().normalize();
-
   @TempDir Path dir;
 
   /** ./cfp-bot in the terminal with nothing to read: it starts, and stops at the end of input. */
   private List<String> classesLoadedByAStart() throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(List.of(ROOT.resolve("cfp-bot").toString()));
-    builder.environment().put("CFPBOT_CONFIG", ROOT.resolve("config/cfp-bot.yaml").toString());
-    builder.environment().put("CFPBOT_DATA_DIR", dir.resolve("data").toString());
-    builder.environment().put("CFPBOT_CDS_ARCHIVE", dir.resolve("cfp-bot.jsa").toString());
-    builder.environment().remove("CFPBOT_CDS");
-    builder.environment().remove("CFPBOT_JAVA_OPTS");
     // Added to the launcher's flags by the JVM itself; the archive JVM logs to a file of its own.
-    builder
-        .environment()
-        .put("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + dir.resolve("classes-%p.txt"));
-    builder
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    Process process =
+        Launcher.run(
+            dir,
+            Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + dir.resolve("classes-%p.txt")));
     assertThat(process.exitValue()).isZero();
     return Files.readAllLines(dir.resolve("classes-" + process.pid() + ".txt"));
   }
