@@ -12,4 +12,15 @@ public interface UpdateStore {
 
   /** Stores {@code updates} of {@code channel} in one transaction, durably, and returns. */
   void store(String channel, List<RawUpdate> updates);
+
+  /**
+   * As {@link #store}, for the one caller that stores {@code channel}'s updates, a batch at a time
+   * (a long poll, held by one instance under its lease). Since nobody stores the channel's updates
+   * meanwhile, the turn of an update whose chat has nothing stored and nothing under way may be
+   * taken in the storing transaction itself, instead of the update being stored, read back and
+   * removed. By the time this returns, every update is handled or stored, durably.
+   */
+  default void storePolled(String channel, List<RawUpdate> updates) {
+    store(channel, updates);
+  }
 }

@@ -42,6 +42,7 @@ public final class InboundQueue implements AutoCloseable {
   private final Storage storage;
   private final Dispatcher dispatcher;
   private final QueuedTurns queued;
+  private final IdleTurns idle;
   private final Map<String, UpdateTranslator> translators;
   private final Map<String, ChatDrain> drains = new ConcurrentHashMap<>();
 
@@ -73,8 +74,29 @@ public final class InboundQueue implements AutoCloseable {
     this.storage = storage;
     this.dispatcher = dispatcher;
     this.queued = new QueuedTurns(dispatcher.processor(), storage);
+    this.idle = new IdleTurns(dispatcher.processor(), storage);
     this.translators = Map.copyOf(translators);
-    inbox.listen((channel, updates) -> heard(channel, updates, false));
+    inbox.listen((channel, updates) -> heard(channel, updates, false), this::storeOrTake);
+  }
+
+  /**
+   * A polled batch, while this queue's thread is idle: the idle chats' turns are taken at once
+   * ({@link IdleTurns}), the rest stored. Null (store them all) when the thread is busy or the
+   * batch is larger than one of its rounds: then the poll stores while the thread takes turns.
+   */
+  private List<RawUpdate> storeOrTake(String channel, List<RawUpdate> updates) {
+    UpdateTranslator translator = translators.get(channel);
+    if (translator == null || updates.size() > BATCH || pumping.get()) {
+      return null;
+    }
+    return idle.storeOrTake(
+        channel,
+        translator,
+        updates,
+        chat -> {
+          ChatDrain drain = drains.get(channel + "/" + chat);
+          return drain != null && drain.running.get();
+        });
   }
 
   /**

@@ -18,15 +18,36 @@ public final class UpdateInbox implements UpdateStore {
     void stored(String channel, List<RawUpdate> updates);
   }
 
+  /**
+   * Takes the turns of a polled batch's idle chats in the transaction that stores the rest, and
+   * returns what it stored; null when it took none and stored nothing (they are all to be stored).
+   */
+  @FunctionalInterface
+  interface IdleTaker {
+    List<RawUpdate> storeOrTake(String channel, List<RawUpdate> updates);
+  }
+
   private final Storage storage;
   private volatile Listener listener = (channel, updates) -> {};
+  private volatile IdleTaker idle = (channel, updates) -> null;
 
   public UpdateInbox(Storage storage) {
     this.storage = storage;
   }
 
-  void listen(Listener listener) {
+  void listen(Listener listener, IdleTaker idle) {
     this.listener = listener;
+    this.idle = idle;
+  }
+
+  @Override
+  public void storePolled(String channel, List<RawUpdate> updates) {
+    List<RawUpdate> stored = idle.storeOrTake(channel, updates);
+    if (stored == null) {
+      store(channel, updates);
+    } else if (!stored.isEmpty()) {
+      listener.stored(channel, stored);
+    }
   }
 
   @Override

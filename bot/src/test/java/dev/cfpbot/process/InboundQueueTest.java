@@ -127,4 +127,72 @@ class InboundQueueTest {
     assertThat(channel.textsTo("dave")).containsExactly(call);
     assertThat(waiting()).isZero();
   }
+
+  private boolean handled(String externalId) {
+    return storage
+        .database()
+        .inTransaction(
+            "find", tx -> storage.inbox().find(tx, RecordingChannel.NAME, externalId).isPresent());
+  }
+
+  @Test
+  void polledUpdate_ofAnIdleChat_isHandledBeforeStorePolledReturns_andNeverQueued() {
+    RawUpdate start = update("alice", "/start");
+
+    inbox.storePolled(RecordingChannel.NAME, List.of(start));
+
+    // Handled in the storing transaction: nothing waits for the queue's thread.
+    assertThat(handled(start.externalId())).isTrue();
+    assertThat(waiting()).isZero();
+    await().atMost(WAIT).until(() -> channel.textsTo("alice").size() == 1);
+    assertThat(channel.textsTo("alice").get(0)).startsWith("📣 ");
+  }
+
+  @Test
+  void polledUpdate_ofAChatWithAnUpdateLeftStored_waitsItsTurnBehindIt() {
+    // An update a previous run stored and never handled: no drain knows of it until a sweep.
+    RawUpdate older = update("alice", "/start");
+    storage
+        .database()
+        .useTransaction(
+            "leave",
+            tx ->
+                storage
+                    .queue()
+                    .add(
+                        tx,
+                        RecordingChannel.NAME,
+                        older.externalId(),
+                        "alice",
+                        older.sortKey(),
+                        older.payload(),
+                        older.receivedAt()));
+    RawUpdate newer = update("alice", "帮助");
+
+    inbox.storePolled(RecordingChannel.NAME, List.of(newer));
+
+    assertThat(handled(newer.externalId())).isFalse();
+    // Taken after the older one: by the queue's sweep, which finds what no drain expects.
+    await().atMost(WAIT.multipliedBy(2)).until(() -> channel.textsTo("alice").size() == 3);
+    List<String> texts = channel.textsTo("alice");
+    assertThat(texts.get(0)).startsWith("📣 ");
+    // The help, which knows of the form the call started.
+    assertThat(texts.get(1)).startsWith("可以随时发送这些指令：").contains("当前的问题：「姓名」");
+    assertThat(texts.get(2)).isEqualTo("(1/7) 请问怎么称呼你？（姓名）");
+    assertThat(waiting()).isZero();
+  }
+
+  @Test
+  void polledBatch_withATurnThatFails_isStoredWhole_andOnlyTheFaultyUpdateIsLost() {
+    inbox.storePolled(
+        RecordingChannel.NAME, List.of(update("alice", "/start"), update("dave", "unreadable")));
+
+    await().atMost(WAIT).until(() -> channel.textsTo("alice").size() == 1);
+    await().atMost(WAIT).until(() -> waiting() == 0);
+    inbox.storePolled(RecordingChannel.NAME, List.of(update("dave", "/start")));
+    await().atMost(WAIT).until(() -> channel.textsTo("dave").size() == 1);
+
+    assertThat(channel.textsTo("alice").get(0)).startsWith("📣 ");
+    assertThat(channel.textsTo("dave")).containsExactly(channel.textsTo("alice").get(0));
+  }
 }

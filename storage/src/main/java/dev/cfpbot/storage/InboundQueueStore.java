@@ -78,6 +78,19 @@ public final class InboundQueueStore {
     return tx.first("lock queued update", lockHead, InboundQueueStore::map, channel, chatId);
   }
 
+  /**
+   * Whether any update of the chat is stored (waiting, or being handled by another transaction).
+   */
+  public boolean holds(Tx tx, String channel, String chatId) {
+    return tx.first(
+            "look for a chat's queued updates",
+            "select 1 from inbound_queue where channel = ? and chat_id = ? limit 1",
+            row -> true,
+            channel,
+            chatId)
+        .isPresent();
+  }
+
   /** The channel's stored updates, oldest first. */
   public List<Queued> pending(Tx tx, String channel, int limit) {
     return tx.list(

@@ -70,6 +70,17 @@ class InboundQueueStoreTest {
   }
 
   @Test
+  void holds_saysWhetherTheChatHasAnUpdateStored_inThatChannel() {
+    use(storage, tx -> queue.add(tx, "telegram", "u1", "c1", 1, "a", BASE));
+    use(storage, tx -> queue.add(tx, "wechat", "m1", "c2", 1, "b", BASE));
+
+    assertThat(in(storage, (Tx tx) -> queue.holds(tx, "telegram", "c1"))).isTrue();
+    assertThat(in(storage, (Tx tx) -> queue.holds(tx, "telegram", "c2"))).isFalse();
+    use(storage, tx -> queue.remove(tx, "telegram", "u1"));
+    assertThat(in(storage, (Tx tx) -> queue.holds(tx, "telegram", "c1"))).isFalse();
+  }
+
+  @Test
   void lockHead_returnsTheChatsUpdateFirstInThePlatformsOrder() {
     use(storage, tx -> queue.add(tx, "telegram", "u9", "c1", 9, "nine", BASE));
     use(storage, tx -> queue.add(tx, "telegram", "u7", "c1", 7, "seven", BASE));

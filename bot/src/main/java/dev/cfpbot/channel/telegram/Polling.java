@@ -98,7 +98,7 @@ final class Polling implements LongPollingUpdateConsumer {
               "telegram: stopping; " + raw.size() + " updates left to Telegram");
         }
         try {
-          store.store(TelegramChannel.NAME, raw);
+          store.storePolled(TelegramChannel.NAME, raw);
           storeProblem = null;
           return;
         } catch (RuntimeException e) {
