@@ -73,11 +73,17 @@ public final class OutboxStore {
             + " where state = 'SENDING'");
   }
 
+  /**
+   * Records a message as delivered, and drops the copy of what it said: nothing reads it again (the
+   * row stays, for the recipient's order and the counts, until {@link #pruneDone}), a receipt or an
+   * alert repeats a speaker's answers, and every later write to the outbox rewrites the pages
+   * around it — with its text in them, most of each commit's bytes (issue 13's profile).
+   */
   public void markSent(Tx tx, long seq, String platformId, Instant at) {
     tx.update(
         "mark message sent",
         "update outbox set state = 'SENT', sent_at = ?, platform_id = ?, claimed_by = null,"
-            + " claimed_until = null, last_error = null where seq = ?",
+            + " claimed_until = null, last_error = null, payload = '' where seq = ?",
         at,
         platformId,
         seq);

@@ -129,6 +129,20 @@ class OutboxStoreTest {
   }
 
   @Test
+  void markSent_dropsTheCopyOfWhatItSaid_andKeepsWhatItWas() {
+    enqueue("m-1", "telegram", "100", BASE);
+    enqueue("m-2", "telegram", "200", BASE);
+    claim("a", BASE);
+
+    use(storage, tx -> outbox.markSent(tx, seq("m-1"), "tg-7", BASE.plusSeconds(1)));
+
+    assertThat(column("m-1", "payload")).isEmpty();
+    assertThat(column("m-1", "kind")).isEqualTo("reply");
+    assertThat(column("m-1", "platform_id")).isEqualTo("tg-7");
+    assertThat(column("m-2", "payload")).isEqualTo("{\"text\":\"m-2\"}");
+  }
+
+  @Test
   void claimDue_differentRecipients_areClaimedTogetherInOrder() {
     enqueue("m-1", "telegram", "100", BASE);
     enqueue("m-2", "telegram", "200", BASE);
