@@ -19,8 +19,9 @@ import java.util.function.LongSupplier;
  * <p>In a chat, a token bucket (a burst, then one a second). A sender first sleeps until its chat
  * has a token, and only then takes a slot overall: a slot taken while waiting for the chat would be
  * a hole in the pace for everyone else. The outbox never sends two messages to one chat at once, so
- * nobody else spends that chat's token meanwhile. The chat's token is taken at the time of the
- * slot, so the spacing Telegram sees in a chat is the spacing of the sends.
+ * nobody else spends that chat's token meanwhile. The chat's token is taken at the time of the slot
+ * and counted as spent when the send is answered ({@link #sent}), so the spacing Telegram sees in a
+ * chat is at least the spacing of the buckets even when a send leaves late.
  */
 final class TelegramLimits {
   /** 34 ms: 30 sends span 986 ms, so no second holds 31; 29.4 a second, 2 % under the limit. */
@@ -71,6 +72,16 @@ final class TelegramLimits {
     return slot - now;
   }
 
+  /** The send to {@code chat} that last took its turn has been answered (or has failed). */
+  void sent(String chat) {
+    if (enabled) {
+      ChatBucket bucket = chats.get(chat);
+      if (bucket != null) {
+        bucket.sent(nanoTime.getAsLong());
+      }
+    }
+  }
+
   /** A chat's token bucket: {@code capacity} sends at once, then one every {@code every}. */
   static final class ChatBucket {
     private final double capacity;
@@ -102,6 +113,18 @@ final class TelegramLimits {
     synchronized long waitAt(long now) {
       double available = tokensAt(now);
       return available >= 1 ? 0 : (long) Math.ceil((1 - available) * every);
+    }
+
+    /**
+     * The send that spent the last token was answered at {@code at}: the token counts as spent
+     * then. Telegram counts a send when it arrives, and a send can leave well after its slot (a
+     * busy machine, a slow connection): counted from the slot, the next send could arrive too soon
+     * after it. The refill between the slot and the answer is forfeited.
+     */
+    synchronized void sent(long at) {
+      if (last != Long.MIN_VALUE && at - last > 0) {
+        last = at;
+      }
     }
 
     /** Spends a token at {@code at} (a send's slot, now or a little later). */

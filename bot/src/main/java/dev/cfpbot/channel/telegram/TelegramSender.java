@@ -81,6 +81,8 @@ final class TelegramSender {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new SendResult.Retry(null, "interrupted");
+    } finally {
+      limits.sent(m.recipient());
     }
   }
 

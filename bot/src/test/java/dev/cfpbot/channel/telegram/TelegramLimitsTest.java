@@ -54,6 +54,21 @@ class TelegramLimitsTest {
   }
 
   @Test
+  void chatBucket_countsTheSpacingFromWhenTheSendWasAnswered() {
+    TelegramLimits.ChatBucket chat = TelegramLimits.ChatBucket.of("42");
+    for (int i = 0; i < 3; i++) {
+      chat.take(0);
+    }
+    long answered = Duration.ofMillis(400).toNanos();
+    // The last send of the burst left 400 ms after its slot (a busy machine, a slow network):
+    // Telegram saw it then, so the next one waits 1,050 ms from then, not from the slot.
+    chat.sent(answered);
+
+    assertThat(chat.waitAt(Duration.ofMillis(1050).toNanos())).isEqualTo(answered);
+    assertThat(chat.waitAt(answered + Duration.ofMillis(1050).toNanos())).isZero();
+  }
+
+  @Test
   void chatBucket_ofAGroup_allows19AMinute() {
     TelegramLimits.ChatBucket group = TelegramLimits.ChatBucket.of("-100123");
     for (int i = 0; i < 19; i++) {
