@@ -60,16 +60,7 @@ final class IdleTurns {
                   || busy.test(u.chatId())
                   || translator.fetches(u)
                   || storage.queue().holds(tx, channel, u.chatId())) {
-                storage
-                    .queue()
-                    .add(
-                        tx,
-                        channel,
-                        u.externalId(),
-                        u.chatId(),
-                        u.sortKey(),
-                        u.payload(),
-                        u.receivedAt());
+                UpdateInbox.add(storage, tx, channel, u);
                 stored.add(u);
                 storedChats.add(u.chatId());
               } else {

@@ -3,12 +3,14 @@ package dev.cfpbot.process;
 import dev.cfpbot.channel.RawUpdate;
 import dev.cfpbot.channel.UpdateStore;
 import dev.cfpbot.storage.Storage;
+import dev.cfpbot.storage.Tx;
 import java.util.List;
 
 /**
  * Stores the raw updates channels hand over before they acknowledge them, a batch per transaction,
  * and tells the {@link InboundQueue} which chats have new ones. Updates stored before the queue
- * listens (while the bot starts) wait for its first sweep.
+ * listens (while the bot starts) wait for its first sweep. A polled batch ({@link #storePolled}) is
+ * offered to the queue first, which may take idle chats' turns at once ({@link IdleTurns}).
  */
 public final class UpdateInbox implements UpdateStore {
 
@@ -56,20 +58,14 @@ public final class UpdateInbox implements UpdateStore {
         .database()
         .useTransaction(
             "store " + channel + " updates",
-            tx -> {
-              for (RawUpdate u : updates) {
-                storage
-                    .queue()
-                    .add(
-                        tx,
-                        channel,
-                        u.externalId(),
-                        u.chatId(),
-                        u.sortKey(),
-                        u.payload(),
-                        u.receivedAt());
-              }
-            });
+            tx -> updates.forEach(u -> add(storage, tx, channel, u)));
     listener.stored(channel, updates);
+  }
+
+  /** Stores {@code u} in {@code tx}, unless it is stored already (a platform redelivery). */
+  static void add(Storage storage, Tx tx, String channel, RawUpdate u) {
+    storage
+        .queue()
+        .add(tx, channel, u.externalId(), u.chatId(), u.sortKey(), u.payload(), u.receivedAt());
   }
 }
