@@ -123,7 +123,13 @@ final class CallbackGuard {
     Pair pair = new Pair(Long.parseLong(timestamp), nonce, digest, new CompletableFuture<>());
     waiting.add(pair);
     if (draining.compareAndSet(false, true)) {
-      writer.execute(this::drain);
+      try {
+        writer.execute(this::drain);
+      } catch (RuntimeException | Error e) {
+        // No thread to be had: this callback fails (WeChat sends it again), the next one retries.
+        draining.set(false);
+        throw e;
+      }
     }
     Optional<String> first;
     try {
