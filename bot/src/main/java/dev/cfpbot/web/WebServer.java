@@ -8,6 +8,9 @@ import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,9 @@ public final class WebServer implements AutoCloseable {
   /** Request threads at most: enough to keep two cores busy while some wait on uploads. */
   static final int MAX_THREADS = 32;
 
+  /** Jetty's per-connection cache of header fields: none (see {@link #lean}). */
+  static final int HEADER_CACHE_SIZE = 0;
+
   private final Javalin app;
 
   private WebServer(Javalin app) {
@@ -47,6 +53,7 @@ public final class WebServer implements AutoCloseable {
               config.jetty.host = settings.host();
               config.jetty.port = settings.port();
               config.jetty.threadPool = threadPool();
+              config.jetty.modifyHttpConfiguration(WebServer::lean);
               config.http.maxRequestSize = MAX_BODY;
               config.jetty.modifyServletContextHandler(h -> h.setMaxFormKeys(MAX_FORM_PARTS));
               config.startup.showJavalinBanner = false;
@@ -78,6 +85,18 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
+   * No per-connection cache of header fields. Jetty's (1,024 entries by default) is a 96 KB table
+   * made for each connection on its second request and kept while the connection stays open: WeChat
+   * keeps one open per callback in flight, and 200 followers at once left 200 of them, 19 MB of
+   * live heap that the serial collector grew the heap for (measured: peak RSS 194-200 MB, against
+   * 146 MB on Telegram). Without it, a request's few headers are read into new strings each time,
+   * which costs nothing measurable.
+   */
+  static void lean(HttpConfiguration http) {
+    http.setHeaderCacheSize(HEADER_CACHE_SIZE);
+  }
+
+  /**
    * A route threw. Logged with the route's shape, not its path: paths carry signed tokens (upload
    * and download links), which are as good as a password while they last.
    */
@@ -96,6 +115,12 @@ public final class WebServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** The HTTP settings of the server's connector, as Jetty serves with them. */
+  HttpConfiguration httpConfiguration() {
+    ServerConnector connector = (ServerConnector) app.jettyServer().server().getConnectors()[0];
+    return connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
   }
 
   @Override

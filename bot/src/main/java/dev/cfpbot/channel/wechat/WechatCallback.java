@@ -165,13 +165,17 @@ final class WechatCallback {
     }
   }
 
-  /** The body; refused when it is larger than any WeChat message (read no further than that). */
+  /**
+   * The body; refused when it is larger than any WeChat message (read no further than that). With a
+   * length given (WeChat gives one), that many bytes are read into an array of that size.
+   */
   private static String body(Context ctx) throws IOException, CallbackRefused {
-    if (ctx.req().getContentLengthLong() > WechatXml.MAX_BODY) {
+    long length = ctx.req().getContentLengthLong();
+    if (length > WechatXml.MAX_BODY) {
       throw new CallbackRefused(413, "body too large");
     }
     try (InputStream in = ctx.req().getInputStream()) {
-      byte[] bytes = in.readNBytes(WechatXml.MAX_BODY + 1);
+      byte[] bytes = in.readNBytes(length < 0 ? WechatXml.MAX_BODY + 1 : (int) length);
       if (bytes.length > WechatXml.MAX_BODY) {
         throw new CallbackRefused(413, "body too large");
       }

@@ -8,11 +8,13 @@ import dev.cfpbot.testkit.wechat.WechatClient.Response;
 import dev.cfpbot.testkit.wechat.WechatEnvelopes.Broken;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,28 @@ class WechatJarIT {
       assertThat(bot.isAlive()).isTrue();
       assertThat(bot.log()).doesNotContain("OutOfMemoryError");
     }
+  }
+
+  /**
+   * XStream (weixin-java's XML reader) costs ~8 MB for good once set up: the bot never loads it.
+   */
+  @Test
+  void plainMessage_isAnswered_withoutLoadingXStream() throws Exception {
+    Path classes = dataDir.resolve("classes.txt");
+    List<String> flags = new ArrayList<>(List.of(SMALL_HEAP));
+    flags.add("-Xlog:class+load:file=" + classes);
+    Response reply;
+    try (WechatJar bot =
+        WechatJar.start(dataDir, api, Map.of("WECHAT_AES_KEY", ""), flags.toArray(String[]::new))
+            .awaitHealthy()) {
+      reply = bot.client(false).text("o-plain-follower", "投稿");
+      assertThat(bot.stop()).isTrue();
+    }
+
+    assertThat(reply.reply()).startsWith("📣 Techparty 广州 · Docker 技术沙龙");
+    List<String> loaded = Files.readAllLines(classes);
+    assertThat(loaded).anyMatch(line -> line.contains(" " + WxMpXmlMessage.class.getName() + " "));
+    assertThat(loaded).noneMatch(line -> line.contains(" com.thoughtworks.xstream."));
   }
 
   @Test

@@ -3,7 +3,9 @@ package dev.cfpbot.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.junit.jupiter.api.Test;
 
 class WechatXmlTest {
@@ -28,6 +30,67 @@ class WechatXmlTest {
                 + "</MsgType><Content><![CDATA[a ]]]]><![CDATA[> <MsgType>b]]></Content></xml>");
     assertThat(WechatXml.message(xml.replace("<xml>", "<xml><MsgId>1</MsgId>")).getContent())
         .isEqualTo("a ]]> <MsgType>b");
+  }
+
+  @Test
+  void message_readsTheFieldsTheBotUses_andIgnoresTheRest() {
+    WxMpXmlMessage text =
+        WechatXml.message(
+            "<xml><ToUserName><![CDATA[gh_1]]></ToUserName>"
+                + "<FromUserName><![CDATA[o-1]]></FromUserName><CreateTime>1700000000</CreateTime>"
+                + "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[ 你好 <b> ]]></Content>"
+                + "<MsgId>24000000000000001</MsgId><PicUrl>x</PicUrl><Unknown><A>y</A></Unknown>"
+                + "<Unknown>z</Unknown></xml>");
+
+    assertThat(
+            List.of(
+                text.getToUser(),
+                text.getFromUser(),
+                text.getCreateTime(),
+                text.getMsgType(),
+                text.getContent(),
+                text.getMsgId()))
+        .containsExactly("gh_1", "o-1", 1700000000L, "text", " 你好 <b> ", 24000000000000001L);
+  }
+
+  @Test
+  void message_readsEventsAndLinks() {
+    WxMpXmlMessage click =
+        WechatXml.message(
+            "<xml><ToUserName>gh_1</ToUserName><FromUserName>o-2</FromUserName>"
+                + "<CreateTime>1</CreateTime><MsgType>event</MsgType><Event>CLICK</Event>"
+                + "<EventKey><![CDATA[CFP_SUBMIT]]></EventKey></xml>");
+    WxMpXmlMessage link =
+        WechatXml.message(
+            "<xml><FromUserName>o-3</FromUserName><MsgType>link</MsgType>"
+                + "<Title>Slides</Title><Url>https://example.org/s</Url><MsgId>7</MsgId></xml>");
+
+    assertThat(List.of(click.getEvent(), click.getEventKey(), click.getMsgId() == null))
+        .containsExactly("CLICK", "CFP_SUBMIT", true);
+    assertThat(
+            List.of(link.getTitle(), link.getUrl(), link.getMsgId(), link.getCreateTime() == null))
+        .containsExactly("Slides", "https://example.org/s", 7L, true);
+  }
+
+  @Test
+  void message_refusesWhatIsNotAWeChatMessage_sayingWhy() {
+    String ok = "<FromUserName>o-1</FromUserName><MsgType>text</MsgType>";
+
+    assertThatThrownBy(() -> WechatXml.message("<!DOCTYPE x><xml>" + ok + "</xml>"))
+        .hasMessage("declarations are not allowed");
+    assertThatThrownBy(() -> WechatXml.message("<xml>" + ok)).hasMessage("unreadable XML");
+    assertThatThrownBy(
+            () -> WechatXml.message("<xml>" + ok + "<CreateTime>soon</CreateTime></xml>"))
+        .hasMessage("unreadable XML");
+    assertThatThrownBy(
+            () -> WechatXml.message("<xml>" + ok + "<MsgId>99999999999999999999</MsgId></xml>"))
+        .hasMessage("unreadable XML");
+    assertThatThrownBy(() -> WechatXml.message("<xml>" + ok + "<MsgType>event</MsgType></xml>"))
+        .hasMessage("unreadable XML: MsgType twice");
+    assertThatThrownBy(() -> WechatXml.message("<xml><MsgType>text</MsgType></xml>"))
+        .hasMessage("not a WeChat message");
+    assertThatThrownBy(() -> WechatXml.message("<xml><FromUserName>o-1</FromUserName></xml>"))
+        .hasMessage("not a WeChat message");
   }
 
   @Test
