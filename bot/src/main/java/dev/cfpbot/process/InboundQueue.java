@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * storing updates of one chat, each update is handled once and in the platform's order. A chat
  * whose update waits on the network (a document to fetch) takes its turns on its dispatcher lane
  * instead, so that the download holds up nobody else. Whatever is left — the process died, the
- * database was away — is picked up by a sweep.
+ * database was away — is picked up by a sweep. A long poll's batch that comes while this queue's
+ * thread is idle skips the queue for chats with nothing stored ({@link IdleTurns}).
  */
 public final class InboundQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InboundQueue.class);
