@@ -9,6 +9,7 @@ import dev.cfpbot.channel.Outbound;
 import dev.cfpbot.channel.Routes;
 import dev.cfpbot.channel.SendResult;
 import dev.cfpbot.channel.UpdateStore;
+import dev.cfpbot.concurrent.Threads;
 import dev.cfpbot.config.ConfigException;
 import dev.cfpbot.files.FileStore;
 import dev.cfpbot.links.UploadLinks;
@@ -181,9 +182,7 @@ public final class TelegramChannel implements Channel, ChannelStatus {
       }
       // The menu is two calls Telegram may be slow to answer, and a speaker needs none of it to
       // be answered: set once receiving has started, on a thread of its own.
-      Thread menu = new Thread(() -> Menu.install(client), "cfpbot-telegram-menu");
-      menu.setDaemon(true);
-      menu.start();
+      Threads.named("cfpbot-telegram-menu").newThread(() -> Menu.install(client)).start();
     } catch (TelegramApiException e) {
       throw new IllegalStateException(
           "telegram: could not start receiving: " + Redact.token(e.getMessage(), settings.token()),

@@ -1,5 +1,6 @@
 package dev.cfpbot.channel.wechat;
 
+import dev.cfpbot.concurrent.Threads;
 import dev.cfpbot.storage.Storage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,11 +71,7 @@ final class CallbackGuard {
           1,
           TimeUnit.MINUTES,
           new LinkedBlockingQueue<>(),
-          task -> {
-            Thread thread = new Thread(task, "cfpbot-wechat-nonces");
-            thread.setDaemon(true);
-            return thread;
-          });
+          Threads.named("cfpbot-wechat-nonces"));
 
   CallbackGuard(Storage storage, Clock clock) {
     this.storage = storage;
