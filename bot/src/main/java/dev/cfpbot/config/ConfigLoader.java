@@ -77,7 +77,7 @@ public final class ConfigLoader {
    * sections} of plug-ins (null: any); another key is a mistake.
    */
   public static CfpConfig parse(String text, String source, Set<String> sections) {
-    YamlLines lines = YamlLines.index(text);
+    YamlLines lines = YamlLines.of(text);
     JsonNode root;
     try {
       // The syntax first: mapping reads as it parses, and would build an event from the lines

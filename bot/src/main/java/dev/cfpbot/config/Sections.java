@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public final class Sections {
   static final Sections NONE =
-      new Sections(Map.of(), new ConfigErrors("config", null, YamlLines.index(""), null));
+      new Sections(Map.of(), new ConfigErrors("config", null, YamlLines.of(""), null));
 
   private final Map<String, JsonNode> nodes;
   private final ConfigErrors errors;

@@ -11,16 +11,23 @@ import java.util.Map;
 
 /**
  * The line of each key in a YAML document, by path ({@code events[0].deadline}), so that a problem
- * found after parsing can still point at the line to fix.
+ * found after parsing can still point at the line to fix. The document is indexed when a line is
+ * first asked for: only a mistake needs one, and reading the file a second time for a correct
+ * config cost a tenth of a second of every start.
  */
 final class YamlLines {
-  private final Map<String, Integer> lines;
+  private final String yaml;
+  private Map<String, Integer> lines;
 
-  private YamlLines(Map<String, Integer> lines) {
-    this.lines = lines;
+  private YamlLines(String yaml) {
+    this.yaml = yaml;
   }
 
-  static YamlLines index(String yaml) {
+  static YamlLines of(String yaml) {
+    return new YamlLines(yaml);
+  }
+
+  private static Map<String, Integer> index(String yaml) {
     Map<String, Integer> lines = new HashMap<>();
     try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
       // Each open container: its path, and for arrays the index of the next element.
@@ -60,11 +67,14 @@ final class YamlLines {
     } catch (IOException e) {
       // The document did not parse: the binder reports that with its own location.
     }
-    return new YamlLines(lines);
+    return lines;
   }
 
   /** The line of {@code path} or of its nearest enclosing key; 0 when unknown. */
-  int lineOf(String path) {
+  synchronized int lineOf(String path) {
+    if (lines == null) {
+      lines = index(yaml);
+    }
     String p = path;
     while (p != null && !p.isEmpty()) {
       Integer line = lines.get(p);

@@ -26,9 +26,14 @@ public final class Messages {
     this.texts = Map.copyOf(texts);
   }
 
-  /** The shipped texts. */
+  /** The shipped texts: read once, as a start-up reads them twice (checking the config, then). */
   public static Messages defaults() {
-    return new Messages(loadDefaults());
+    return Shipped.TEXTS;
+  }
+
+  /** Holds the shipped texts, read when first asked for. */
+  private static final class Shipped {
+    static final Messages TEXTS = new Messages(loadDefaults());
   }
 
   /**
