@@ -9,8 +9,18 @@ import dev.cfpbot.conversation.FileRefusal;
  * @param duplicate the message had been handled before; {@code inlineReply} is the first reply
  * @param file what the turn did with the stored file the message brought; null when it brought none
  *     (or was a duplicate)
+ * @param replayed the message came under a {@link SignedPair} already taken with another message:
+ *     refused before its turn, nothing of it kept
  */
-public record HandleResult(String inlineReply, boolean duplicate, FileOutcome file) {
+public record HandleResult(
+    String inlineReply, boolean duplicate, FileOutcome file, boolean replayed) {
+
+  /** A message refused as a replay. */
+  public static final HandleResult REPLAYED = new HandleResult(null, false, null, true);
+
+  public HandleResult(String inlineReply, boolean duplicate, FileOutcome file) {
+    this(inlineReply, duplicate, file, false);
+  }
 
   public HandleResult(String inlineReply, boolean duplicate) {
     this(inlineReply, duplicate, null);

@@ -2,6 +2,7 @@ package dev.cfpbot.process;
 
 import dev.cfpbot.channel.HandleResult;
 import dev.cfpbot.channel.Inbound;
+import dev.cfpbot.channel.SignedPair;
 import dev.cfpbot.conversation.Content;
 import dev.cfpbot.conversation.Effect;
 import dev.cfpbot.conversation.Reply;
@@ -24,11 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one inbound message in one transaction: the inbox check, the speaker's turn or an
- * organizer command, every change it makes and the messages it sends commit together or not at all.
- * A transaction that lost a race (optimistic version, unique key) is redone on fresh data. Stored
- * updates reach it through {@link QueuedTurns}, which takes them from the queue in the same
- * transaction.
+ * Handles one inbound message in one transaction: the replay check of a signed callback, the inbox
+ * check, the speaker's turn or an organizer command, every change it makes and the messages it
+ * sends commit together or not at all. A transaction that lost a race (optimistic version, unique
+ * key) is redone on fresh data. Stored updates reach it through {@link QueuedTurns}, which takes
+ * them from the queue in the same transaction.
  */
 public final class TurnProcessor {
   private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
@@ -108,6 +109,10 @@ public final class TurnProcessor {
   }
 
   HandleResult turn(Tx tx, Inbound in) {
+    if (!admitted(tx, in)) {
+      // First, so that a replayed body meets nothing of the turn: not even the inbox's answer.
+      return HandleResult.REPLAYED;
+    }
     var handled = storage.inbox().find(tx, in.channel(), in.externalId());
     if (handled.isPresent()) {
       log.info("{} message {} was handled before: ignored", in.channel(), in.externalId());
@@ -173,6 +178,19 @@ public final class TurnProcessor {
   }
 
   /**
+   * Records the signed pair {@code in} came under, if any; false for a replay: the pair was taken
+   * with another message. The record of a failed turn checks it again, as the turn's transaction
+   * (the pair with it) was rolled back.
+   */
+  private boolean admitted(Tx tx, Inbound in) {
+    SignedPair pair = in.signedPair();
+    return pair == null
+        || storage
+            .callbackNonces()
+            .admits(tx, in.channel(), pair.sentAt(), pair.nonce(), pair.bodySha256());
+  }
+
+  /**
    * A bug, not bad input: the message is recorded as handled (and leaves the queue) so that a
    * redelivery does not hit the same bug forever, and the speaker hears that their saved answers
    * are safe.
@@ -186,6 +204,9 @@ public final class TurnProcessor {
             .inTransaction(
                 "record failed " + in.channel() + " message",
                 tx -> {
+                  if (!admitted(tx, in)) {
+                    return HandleResult.REPLAYED;
+                  }
                   if (queuedId != null) {
                     storage.queue().remove(tx, in.channel(), queuedId);
                   }

@@ -7,6 +7,7 @@ import dev.cfpbot.app.Bot;
 import dev.cfpbot.channel.HandleResult;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.Sender;
+import dev.cfpbot.channel.SignedPair;
 import dev.cfpbot.conversation.Content;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.testing.StorageExtension;
@@ -187,6 +188,65 @@ class DirectTurnsTest {
     assertThat(recorded("m-alice")).isEqualTo(call);
     assertThat(recorded("m-bob")).isEqualTo(SORRY);
     assertThat(recorded("m-carol")).isEqualTo(call);
+  }
+
+  private long noncesRecorded(String digest) {
+    return storage
+        .database()
+        .inTransaction(
+            "count",
+            tx ->
+                tx.count(
+                    "count",
+                    "select count(*) from callback_nonces where nonce = ? and body_sha256 = ?",
+                    "n-1",
+                    digest));
+  }
+
+  @Test
+  void messagesUnderOneSignedPair_inOneBatch_takeTheFirstAndItsRetry_andRefuseAnotherBody()
+      throws Exception {
+    SignedPair pair = new SignedPair(1_790_000_000L, "n-1", "a1".repeat(32));
+    SignedPair forged = new SignedPair(1_790_000_000L, "n-1", "f0".repeat(32));
+
+    List<HandleResult> results =
+        heldThenTogether(
+            List.of(
+                message("alice", "m-1", "/start", true).signedWith(pair),
+                message("alice", "m-1", "/start", true).signedWith(pair),
+                message("mallory", "m-forged", "/help", true).signedWith(forged)));
+
+    String call = results.get(0).inlineReply();
+    assertThat(results.get(1)).isEqualTo(new HandleResult(call, false, null, false));
+    assertThat(results.get(2)).isEqualTo(new HandleResult(call, true, null, false));
+    assertThat(results.get(3)).isEqualTo(HandleResult.REPLAYED);
+    assertThat(recorded("m-1")).isEqualTo(call);
+    boolean forgedInInbox =
+        storage
+            .database()
+            .inTransaction(
+                "find",
+                tx -> storage.inbox().find(tx, RecordingChannel.NAME, "m-forged").isPresent());
+    assertThat(forgedInInbox).isFalse();
+    assertThat(noncesRecorded("a1".repeat(32))).isEqualTo(1);
+    assertThat(noncesRecorded("f0".repeat(32))).isZero();
+  }
+
+  @Test
+  void aFailedTurn_stillRecordsItsSignedPair_soAnotherBodyUnderItIsRefused() {
+    SignedPair pair = new SignedPair(1_790_000_000L, "n-1", "a1".repeat(32));
+
+    HandleResult failed =
+        bot.dispatcher().handle(message("bob", "m-1", "/start", false).signedWith(pair));
+    HandleResult replay =
+        bot.dispatcher()
+            .handle(
+                message("mallory", "m-forged", "/help", true)
+                    .signedWith(new SignedPair(1_790_000_000L, "n-1", "f0".repeat(32))));
+
+    assertThat(failed.inlineReply()).isEqualTo(SORRY);
+    assertThat(replay).isEqualTo(HandleResult.REPLAYED);
+    assertThat(noncesRecorded("a1".repeat(32))).isEqualTo(1);
   }
 
   @Test

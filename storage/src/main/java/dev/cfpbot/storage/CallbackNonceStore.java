@@ -1,5 +1,7 @@
 package dev.cfpbot.storage;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
@@ -50,6 +52,21 @@ public final class CallbackNonceStore {
         channel,
         sentAt,
         nonce);
+  }
+
+  /**
+   * Records the pair unless it is recorded already, and says whether the message may go on: true
+   * when the pair is new, or was recorded with this same body (the platform retrying); false when
+   * it was recorded with another body (a replay).
+   */
+  public boolean admits(Tx tx, String channel, long sentAt, String nonce, String bodySha256) {
+    return remember(tx, channel, sentAt, nonce, bodySha256)
+        .map(
+            first ->
+                MessageDigest.isEqual(
+                    first.getBytes(StandardCharsets.US_ASCII),
+                    bodySha256.getBytes(StandardCharsets.US_ASCII)))
+        .orElse(true);
   }
 
   /** Deletes pairs whose timestamp is before {@code sentBefore} (seconds since the epoch). */

@@ -1,6 +1,7 @@
 package dev.cfpbot.channel.wechat;
 
 import dev.cfpbot.channel.InboundHandler;
+import dev.cfpbot.channel.SignedPair;
 import dev.cfpbot.storage.StorageException;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -113,8 +114,30 @@ final class CallbackCheck {
       throw new CallbackRefused(503, "could not check the nonce: " + e.operation() + " failed");
     }
     if (seen == CallbackGuard.Seen.REPLAY) {
-      throw new CallbackRefused(
-          403, "a timestamp and nonce already used, with another message (a replay)");
+      throw replay();
     }
+  }
+
+  /**
+   * The request's signed pair with {@code message}'s digest, for a message whose turn checks it in
+   * its own transaction ({@link SignedPair}) instead of {@link #firstOrRetry}: one commit per
+   * message, not two. Old pairs are pruned here when that is due.
+   */
+  SignedPair pair(Context ctx, String message) throws CallbackRefused {
+    try {
+      guard.pruneIfDue();
+    } catch (StorageException e) {
+      throw new CallbackRefused(503, "could not check the nonce: " + e.operation() + " failed");
+    }
+    return new SignedPair(
+        Long.parseLong(ctx.queryParam("timestamp")),
+        ctx.queryParam("nonce"),
+        CallbackGuard.sha256(message));
+  }
+
+  /** The refusal of a pair already used with another message. */
+  static CallbackRefused replay() {
+    return new CallbackRefused(
+        403, "a timestamp and nonce already used, with another message (a replay)");
   }
 }

@@ -198,6 +198,27 @@ final class CallbackGuard {
     }
   }
 
+  /**
+   * Deletes the pairs too old to matter, when that is due (once a minute at most): for the pairs
+   * that messages' turns record, which do not pass through {@link #remember}.
+   */
+  void pruneIfDue() {
+    long now = clock.instant().getEpochSecond();
+    if (pruneDue(now)) {
+      storage
+          .database()
+          .useTransaction(
+              "prune wechat callbacks' nonces",
+              tx -> storage.callbackNonces().prune(tx, now - KEEP_SECONDS));
+    }
+  }
+
+  /** Whether pruning is due at {@code now}; true for one caller only. */
+  private boolean pruneDue(long now) {
+    long due = nextPrune.get();
+    return now >= due && nextPrune.compareAndSet(due, now + PRUNE_EVERY_SECONDS);
+  }
+
   private List<Optional<String>> inTransaction(List<Pair> pairs) {
     long now = clock.instant().getEpochSecond();
     return storage
@@ -205,8 +226,7 @@ final class CallbackGuard {
         .inTransaction(
             "check wechat callbacks' nonces",
             tx -> {
-              long due = nextPrune.get();
-              if (now >= due && nextPrune.compareAndSet(due, now + PRUNE_EVERY_SECONDS)) {
+              if (pruneDue(now)) {
                 storage.callbackNonces().prune(tx, now - KEEP_SECONDS);
               }
               List<Optional<String>> firsts = new ArrayList<>();
@@ -220,7 +240,8 @@ final class CallbackGuard {
             });
   }
 
-  private static String sha256(String text) {
+  /** The hex SHA-256 of {@code text}, as the pairs are recorded with. */
+  static String sha256(String text) {
     try {
       return HexFormat.of()
           .formatHex(

@@ -80,16 +80,28 @@ final class WechatCallback {
     ctx.status(200).contentType("text/plain; charset=utf-8").result(echo);
   }
 
-  /** POST: one message or event. */
+  /**
+   * POST: one message or event. A message for a turn has its (timestamp, nonce) pair checked in the
+   * turn's own transaction ({@link dev.cfpbot.channel.SignedPair}); anything else, here first.
+   */
   void receive(Context ctx) throws IOException, InterruptedException {
     InboundHandler handler;
     WxMpXmlMessage message;
+    Optional<Inbound> inbound;
     try {
       check.signedAndFresh(ctx);
       handler = check.handler();
       String xml = check.message(ctx, body(ctx));
       message = parse(xml);
-      check.firstOrRetry(ctx, xml);
+      inbound =
+          WechatInbound.asksForOpenid(message)
+              ? Optional.empty()
+              : WechatInbound.of(message, clock.instant());
+      if (inbound.isPresent()) {
+        inbound = Optional.of(inbound.get().signedWith(check.pair(ctx, xml)));
+      } else {
+        check.firstOrRetry(ctx, xml);
+      }
     } catch (CallbackRefused e) {
       refuse(ctx, e);
       return;
@@ -102,7 +114,6 @@ final class WechatCallback {
       reply(ctx, message, text, aes);
       return;
     }
-    Optional<Inbound> inbound = WechatInbound.of(message, clock.instant());
     if (inbound.isEmpty()) {
       write(ctx, "text/plain", "success");
       return;
@@ -118,6 +129,10 @@ final class WechatCallback {
         // Nothing was recorded: answering with an error makes WeChat deliver it again.
         log.error("wechat: a message could not be handled; WeChat will send it again", e);
         ctx.status(500).result("500");
+        return;
+      }
+      if (result.replayed()) {
+        refuse(ctx, CallbackCheck.replay());
         return;
       }
       passive.handled(openid);
