@@ -137,14 +137,17 @@ final class WechatCallback {
       }
       passive.handled(openid);
       handled = true;
-      // After the turn, so that what the turn reports (a digest's count of waiting messages)
-      // does not race the sender picking them up.
-      wakeHeld(openid);
-      if (result.inlineReply() == null || result.inlineReply().isEmpty()) {
-        write(ctx, "text/plain", "success");
-        return;
+      try {
+        if (result.inlineReply() == null || result.inlineReply().isEmpty()) {
+          write(ctx, "text/plain", "success");
+        } else {
+          reply(ctx, message, result.inlineReply(), aes);
+        }
+      } finally {
+        // After the turn, so that what the turn reports (a digest's count of waiting messages)
+        // does not race the sender picking them up; and after the response, which need not wait.
+        wakeHeld(openid);
       }
-      reply(ctx, message, result.inlineReply(), aes);
     } finally {
       passive.end(openid, handled);
     }
