@@ -123,7 +123,7 @@ final class CallbackCheck {
    * its own transaction ({@link SignedPair}) instead of {@link #firstOrRetry}: one commit per
    * message, not two. Old pairs are pruned here when that is due.
    */
-  SignedPair pair(Context ctx, String message) throws CallbackRefused {
+  SignedPair pair(Context ctx, String message) throws CallbackRefused, InterruptedException {
     try {
       guard.pruneIfDue();
     } catch (StorageException e) {

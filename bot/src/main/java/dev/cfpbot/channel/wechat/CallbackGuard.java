@@ -16,6 +16,8 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -200,16 +202,28 @@ final class CallbackGuard {
 
   /**
    * Deletes the pairs too old to matter, when that is due (once a minute at most): for the pairs
-   * that messages' turns record, which do not pass through {@link #remember}.
+   * that messages' turns record, which do not pass through {@link #remember}. On the writer thread
+   * (for the reason in {@link #remember}), waiting for it.
    */
-  void pruneIfDue() {
+  void pruneIfDue() throws InterruptedException {
     long now = clock.instant().getEpochSecond();
-    if (pruneDue(now)) {
-      storage
-          .database()
-          .useTransaction(
-              "prune wechat callbacks' nonces",
-              tx -> storage.callbackNonces().prune(tx, now - KEEP_SECONDS));
+    if (!pruneDue(now)) {
+      return;
+    }
+    Future<?> pruned =
+        writer.submit(
+            () ->
+                storage
+                    .database()
+                    .useTransaction(
+                        "prune wechat callbacks' nonces",
+                        tx -> storage.callbackNonces().prune(tx, now - KEEP_SECONDS)));
+    try {
+      pruned.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 
