@@ -87,16 +87,15 @@ final class WechatCallback {
   void receive(Context ctx) throws IOException, InterruptedException {
     InboundHandler handler;
     WxMpXmlMessage message;
+    boolean asksForOpenid;
     Optional<Inbound> inbound;
     try {
       check.signedAndFresh(ctx);
       handler = check.handler();
       String xml = check.message(ctx, body(ctx));
       message = parse(xml);
-      inbound =
-          WechatInbound.asksForOpenid(message)
-              ? Optional.empty()
-              : WechatInbound.of(message, clock.instant());
+      asksForOpenid = WechatInbound.asksForOpenid(message);
+      inbound = asksForOpenid ? Optional.empty() : WechatInbound.of(message, clock.instant());
       if (inbound.isPresent()) {
         inbound = Optional.of(inbound.get().signedWith(check.pair(ctx, xml)));
       } else {
@@ -107,7 +106,7 @@ final class WechatCallback {
       return;
     }
     boolean aes = CallbackCheck.encrypted(ctx);
-    if (WechatInbound.asksForOpenid(message)) {
+    if (asksForOpenid) {
       // Setting up organizers needs their openids, which the WeChat app never shows: answered
       // here, to whoever asks, about themselves only; nothing is stored.
       String text = messages.text(lang, "wechat.openid", "openid", message.getFromUser());
