@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium through Debian's chromedriver: nothing is downloaded (Selenium is
@@ -55,6 +59,19 @@ final class Browser implements AutoCloseable {
     // An element a form's answer brings is waited for, not raced.
     driver.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
     resize(width, height);
+  }
+
+  /**
+   * Does {@code action} (a click or a choice that posts a form or follows a link) and waits until
+   * the page it leads to has replaced this one. The implicit wait covers an element only the next
+   * page has; an element both pages have (a list, a count) would otherwise be found on this page
+   * and go stale under its reader once the next one arrives.
+   */
+  void toNextPage(Runnable action) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    action.run();
+    new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(ExpectedConditions.stalenessOf(page));
   }
 
   void resize(int width, int height) {

@@ -56,14 +56,16 @@ class ReviewBoardBrowserIT {
       phone.screenshot("review-list-375");
 
       d.findElement(By.name("q")).sendKeys("迁移之路");
-      d.findElement(By.cssSelector("form.filters button")).click();
+      phone.toNextPage(() -> d.findElement(By.cssSelector("form.filters button")).click());
       await().until(() -> d.findElement(By.id("count")).getText().equals("显示 1 / 2 个投稿"));
-      new Select(d.findElement(By.name("state"))).selectByValue("ACCEPTED"); // submits itself
+      phone.toNextPage( // the choice submits itself
+          () -> new Select(d.findElement(By.name("state"))).selectByValue("ACCEPTED"));
       await().until(() -> d.findElement(By.id("count")).getText().equals("显示 0 / 2 个投稿"));
-      new Select(d.findElement(By.name("state"))).selectByValue("UNDECIDED");
+      phone.toNextPage(
+          () -> new Select(d.findElement(By.name("state"))).selectByValue("UNDECIDED"));
       await().until(() -> d.findElement(By.id("count")).getText().equals("显示 1 / 2 个投稿"));
 
-      d.findElement(By.cssSelector("ul.list a")).click();
+      phone.toNextPage(() -> d.findElement(By.cssSelector("ul.list a")).click());
       assertThat(d.findElement(By.id("title")).getText()).isEqualTo("GZ-01 从零到生产：Docker 迁移之路");
 
       String proposal = d.getCurrentUrl();
@@ -72,14 +74,14 @@ class ReviewBoardBrowserIT {
       assertThat(d.executeScript("return document.contentType")).isEqualTo("application/pdf");
       d.get(proposal);
 
-      score(d, "2", "讲得很实在，适合本期主题");
+      score(phone, "2", "讲得很实在，适合本期主题");
       assertThat(d.findElement(By.id("flash")).getText()).isEqualTo("✅ 评分已保存。");
       assertThat(d.findElement(By.id("reviews")).getText())
           .contains("User777")
           .contains("+2 强烈推荐")
           .contains("讲得很实在，适合本期主题");
 
-      d.findElement(By.id("decide-ACCEPTED")).click();
+      phone.toNextPage(() -> d.findElement(By.id("decide-ACCEPTED")).click());
       assertThat(d.findElement(By.id("flash")).getText()).isEqualTo("✅ 决定已记录。");
       assertThat(d.findElement(By.id("held")).getText())
           .isEqualTo("⏳ 将于 10-20 12:10 通知讲者，在此之前可以更改或撤销");
@@ -93,7 +95,7 @@ class ReviewBoardBrowserIT {
       assertThat(d.findElement(By.id("hidden")).getText()).isEqualTo("另外 1 位组织者的评分在你评分后显示。");
       assertThat(d.findElement(By.id("reviews")).getText()).doesNotContain("讲得很实在");
 
-      score(d, "0", null);
+      score(desk, "0", null);
       assertThat(d.findElement(By.id("reviews")).getText())
           .contains("User777")
           .contains("讲得很实在，适合本期主题")
@@ -102,7 +104,7 @@ class ReviewBoardBrowserIT {
       desk.screenshot("review-proposal-1280");
 
       // Undone within the delay: the speaker never hears of it.
-      d.findElement(By.id("undo")).click();
+      desk.toNextPage(() -> d.findElement(By.id("undo")).click());
       assertThat(d.findElement(By.id("flash")).getText()).isEqualTo("↩️ 决定已撤销，讲者不会收到通知。");
       clock.set(TestBot.BEFORE_DEADLINE.plus(Duration.ofMinutes(11)));
       await()
@@ -111,7 +113,7 @@ class ReviewBoardBrowserIT {
           .until(() -> acceptances() == 0);
 
       // Decided again, and left alone past the delay: it arrives, once.
-      d.findElement(By.id("decide-ACCEPTED")).click();
+      desk.toNextPage(() -> d.findElement(By.id("decide-ACCEPTED")).click());
       assertThat(d.findElement(By.id("held")).getText())
           .isEqualTo("⏳ 将于 10-20 12:21 通知讲者，在此之前可以更改或撤销");
       clock.set(TestBot.BEFORE_DEADLINE.plus(Duration.ofMinutes(22)));
@@ -145,13 +147,14 @@ class ReviewBoardBrowserIT {
         .isEqualTo(403);
   }
 
-  private void score(org.openqa.selenium.WebDriver d, String value, String comment) {
+  private void score(Browser browser, String value, String comment) {
+    var d = browser.driver;
     d.findElement(By.cssSelector("input[name=score][value='" + value + "']")).click();
     WebElement text = d.findElement(By.name("comment"));
     if (comment != null) {
       text.sendKeys(comment);
     }
-    d.findElement(By.id("save-score")).click();
+    browser.toNextPage(() -> d.findElement(By.id("save-score")).click());
   }
 
   private long acceptances() {
