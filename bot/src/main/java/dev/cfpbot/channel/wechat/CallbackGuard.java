@@ -35,10 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * one, byte for byte: the inbox then recognises it and repeats the first reply. With another
  * message it is a replay, and refused.
  *
- * <p>A message for a turn has its pair recorded by the turn itself, in the turn's transaction (a
- * {@link dev.cfpbot.channel.SignedPair}: one commit per message instead of two, a fifth of a
- * callback's CPU); this guard records the pairs of everything else (WeChat's verification, events
- * and the openid question) and prunes the old ones of both.
+ * <p>A callback that starts a turn (a message, a follow or menu event) has its pair recorded by the
+ * turn itself, in the turn's transaction (a {@link dev.cfpbot.channel.SignedPair}: one commit per
+ * message instead of two, a fifth of a callback's CPU); this guard records the pairs of everything
+ * else (WeChat's verification, the openid question, events the bot ignores) and prunes the old ones
+ * of both.
  */
 final class CallbackGuard {
   /** How far a callback's timestamp may be from this server's clock, either way. */
