@@ -61,12 +61,15 @@ public final class CallbackNonceStore {
    */
   public boolean admits(Tx tx, String channel, long sentAt, String nonce, String bodySha256) {
     return remember(tx, channel, sentAt, nonce, bodySha256)
-        .map(
-            first ->
-                MessageDigest.isEqual(
-                    first.getBytes(StandardCharsets.US_ASCII),
-                    bodySha256.getBytes(StandardCharsets.US_ASCII)))
+        .map(first -> sameBody(first, bodySha256))
         .orElse(true);
+  }
+
+  /** Whether two body digests are the same, compared in constant time. */
+  public static boolean sameBody(String firstSha256, String bodySha256) {
+    return MessageDigest.isEqual(
+        firstSha256.getBytes(StandardCharsets.US_ASCII),
+        bodySha256.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Deletes pairs whose timestamp is before {@code sentBefore} (seconds since the epoch). */

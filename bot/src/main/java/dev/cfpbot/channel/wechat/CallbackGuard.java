@@ -1,6 +1,7 @@
 package dev.cfpbot.channel.wechat;
 
 import dev.cfpbot.concurrent.Threads;
+import dev.cfpbot.storage.CallbackNonceStore;
 import dev.cfpbot.storage.Storage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -147,11 +148,7 @@ final class CallbackGuard {
     if (first.isEmpty()) {
       return Seen.NEW;
     }
-    return MessageDigest.isEqual(
-            first.get().getBytes(StandardCharsets.US_ASCII),
-            digest.getBytes(StandardCharsets.US_ASCII))
-        ? Seen.RETRY
-        : Seen.REPLAY;
+    return CallbackNonceStore.sameBody(first.get(), digest) ? Seen.RETRY : Seen.REPLAY;
   }
 
   /** A pair to record, and (once committed) the digest it was first recorded with, if not new. */
