@@ -118,7 +118,13 @@ public final class TelegramChannel implements Channel, ChannelStatus {
     }
     TelegramSender sender =
         new TelegramSender(
-            settings, client, new TelegramLimits(settings.rateLimits()), files, uploads, username);
+            settings,
+            client,
+            new SendMessageCall(http, url(settings.apiUrl()), settings.token()),
+            new TelegramLimits(settings.rateLimits()),
+            files,
+            uploads,
+            username);
     FileFetcher fetcher =
         new FileFetcher(settings, client, http, files, allowedTypes, maxFileBytes);
     log.info("telegram: connected as @{} through {}", username, settings.apiUrl());

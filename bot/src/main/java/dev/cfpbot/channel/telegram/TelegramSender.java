@@ -14,7 +14,6 @@ import org.telegram.telegrambots.meta.api.methods.pinnedmessages.PinChatMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -31,6 +30,7 @@ final class TelegramSender {
 
   private final TelegramSettings settings;
   private final TelegramClient client;
+  private final SendMessageCall sendMessage;
   private final TelegramLimits limits;
   private final FileStore files;
   private final UploadLinks uploads;
@@ -42,12 +42,14 @@ final class TelegramSender {
   TelegramSender(
       TelegramSettings settings,
       TelegramClient client,
+      SendMessageCall sendMessage,
       TelegramLimits limits,
       FileStore files,
       UploadLinks uploads,
       String botUsername) {
     this.settings = settings;
     this.client = client;
+    this.sendMessage = sendMessage;
     this.limits = limits;
     this.files = files;
     this.uploads = uploads;
@@ -57,7 +59,7 @@ final class TelegramSender {
   SendResult send(Outbound m) {
     try {
       limits.await(m.recipient());
-      Message sent;
+      int sent;
       if (m.file() == null) {
         sent = text(m);
       } else if (m.text().length() <= MAX_CAPTION) {
@@ -68,10 +70,9 @@ final class TelegramSender {
         sent = document(m, "", false);
       }
       if (settings.pinAnnouncements() && m.kind().equals("announcement")) {
-        client.execute(
-            PinChatMessage.builder().chatId(m.recipient()).messageId(sent.getMessageId()).build());
+        client.execute(PinChatMessage.builder().chatId(m.recipient()).messageId(sent).build());
       }
-      return new SendResult.Sent(sent.getMessageId().toString());
+      return new SendResult.Sent(Integer.toString(sent));
     } catch (TelegramApiRequestException e) {
       return outcome(m, e);
     } catch (TelegramApiException e) {
@@ -86,7 +87,7 @@ final class TelegramSender {
     }
   }
 
-  private Message text(Outbound m) throws TelegramApiException {
+  private int text(Outbound m) throws TelegramApiException {
     String text = escape(m.text()) + uploadLink(m);
     SendMessage.SendMessageBuilder<?, ?> send =
         SendMessage.builder()
@@ -98,10 +99,10 @@ final class TelegramSender {
     if (markup != null) {
       send.replyMarkup(markup);
     }
-    return client.execute(send.build());
+    return sendMessage.send(send.build());
   }
 
-  private Message document(Outbound m, String caption, boolean withChoices)
+  private int document(Outbound m, String caption, boolean withChoices)
       throws TelegramApiException {
     FileRef file = m.file();
     InputFile input =
@@ -116,7 +117,7 @@ final class TelegramSender {
     if (withChoices && !m.choices().isEmpty()) {
       send.replyMarkup(Keyboards.inline(m.choices(), m.buttonKey(), botUsername, isPost(m)));
     }
-    return client.execute(send.build());
+    return client.execute(send.build()).getMessageId();
   }
 
   private ReplyKeyboard markup(Outbound m) {
