@@ -42,13 +42,22 @@ public final class UpdateInbox implements UpdateStore {
     this.idle = idle;
   }
 
+  /**
+   * Offers the batch to the queue a round at a time ({@link InboundQueue#BATCH} updates: one
+   * transaction each), and stores what a round could not take. Each round is durable before the
+   * next begins, so a chat's later update in a later round finds its earlier one handled or stored.
+   */
   @Override
   public void storePolled(String channel, List<RawUpdate> updates) {
-    List<RawUpdate> stored = idle.storeOrTake(channel, updates);
-    if (stored == null) {
-      store(channel, updates);
-    } else if (!stored.isEmpty()) {
-      listener.stored(channel, stored);
+    for (int from = 0; from < updates.size(); from += InboundQueue.BATCH) {
+      List<RawUpdate> round =
+          updates.subList(from, Math.min(updates.size(), from + InboundQueue.BATCH));
+      List<RawUpdate> stored = idle.storeOrTake(channel, round);
+      if (stored == null) {
+        store(channel, round);
+      } else if (!stored.isEmpty()) {
+        listener.stored(channel, stored);
+      }
     }
   }
 

@@ -14,10 +14,12 @@ import dev.cfpbot.testing.RecordingChannel;
 import dev.cfpbot.testing.TestBot;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,6 +148,55 @@ class InboundQueueTest {
     assertThat(waiting()).isZero();
     await().atMost(WAIT).until(() -> channel.textsTo("alice").size() == 1);
     assertThat(channel.textsTo("alice").get(0)).startsWith("📣 ");
+  }
+
+  @Test
+  void polledUpdate_ofAnIdleChat_whileTheQueuesThreadIsBusy_waitsForItsRound_andIsNeverQueued()
+      throws Exception {
+    // zed's stored update holds the queue's thread in the middle of its round.
+    inbox.store(RecordingChannel.NAME, List.of(update("zed", "hold")));
+    assertThat(holding.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    RawUpdate start = update("alice", "/start");
+    AtomicBoolean handledOnReturn = new AtomicBoolean();
+    Thread poller =
+        new Thread(
+            () -> {
+              inbox.storePolled(RecordingChannel.NAME, List.of(start));
+              handledOnReturn.set(handled(start.externalId()));
+            });
+    poller.start();
+
+    // The poll waits for the round to end (one writer of turns at a time) instead of storing
+    // alice's update for the queue: only zed's is stored.
+    await()
+        .atMost(WAIT)
+        .until(() -> poller.getState() == Thread.State.WAITING || !poller.isAlive());
+    assertThat(waiting()).isEqualTo(1);
+    released.countDown();
+    poller.join(WAIT.toMillis());
+
+    assertThat(handledOnReturn).isTrue();
+    await().atMost(WAIT).until(() -> channel.textsTo("alice").size() == 1);
+    assertThat(channel.textsTo("alice").get(0)).startsWith("📣 ");
+    assertThat(waiting()).isZero();
+  }
+
+  @Test
+  void polledBatch_largerThanARound_isHandledARoundAtATime_beforeStorePolledReturns() {
+    List<RawUpdate> batch = new ArrayList<>();
+    for (int i = 0; i < InboundQueue.BATCH + 8; i++) {
+      batch.add(update("chat" + i, "/start"));
+    }
+    // Two of one chat, in different rounds: the later one sees the earlier one handled.
+    batch.add(update("chat0", "帮助"));
+
+    inbox.storePolled(RecordingChannel.NAME, batch);
+
+    assertThat(batch).allMatch(u -> handled(u.externalId()));
+    assertThat(waiting()).isZero();
+    await().atMost(WAIT).until(() -> channel.textsTo("chat0").size() == 3);
+    assertThat(channel.textsTo("chat0").get(1)).startsWith("可以随时发送这些指令：");
+    assertThat(channel.textsTo("chat" + (InboundQueue.BATCH + 7))).hasSize(1);
   }
 
   @Test
