@@ -59,6 +59,9 @@ public final class Database implements AutoCloseable {
     }
     try {
       Migrations.bringUpToDate(pool);
+      if (url.startsWith("jdbc:h2:")) {
+        IdentityCaches.widen(pool);
+      }
     } catch (StorageException e) {
       pool.close();
       throw e;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.storage.testing.TestDatabases;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,28 @@ class DatabaseTest {
     storage.close();
 
     assertThat(database.isReachable()).isFalse();
+  }
+
+  @Test
+  void identityColumns_onH2_takeValuesFromACacheOf4096_onPostgres_fromTheDefaultOfOne() {
+    List<Long> caches =
+        Fixtures.in(
+            storage,
+            (Tx tx) ->
+                tx.list(
+                    "identity caches",
+                    TestDatabases.postgres()
+                        ? "select cache_size from pg_sequences where schemaname = 'public'"
+                        : "select identity_cache from information_schema.columns"
+                            + " where table_schema = 'PUBLIC' and is_identity = 'YES'",
+                    row -> row.getLong(1)));
+
+    // outbox, inbound_queue, submission_history, decision_notices
+    assertThat(caches)
+        .containsExactly(
+            TestDatabases.postgres()
+                ? new Long[] {1L, 1L, 1L, 1L}
+                : new Long[] {4096L, 4096L, 4096L, 4096L});
   }
 
   @Test
