@@ -17,6 +17,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,9 +91,11 @@ public final class TelegramChannel implements Channel, ChannelStatus {
       UpdateStore updates,
       Clock clock) {
     // Sends give up within half a minute (and are retried); a getUpdates waits up to its own
-    // long-poll timeout. One connection pool serves both.
+    // long-poll timeout. One connection pool serves both, and keeps a connection for each of the
+    // outbox's senders and the poll (OkHttp keeps 5): each new one is a TLS handshake.
     OkHttpClient http =
         new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(10, 5, TimeUnit.MINUTES))
             .connectTimeout(Duration.ofSeconds(10))
             .readTimeout(Duration.ofSeconds(30))
             .writeTimeout(Duration.ofSeconds(60))
