@@ -20,11 +20,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * sendMessage, made on the calling thread. The library's client runs every call on OkHttp's
  * dispatcher thread and waits for it ({@code execute} is {@code executeAsync().get()}): two thread
  * hand-offs per message, and the answer bound in full to a {@code Message} of some forty fields
- * when a send needs only its message_id. That was a sixth of the bot's CPU under Telegram's limits
- * (README, Performance, fifth round). Here the request is the library's own JSON of the method,
- * posted with OkHttp's blocking call; an answer that is {@code ok} is read for its message_id
- * alone, and every other answer (a refusal, a 429, a proxy's error page, nothing) is read by the
- * library, which raises the exceptions it always did.
+ * when a send needs only its message_id: the dispatcher's thread alone was a tenth of the bot's CPU
+ * under Telegram's limits (README, Performance, fifth round). Here the request is the library's own
+ * JSON of the method, posted with OkHttp's blocking call; an answer that is {@code ok} is read for
+ * its message_id alone, and every other answer (a refusal, a 429, a proxy's error page, nothing) is
+ * read by the library, which raises the exceptions it always did.
  */
 final class SendMessageCall {
   /** More than any answer to sendMessage (a message of 4,096 characters and its buttons). */
