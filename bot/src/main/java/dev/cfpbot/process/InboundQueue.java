@@ -89,10 +89,10 @@ public final class InboundQueue implements AutoCloseable {
 
   /**
    * Part of a polled batch (at most {@link #BATCH} updates): the idle chats' turns are taken at
-   * once ({@link IdleTurns}), the rest stored, between the pump's rounds. Until 2026-12 a batch was
-   * all stored while the pump was busy, so that polling and turns ran side by side; but under load
-   * the pump is always busy, and storing each update, reading it back under a lock and removing it
-   * cost more (8 % of a burst's CPU) than the poll's next request waiting for the turns.
+   * once ({@link IdleTurns}), the rest stored, between the pump's rounds. A batch used to be all
+   * stored while the pump was busy, so that polling and turns ran side by side; but under load the
+   * pump is always busy, and storing each update, reading it back under a lock and removing it cost
+   * more (8 % of a burst's CPU) than the poll's next request waiting for the turns.
    */
   private List<RawUpdate> storeOrTake(String channel, List<RawUpdate> updates) {
     UpdateTranslator translator = translators.get(channel);
