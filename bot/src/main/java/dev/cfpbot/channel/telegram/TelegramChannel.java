@@ -100,8 +100,8 @@ public final class TelegramChannel implements Channel, ChannelStatus {
             .readTimeout(Duration.ofSeconds(30))
             .writeTimeout(Duration.ofSeconds(60))
             .build();
-    TelegramClient client =
-        new OkHttpTelegramClient(http, settings.token(), url(settings.apiUrl()));
+    TelegramUrl api = url(settings.apiUrl());
+    TelegramClient client = new OkHttpTelegramClient(http, settings.token(), api);
     String username;
     try {
       username = client.execute(new GetMe()).getUserName();
@@ -124,7 +124,7 @@ public final class TelegramChannel implements Channel, ChannelStatus {
         new TelegramSender(
             settings,
             client,
-            new SendMessageCall(http, url(settings.apiUrl()), settings.token()),
+            new SendMessageCall(http, api, settings.token()),
             new TelegramLimits(settings.rateLimits()),
             files,
             uploads,
