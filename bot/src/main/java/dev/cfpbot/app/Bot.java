@@ -155,7 +155,7 @@ public final class Bot implements AutoCloseable {
             messages,
             config.bot().defaultLanguage(),
             clock,
-            sender::wake);
+            sender);
     this.dispatcher =
         new Dispatcher(processor, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     Map<String, UpdateTranslator> translators = new LinkedHashMap<>();

@@ -8,7 +8,6 @@ import dev.cfpbot.storage.Tx;
 import dev.cfpbot.storage.rows.OutboxMessage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,24 +17,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox. One loop, in one transaction, records how the last sends went ({@link
+ * Delivers the outbox. A round, in one transaction, records how the last sends went ({@link
  * OutcomeRecorder}) and claims the oldest unsent message of each recipient, and hands those to
  * workers; a worker sends its message through its channel ({@link Deliveries}) and leaves the
- * outcome for the loop's next transaction. Channels that deliver synchronously (the console) are
- * left to the {@link SynchronousDrain}.
+ * outcome for the next round. A turn's transaction ends with a round when it can ({@link
+ * #inTransaction}); the sender's loop takes one whenever something is left. Channels that deliver
+ * synchronously (the console) are left to the {@link SynchronousDrain}.
  */
 public final class OutboxSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   static final Duration LEASE = Duration.ofMinutes(2);
   private static final Duration IDLE_POLL = Duration.ofSeconds(1);
-  private static final int CLAIM_LIMIT = 200;
 
   private final Storage storage;
-  private final List<String> background;
   private final Clock clock;
   private final String owner = "sender-" + UUID.randomUUID();
   private final Signal signal = new Signal();
@@ -52,6 +51,7 @@ public final class OutboxSender implements AutoCloseable {
   private final Deliveries deliveries;
   private final OutcomeRecorder recorder;
   private final SynchronousDrain synchronous;
+  private final ClaimRounds rounds;
   private Thread loop;
 
   /**
@@ -72,8 +72,10 @@ public final class OutboxSender implements AutoCloseable {
             .filter(c -> c.capabilities().synchronous())
             .map(Channel::name)
             .toList();
-    this.background = channels.keySet().stream().filter(c -> !foreground.contains(c)).toList();
+    List<String> background =
+        channels.keySet().stream().filter(c -> !foreground.contains(c)).toList();
     this.synchronous = new SynchronousDrain(storage, deliveries, clock, foreground, owner, signal);
+    this.rounds = new ClaimRounds(storage, recorder, background, owner, clock);
     this.workerThreads = workerThreads;
     this.workers = Executors.newFixedThreadPool(workerThreads, Threads.named("cfpbot-send"));
   }
@@ -115,61 +117,79 @@ public final class OutboxSender implements AutoCloseable {
     return synchronous.drain(channel, timeout);
   }
 
+  /**
+   * Runs {@code work} in one transaction which also, unless the loop is at it at that moment,
+   * records the sends that came back and claims what is due: the replies {@code work} queued go to
+   * the workers as soon as it commits ({@link ClaimRounds} says why). Otherwise, or if that part
+   * failed, the loop is woken to claim them.
+   */
+  public <T> T inTransaction(String operation, Function<Tx, T> work) {
+    ClaimRounds.Joined<T> joined;
+    try {
+      joined = rounds.joined(operation, work, running::get, this::handOff);
+    } catch (RuntimeException e) {
+      // Outcomes taken for the round and not recorded: the loop records them.
+      wake();
+      throw e;
+    }
+    if (!joined.handedOff()) {
+      wake();
+    }
+    return joined.result();
+  }
+
+  /** The messages a turn's round claimed, to the workers. */
+  private void handOff(List<OutboxMessage> claimed) {
+    dispatch(claimed);
+    if (claimed.size() == ClaimRounds.LIMIT) {
+      wake();
+    }
+    if (synchronous.any()) {
+      // The console's drain waits on the same signal for what a turn queued.
+      signal.wake();
+    }
+  }
+
   private void run() {
     while (running.get()) {
       List<OutboxMessage> batch = recordAndClaim();
-      inFlight.addAndGet(batch.size());
-      for (OutboxMessage message : batch) {
-        workers.execute(
-            () -> {
-              SendResult result = deliveries.send(message);
-              recorder.add(message, result, inFlight.decrementAndGet() >= workerThreads);
-            });
-      }
+      dispatch(batch);
       // A full batch may have left more behind; otherwise wait for a new message or outcome.
-      if (batch.size() < CLAIM_LIMIT) {
+      if (batch.size() < ClaimRounds.LIMIT) {
         await();
       }
     }
   }
 
+  private void dispatch(List<OutboxMessage> batch) {
+    inFlight.addAndGet(batch.size());
+    for (OutboxMessage message : batch) {
+      workers.execute(
+          () -> {
+            SendResult result = deliveries.send(message);
+            recorder.add(message, result, inFlight.decrementAndGet() >= workerThreads);
+          });
+    }
+  }
+
   /** Records the sends that came back and claims what is due next, in one transaction. */
   private List<OutboxMessage> recordAndClaim() {
-    List<OutcomeRecorder.Outcome> done = recorder.unrecorded();
-    Instant now = clock.instant();
     try {
-      List<OutboxMessage> claimed =
-          storage
-              .database()
-              .inTransaction(
-                  "record deliveries and claim outbox messages",
-                  tx -> {
-                    recorder.record(tx, done, now);
-                    return claimDue(tx, now);
-                  });
-      recorder.recorded(done);
-      return claimed;
+      return rounds.ownRound();
     } catch (RuntimeException e) {
       log.warn(
-          "outbox: {} deliveries not recorded and nothing claimed, trying again shortly: {}",
-          done.size(),
+          "outbox: deliveries not recorded and nothing claimed, trying again shortly: {}",
           e.getMessage());
     }
     // Whatever failed (the database away, or one outcome that cannot be recorded), it is tried
     // again in a second; meanwhile the other recipients' messages still go out if they can.
     LockSupport.parkNanos(IDLE_POLL.toNanos());
     try {
-      return storage
-          .database()
-          .inTransaction("claim outbox messages", tx -> claimDue(tx, clock.instant()));
+      return rounds.claimOnly();
     } catch (RuntimeException e) {
       log.warn("outbox: could not claim messages, trying again shortly: {}", e.getMessage());
       return List.of();
     }
-  }
-
-  private List<OutboxMessage> claimDue(Tx tx, Instant now) {
-    return storage.outbox().claimDue(tx, background, owner, now, LEASE, CLAIM_LIMIT);
   }
 
   /**
@@ -196,6 +216,8 @@ public final class OutboxSender implements AutoCloseable {
     running.set(false);
     wake();
     join(loop);
+    // A turn's round that began before the flag went down hands its messages to the workers first.
+    rounds.awaitRound();
     synchronous.close();
     workers.shutdown();
     try {
@@ -212,20 +234,15 @@ public final class OutboxSender implements AutoCloseable {
 
   /** The outcomes of the last sends, recorded once no send is under way (tried for 10 s). */
   private void recordLast() {
-    List<OutcomeRecorder.Outcome> last = recorder.unrecorded();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!last.isEmpty()) {
+    while (true) {
       try {
-        Instant now = clock.instant();
-        storage
-            .database()
-            .useTransaction("record outbox deliveries", tx -> recorder.record(tx, last, now));
-        recorder.recorded(last);
+        rounds.recordOnly();
         return;
       } catch (RuntimeException e) {
         if (System.nanoTime() - deadline > 0) {
           // Their messages stay claimed: sent again after the lease (or the restart).
-          log.warn("outbox: {} deliveries not recorded at shutdown", last.size());
+          log.warn("outbox: deliveries not recorded at shutdown: {}", e.getMessage());
           return;
         }
         LockSupport.parkNanos(IDLE_POLL.toNanos());

@@ -43,6 +43,11 @@ final class SynchronousDrain {
     this.signal = signal;
   }
 
+  /** Whether any channel delivers synchronously. */
+  boolean any() {
+    return !channels.isEmpty();
+  }
+
   void start() {
     if (channels.isEmpty()) {
       return;

@@ -42,10 +42,11 @@ public final class TurnProcessor {
   private final Messages messages;
   private final Lang defaultLanguage;
   private final Clock clock;
-  private final Runnable afterCommit;
+  private final OutboxSender sender;
 
   /**
-   * @param afterCommit called after each committed turn (wakes the outbox sender)
+   * @param sender the outbox's sender: a turn's transaction is its (see {@link
+   *     OutboxSender#inTransaction}), so that the turn's replies are claimed in it
    */
   public TurnProcessor(
       Storage storage,
@@ -55,7 +56,7 @@ public final class TurnProcessor {
       Messages messages,
       Lang defaultLanguage,
       Clock clock,
-      Runnable afterCommit) {
+      OutboxSender sender) {
     this.storage = storage;
     this.speakerTurn = speakerTurn;
     this.organizerTurn = organizerTurn;
@@ -63,7 +64,7 @@ public final class TurnProcessor {
     this.messages = messages;
     this.defaultLanguage = defaultLanguage;
     this.clock = clock;
-    this.afterCommit = afterCommit;
+    this.sender = sender;
   }
 
   /** Handles a message the channel hands over directly. */
@@ -95,11 +96,9 @@ public final class TurnProcessor {
     }
   }
 
-  /** Runs {@code work} in a transaction, once, and wakes the outbox sender after its commit. */
+  /** Runs {@code work} in a transaction, once; the outbox sends its replies after the commit. */
   <T> T once(String operation, Function<Tx, T> work) {
-    T result = storage.database().inTransaction(operation, work);
-    afterCommit.run();
-    return result;
+    return sender.inTransaction(operation, work);
   }
 
   /** A short random pause before redoing a turn that lost a race, so the racers fall apart. */
@@ -198,29 +197,22 @@ public final class TurnProcessor {
   HandleResult failed(Inbound in, String queuedId, RuntimeException e) {
     log.error("{} message {} could not be handled", in.channel(), in.externalId(), e);
     Reply sorry = Reply.text(messages.text(defaultLanguage, "error.internal"));
-    HandleResult result =
-        storage
-            .database()
-            .inTransaction(
-                "record failed " + in.channel() + " message",
-                tx -> {
-                  if (!admitted(tx, in)) {
-                    return HandleResult.REPLAYED;
-                  }
-                  if (queuedId != null) {
-                    storage.queue().remove(tx, in.channel(), queuedId);
-                  }
-                  if (storage.inbox().find(tx, in.channel(), in.externalId()).isPresent()) {
-                    return new HandleResult(null, true);
-                  }
-                  Instant now = clock.instant();
-                  String inline = deliver(tx, in, List.of(sorry), now);
-                  storage
-                      .inbox()
-                      .record(tx, in.channel(), in.externalId(), in.chatId(), now, inline);
-                  return new HandleResult(inline, false);
-                });
-    afterCommit.run();
-    return result;
+    return sender.inTransaction(
+        "record failed " + in.channel() + " message",
+        tx -> {
+          if (!admitted(tx, in)) {
+            return HandleResult.REPLAYED;
+          }
+          if (queuedId != null) {
+            storage.queue().remove(tx, in.channel(), queuedId);
+          }
+          if (storage.inbox().find(tx, in.channel(), in.externalId()).isPresent()) {
+            return new HandleResult(null, true);
+          }
+          Instant now = clock.instant();
+          String inline = deliver(tx, in, List.of(sorry), now);
+          storage.inbox().record(tx, in.channel(), in.externalId(), in.chatId(), now, inline);
+          return new HandleResult(inline, false);
+        });
   }
 }

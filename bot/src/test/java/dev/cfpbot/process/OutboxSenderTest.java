@@ -103,6 +103,108 @@ class OutboxSenderTest {
     assertThat(writes).isBetween(36L, 48L);
   }
 
+  /**
+   * The same trickle with each reply queued by a turn's transaction, as the bot queues them ({@link
+   * OutboxSender#inTransaction}): the turn's commit also claims its reply and records the send
+   * before it, so a reply costs the turn's write alone. Before: the turn's and the loop's.
+   */
+  @Test
+  void trickledTurns_whileBusy_costOneWriteEach_theirOwn() {
+    sender.close();
+    sender = new OutboxSender(storage, Map.of(CHANNEL, channel), (tx, m, r, now) -> {}, CLOCK, 1);
+    sender.start();
+    int replies = 20;
+    Semaphore turns = new Semaphore(0);
+    AtomicInteger delivered = new AtomicInteger();
+    for (int i = 0; i < replies + 2; i++) {
+      channel.script(
+          m -> {
+            turns.acquireUninterruptibly();
+            delivered.incrementAndGet();
+            return new SendResult.Sent("m" + m.recipient());
+          });
+    }
+    turn("chat-0", "reply 0");
+    turn("chat-1", "reply 1");
+    await().atMost(WAIT).until(() -> claimed() == 2);
+    long before = fileWrites();
+    for (int i = 2; i < replies + 2; i++) {
+      turns.release();
+      int sent = i - 1;
+      await().atMost(WAIT).pollInterval(Duration.ofMillis(2)).until(() -> delivered.get() == sent);
+      turn("chat-" + i, "reply " + i);
+    }
+    long writes = fileWrites() - before;
+    turns.release(2);
+    await().atMost(WAIT).until(() -> states().stream().allMatch(s -> s == OutboxState.SENT));
+    // 20 turns; a few more when the machine is so slow that a send is recorded on its own
+    // (RECORD_WITHIN) before the next turn. Before: 40.
+    assertThat(writes).isBetween(19L, 26L);
+  }
+
+  @Test
+  void turnsTransaction_claimsTheReplyItQueued_beforeItReturns() {
+    Semaphore release = new Semaphore(0);
+    channel.script(
+        m -> {
+          release.acquireUninterruptibly();
+          return new SendResult.Sent("m1");
+        });
+
+    turn("chat-1", "hello");
+
+    // No wait: the claim committed with the turn, not in a round of the loop's after it.
+    assertThat(states()).containsExactly(OutboxState.SENDING);
+    release.release();
+    await().atMost(WAIT).until(() -> states().equals(List.of(OutboxState.SENT)));
+    assertThat(channel.textsTo("chat-1")).containsExactly("hello");
+  }
+
+  /**
+   * A turn's round that fails (here: recording a refused send, whose report to the organizers
+   * throws) is undone alone: the turn commits, and its reply goes out once the round succeeds.
+   */
+  @Test
+  void turnsRound_thatFails_leavesTheTurnCommitted() {
+    sender.close();
+    AtomicBoolean reportsDown = new AtomicBoolean(true);
+    AtomicInteger reports = new AtomicInteger();
+    sender =
+        new OutboxSender(
+            storage,
+            Map.of(CHANNEL, channel),
+            (tx, m, reason, now) -> {
+              reports.incrementAndGet();
+              if (reportsDown.get()) {
+                throw new IllegalStateException("reports are down");
+              }
+            },
+            Clock.systemUTC(),
+            2);
+    sender.start();
+    channel.script(m -> new SendResult.Failed("Forbidden: bot was blocked by the user"));
+    turn("chat-a", "refused");
+    // The loop's own round failed on it; the loop now pauses a second before it claims again.
+    await().atMost(WAIT).until(() -> reports.get() == 1);
+
+    String result =
+        sender.inTransaction(
+            "a turn",
+            tx -> {
+              outbox.reply(tx, CHANNEL, "chat-b", Reply.text("to b"), CLOCK.instant());
+              return "committed";
+            });
+
+    assertThat(result).isEqualTo("committed");
+    assertThat(reports.get()).isEqualTo(2);
+    assertThat(states()).containsExactly(OutboxState.SENDING, OutboxState.PENDING);
+    reportsDown.set(false);
+    await().atMost(WAIT).until(() -> channel.textsTo("chat-b").equals(List.of("to b")));
+    await()
+        .atMost(WAIT)
+        .until(() -> states().equals(List.of(OutboxState.FAILED, OutboxState.SENT)));
+  }
+
   @Test
   void lastSend_isRecordedShortly_whenNothingElseIsQueued() {
     queue("chat-1", "only one");
@@ -188,6 +290,16 @@ class OutboxSenderTest {
             "queue a reply",
             tx -> outbox.reply(tx, CHANNEL, chat, Reply.text(text), Clock.systemUTC().instant()));
     sender.wake();
+  }
+
+  /** Queues a reply as a turn does: in the sender's transaction. */
+  private void turn(String chat, String text) {
+    sender.inTransaction(
+        "a turn",
+        tx -> {
+          outbox.reply(tx, CHANNEL, chat, Reply.text(text), CLOCK.instant());
+          return null;
+        });
   }
 
   private long claimed() {

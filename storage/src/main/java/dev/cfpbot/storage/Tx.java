@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -38,6 +39,33 @@ public final class Tx {
   /** The work waiting for the commit, in the order it was added. */
   List<Runnable> afterCommit() {
     return List.copyOf(afterCommit);
+  }
+
+  /**
+   * Runs {@code work} as a part of this transaction that may fail alone: if it throws, its own
+   * statements are undone (back to a savepoint) and the exception is rethrown, and the rest of the
+   * transaction can go on and commit without them. Work added by it to run {@link #afterCommit
+   * after the commit} is dropped with it.
+   */
+  public void attempt(String operation, Runnable work) {
+    Savepoint savepoint;
+    try {
+      savepoint = connection.setSavepoint();
+    } catch (SQLException e) {
+      throw new StorageException(operation + " (savepoint)", e);
+    }
+    int committing = afterCommit.size();
+    try {
+      work.run();
+    } catch (RuntimeException | Error e) {
+      afterCommit.subList(committing, afterCommit.size()).clear();
+      try {
+        connection.rollback(savepoint);
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw e;
+    }
   }
 
   /** Runs an insert, update or delete; returns the number of rows it changed. */

@@ -196,4 +196,54 @@ class DatabaseTest {
     assertThat(result).isEqualTo("committed");
     assertThat(ran).containsExactly("second");
   }
+
+  @Test
+  void attempt_thatFails_undoesOnlyItsOwnStatements_andTheTransactionCommitsTheRest() {
+    java.util.List<String> ran = new java.util.ArrayList<>();
+    IllegalStateException failure = new IllegalStateException("boom");
+
+    database.useTransaction(
+        "speaker, then a part that fails",
+        tx -> {
+          storage.speakers().insert(tx, speaker("sp-1", "telegram", "100"));
+          tx.afterCommit(() -> ran.add("before"));
+          assertThatThrownBy(
+                  () ->
+                      tx.attempt(
+                          "inbox record",
+                          () -> {
+                            storage.inbox().record(tx, "telegram", "u-1", BASE, "hi");
+                            tx.afterCommit(() -> ran.add("inside"));
+                            throw failure;
+                          }))
+              .isSameAs(failure);
+          tx.attempt(
+              "another speaker",
+              () -> storage.speakers().insert(tx, speaker("sp-2", "telegram", "200")));
+        });
+
+    assertThat(Fixtures.in(storage, (Tx tx) -> storage.speakers().get(tx, "sp-1"))).isPresent();
+    assertThat(Fixtures.in(storage, (Tx tx) -> storage.speakers().get(tx, "sp-2"))).isPresent();
+    assertThat(Fixtures.in(storage, (Tx tx) -> storage.inbox().find(tx, "telegram", "u-1")))
+        .isEmpty();
+    assertThat(ran).containsExactly("before");
+  }
+
+  @Test
+  void attempt_whoseStatementFails_leavesTheTransactionUsable() {
+    database.useTransaction(
+        "a failed statement, then a speaker",
+        tx -> {
+          assertThatThrownBy(
+                  () ->
+                      tx.attempt(
+                          "bad statement",
+                          () -> tx.update("read nothing", "select * from no_such_table")))
+              .isInstanceOf(StorageException.class);
+          storage.speakers().insert(tx, speaker("sp-1", "telegram", "100"));
+        });
+
+    assertThat(Fixtures.in(storage, (Tx tx) -> storage.speakers().get(tx, "sp-1")))
+        .contains(speaker("sp-1", "telegram", "100"));
+  }
 }
