@@ -52,6 +52,17 @@ public final class OutboxSender implements AutoCloseable {
   private final OutcomeRecorder recorder;
   private final SynchronousDrain synchronous;
   private final ClaimRounds rounds;
+
+  /**
+   * Whether turns' transactions take rounds: on an embedded database only. There a commit is the
+   * cost (H2 serialises every changed page) and a statement is a call within the process. On
+   * PostgreSQL each statement is a round trip that would lengthen the turn's transaction, which in
+   * a burst is what the next getUpdates waits for, while the loop's own commit runs beside it on
+   * another connection: the warm burst lost 20–30 % of its turns per second with turns' rounds (3
+   * alternating runs each, 2026-11-30).
+   */
+  private final boolean turnRounds;
+
   private Thread loop;
 
   /**
@@ -76,6 +87,7 @@ public final class OutboxSender implements AutoCloseable {
         channels.keySet().stream().filter(c -> !foreground.contains(c)).toList();
     this.synchronous = new SynchronousDrain(storage, deliveries, clock, foreground, owner, signal);
     this.rounds = new ClaimRounds(storage, recorder, background, owner, clock);
+    this.turnRounds = storage.database().isEmbedded();
     this.workerThreads = workerThreads;
     this.workers = Executors.newFixedThreadPool(workerThreads, Threads.named("cfpbot-send"));
   }
@@ -118,15 +130,15 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in one transaction which also, unless the loop is at it at that moment,
-   * records the sends that came back and claims what is due: the replies {@code work} queued go to
-   * the workers as soon as it commits ({@link ClaimRounds} says why). Otherwise, or if that part
-   * failed, the loop is woken to claim them.
+   * Runs {@code work} in one transaction which also, on an embedded database and unless the loop is
+   * at it at that moment, records the sends that came back and claims what is due: the replies
+   * {@code work} queued go to the workers as soon as it commits ({@link ClaimRounds} says why).
+   * Otherwise, or if that part failed, the loop is woken to claim them.
    */
   public <T> T inTransaction(String operation, Function<Tx, T> work) {
     ClaimRounds.Joined<T> joined;
     try {
-      joined = rounds.joined(operation, work, running::get, this::handOff);
+      joined = rounds.joined(operation, work, () -> turnRounds && running.get(), this::handOff);
     } catch (RuntimeException e) {
       // Outcomes taken for the round and not recorded: the loop records them.
       wake();
