@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Telegram's limits, where each turn commits alone, that was one commit of three per turn; in a
  * burst the loop's commits were half of its thread's time (async-profiler, 2026-11-30). A turn
  * never waits for a round: if the loop is in one, the turn commits without and the loop claims its
- * replies.
+ * replies. The sender offers turns' rounds on an embedded database only (its {@code turnRounds}
+ * says why).
  */
 final class ClaimRounds {
   private static final Logger log = LoggerFactory.getLogger(ClaimRounds.class);

@@ -11,16 +11,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The outcomes of background sends, waiting to be recorded. The outbox loop records them in the
- * transaction that claims the next messages ({@link OutboxSender}): one commit for both. While the
- * sender is busy (more sends waiting than workers: the pace holds them, under Telegram's limits) an
- * outcome waits up to {@link #RECORD_WITHIN} for a message to be queued and goes with its claim;
- * each H2 commit serialises the changed pages of the outbox and both its indexes, and recording and
- * claiming in two transactions on two threads cost two such commits per message (JFR, 2026-11-30).
- * When the sender is not busy an outcome is recorded at once, as before: the recipient's next
- * message waits for it. A message sent and not recorded yet stays claimed: after a crash it is sent
- * again, counted as in flight, as before. An outcome that could not be recorded (the database is
- * away) stays and is taken with the next batch.
+ * The outcomes of background sends, waiting to be recorded. A round ({@link ClaimRounds}: the
+ * outbox loop's, or a turn's) records them in the transaction that claims the next messages: one
+ * commit for both. While the sender is busy (more sends waiting than workers: the pace holds them,
+ * under Telegram's limits) an outcome waits up to {@link #RECORD_WITHIN} for a message to be queued
+ * and goes with its claim; each H2 commit serialises the changed pages of the outbox and both its
+ * indexes, and recording and claiming in two transactions on two threads cost two such commits per
+ * message (JFR, 2026-11-30). When the sender is not busy an outcome is recorded at once, as before:
+ * the recipient's next message waits for it. A message sent and not recorded yet stays claimed:
+ * after a crash it is sent again, counted as in flight, as before. An outcome that could not be
+ * recorded (the database is away) stays and is taken with the next batch.
  */
 final class OutcomeRecorder {
   /**
@@ -39,7 +39,7 @@ final class OutcomeRecorder {
   /** By when ({@link System#nanoTime}) the outcomes not taken yet are to be recorded. */
   private final AtomicLong recordBy = new AtomicLong(Long.MAX_VALUE);
 
-  /** Taken from {@link #incoming}, not recorded yet: the outbox loop's alone. */
+  /** Taken from {@link #incoming}, not recorded yet: touched only under the round's lock. */
   private final List<Outcome> unrecorded = new ArrayList<>();
 
   /**
