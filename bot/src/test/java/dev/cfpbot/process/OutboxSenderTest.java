@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,35 +69,7 @@ class OutboxSenderTest {
    */
   @Test
   void trickledReplies_whileBusy_costOneOutboxWriteEach() {
-    sender.close();
-    sender = new OutboxSender(storage, Map.of(CHANNEL, channel), (tx, m, r, now) -> {}, CLOCK, 1);
-    sender.start();
-    int replies = 20;
-    // Each send waits for its turn (the pace), given by the test.
-    Semaphore turns = new Semaphore(0);
-    AtomicInteger delivered = new AtomicInteger();
-    for (int i = 0; i < replies + 2; i++) {
-      channel.script(
-          m -> {
-            turns.acquireUninterruptibly();
-            delivered.incrementAndGet();
-            return new SendResult.Sent("m" + m.recipient());
-          });
-    }
-    queue("chat-0", "reply 0");
-    queue("chat-1", "reply 1");
-    await().atMost(WAIT).until(() -> claimed() == 2);
-    long before = fileWrites();
-    for (int i = 2; i < replies + 2; i++) {
-      turns.release();
-      int sent = i - 1;
-      await().atMost(WAIT).pollInterval(Duration.ofMillis(2)).until(() -> delivered.get() == sent);
-      // As a speaker does: the next message comes once a reply has arrived, while another waits.
-      queue("chat-" + i, "reply " + i);
-    }
-    long writes = fileWrites() - before;
-    turns.release(2);
-    await().atMost(WAIT).until(() -> states().stream().allMatch(s -> s == OutboxState.SENT));
+    long writes = trickledWrites(this::queue);
     // 20 of the test's own + 20 of the loop's; a few more when the machine is so slow that a send
     // is recorded on its own (RECORD_WITHIN) before the next reply is queued, and one fewer when
     // two commits meet in H2's store and go to the file in one chunk (seen in CI: 39). Before: 60.
@@ -110,10 +83,20 @@ class OutboxSenderTest {
    */
   @Test
   void trickledTurns_whileBusy_costOneWriteEach_theirOwn() {
-    sender.close();
-    sender = new OutboxSender(storage, Map.of(CHANNEL, channel), (tx, m, r, now) -> {}, CLOCK, 1);
-    sender.start();
+    long writes = trickledWrites(this::turn);
+    // 20 turns; a few more when the machine is so slow that a send is recorded on its own
+    // (RECORD_WITHIN) before the next turn. Before: 40.
+    assertThat(writes).isBetween(19L, 26L);
+  }
+
+  /**
+   * Trickles 20 replies through a sender with one worker, each queued by {@code queue} once the
+   * send before the last went out, and returns H2's file writes meanwhile.
+   */
+  private long trickledWrites(BiConsumer<String, String> queue) {
+    restart((tx, m, r, now) -> {}, 1);
     int replies = 20;
+    // Each send waits for its turn (the pace), given by the test.
     Semaphore turns = new Semaphore(0);
     AtomicInteger delivered = new AtomicInteger();
     for (int i = 0; i < replies + 2; i++) {
@@ -124,22 +107,21 @@ class OutboxSenderTest {
             return new SendResult.Sent("m" + m.recipient());
           });
     }
-    turn("chat-0", "reply 0");
-    turn("chat-1", "reply 1");
+    queue.accept("chat-0", "reply 0");
+    queue.accept("chat-1", "reply 1");
     await().atMost(WAIT).until(() -> claimed() == 2);
     long before = fileWrites();
     for (int i = 2; i < replies + 2; i++) {
       turns.release();
       int sent = i - 1;
       await().atMost(WAIT).pollInterval(Duration.ofMillis(2)).until(() -> delivered.get() == sent);
-      turn("chat-" + i, "reply " + i);
+      // As a speaker does: the next message comes once a reply has arrived, while another waits.
+      queue.accept("chat-" + i, "reply " + i);
     }
     long writes = fileWrites() - before;
     turns.release(2);
     await().atMost(WAIT).until(() -> states().stream().allMatch(s -> s == OutboxState.SENT));
-    // 20 turns; a few more when the machine is so slow that a send is recorded on its own
-    // (RECORD_WITHIN) before the next turn. Before: 40.
-    assertThat(writes).isBetween(19L, 26L);
+    return writes;
   }
 
   @Test
@@ -166,22 +148,16 @@ class OutboxSenderTest {
    */
   @Test
   void turnsRound_thatFails_leavesTheTurnCommitted() {
-    sender.close();
     AtomicBoolean reportsDown = new AtomicBoolean(true);
     AtomicInteger reports = new AtomicInteger();
-    sender =
-        new OutboxSender(
-            storage,
-            Map.of(CHANNEL, channel),
-            (tx, m, reason, now) -> {
-              reports.incrementAndGet();
-              if (reportsDown.get()) {
-                throw new IllegalStateException("reports are down");
-              }
-            },
-            Clock.systemUTC(),
-            2);
-    sender.start();
+    restart(
+        (tx, m, reason, now) -> {
+          reports.incrementAndGet();
+          if (reportsDown.get()) {
+            throw new IllegalStateException("reports are down");
+          }
+        },
+        2);
     channel.script(m -> new SendResult.Failed("Forbidden: bot was blocked by the user"));
     turn("chat-a", "refused");
     // The loop's own round failed on it; the loop now pauses a second before it claims again.
@@ -248,20 +224,14 @@ class OutboxSenderTest {
    */
   @Test
   void outcomeThatCannotBeRecorded_isTriedAgain_andOthersStillGoOut() {
-    sender.close();
     AtomicInteger reports = new AtomicInteger();
-    sender =
-        new OutboxSender(
-            storage,
-            Map.of(CHANNEL, channel),
-            (tx, m, reason, now) -> {
-              if (reports.incrementAndGet() <= 2) {
-                throw new IllegalStateException("reports are down");
-              }
-            },
-            Clock.systemUTC(),
-            2);
-    sender.start();
+    restart(
+        (tx, m, reason, now) -> {
+          if (reports.incrementAndGet() <= 2) {
+            throw new IllegalStateException("reports are down");
+          }
+        },
+        2);
     AtomicBoolean tried = new AtomicBoolean();
     channel.script(
         m -> {
@@ -290,6 +260,13 @@ class OutboxSenderTest {
             "queue a reply",
             tx -> outbox.reply(tx, CHANNEL, chat, Reply.text(text), Clock.systemUTC().instant()));
     sender.wake();
+  }
+
+  /** Replaces the test's sender with one of {@code workers} that reports to {@code failures}. */
+  private void restart(DeliveryFailures failures, int workers) {
+    sender.close();
+    sender = new OutboxSender(storage, Map.of(CHANNEL, channel), failures, CLOCK, workers);
+    sender.start();
   }
 
   /** Queues a reply as a turn does: in the sender's transaction. */
