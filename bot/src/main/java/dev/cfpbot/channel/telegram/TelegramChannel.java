@@ -58,6 +58,7 @@ public final class TelegramChannel implements Channel, ChannelStatus {
       TelegramSender sender,
       UpdateReader reader,
       UpdateStore updates,
+      TelegramLimits limits,
       Clock clock) {
     this.settings = settings;
     this.updates = updates;
@@ -70,7 +71,9 @@ public final class TelegramChannel implements Channel, ChannelStatus {
     OkHttpClient pollHttp =
         http.newBuilder().readTimeout(Duration.ofSeconds(Polling.POLL_TIMEOUT + 25)).build();
     this.polling =
-        settings.webhookUrl() == null ? new Polling(settings, pollHttp, url, clock) : null;
+        settings.webhookUrl() == null
+            ? new Polling(settings, pollHttp, url, clock, limits::bookedAhead)
+            : null;
     this.webhook = settings.webhookUrl() == null ? null : new Webhook(settings, clock);
   }
 
@@ -120,12 +123,13 @@ public final class TelegramChannel implements Channel, ChannelStatus {
               + ": "
               + Redact.token(String.valueOf(e.getMessage()), settings.token()));
     }
+    TelegramLimits limits = new TelegramLimits(settings.rateLimits());
     TelegramSender sender =
         new TelegramSender(
             settings,
             client,
             new SendMessageCall(http, api, settings.token()),
-            new TelegramLimits(settings.rateLimits()),
+            limits,
             files,
             uploads,
             username);
@@ -133,7 +137,8 @@ public final class TelegramChannel implements Channel, ChannelStatus {
         new FileFetcher(settings, client, http, files, allowedTypes, maxFileBytes);
     log.info("telegram: connected as @{} through {}", username, settings.apiUrl());
     UpdateReader reader = new UpdateReader(client, fetcher, username, clock);
-    return new TelegramChannel(settings, http, client, username, sender, reader, updates, clock);
+    return new TelegramChannel(
+        settings, http, client, username, sender, reader, updates, limits, clock);
   }
 
   @Override

@@ -72,6 +72,20 @@ final class TelegramLimits {
     return slot - now;
   }
 
+  /**
+   * How far ahead of now the pace is booked, in nanoseconds: the sends that took their slots and
+   * sleep until then keep it busy that long. 0 when sends are not paced or none is waiting.
+   */
+  long bookedAhead() {
+    if (!enabled) {
+      return 0;
+    }
+    long now = nanoTime.getAsLong();
+    synchronized (this) {
+      return nextSlot == Long.MIN_VALUE ? 0 : Math.max(0, nextSlot - now);
+    }
+  }
+
   /** The send to {@code chat} that last took its turn has been answered (or has failed). */
   void sent(String chat) {
     if (enabled) {

@@ -39,6 +39,38 @@ class TelegramLimitsTest {
   }
 
   @Test
+  void bookedAhead_reachesTheLastSlotTaken_andIsZeroOncePassedOrWhenNotPaced()
+      throws InterruptedException {
+    AtomicLong clock = new AtomicLong(5 * SECOND);
+    TelegramLimits limits = new TelegramLimits(true, clock::get);
+    assertThat(limits.bookedAhead()).isZero();
+    for (int chat = 0; chat < 8; chat++) {
+      limits.reserve(String.valueOf(1000 + chat));
+    }
+    // Eight sends: the first at once, the eighth seven slots on; the next slot is free after it.
+    assertThat(limits.bookedAhead()).isEqualTo(8 * TelegramLimits.SPACING);
+    clock.addAndGet(3 * TelegramLimits.SPACING);
+    assertThat(limits.bookedAhead()).isEqualTo(5 * TelegramLimits.SPACING);
+    clock.addAndGet(SECOND);
+    assertThat(limits.bookedAhead()).isZero();
+
+    TelegramLimits off = new TelegramLimits(false, clock::get);
+    off.reserve("1000");
+    assertThat(off.bookedAhead()).isZero();
+  }
+
+  /** While the sends are booked ahead, the poll asks for the next batch later (Polling). */
+  @Test
+  void pollsPause_isTheBookingLessTwoSlots_atMost200Ms() {
+    long slot = TelegramLimits.SPACING;
+    assertThat(Polling.pauseFor(0)).isZero();
+    assertThat(Polling.pauseFor(2 * slot)).isZero();
+    assertThat(Polling.pauseFor(5 * slot)).isEqualTo(3 * slot);
+    assertThat(Polling.pauseFor(8 * slot)).isEqualTo(Duration.ofMillis(200).toNanos());
+    assertThat(Polling.pauseFor(10 * SECOND)).isEqualTo(Duration.ofMillis(200).toNanos());
+  }
+
+  @Test
   void chatBucket_allowsABurstOfThreeThenOnePer1050Ms() {
     TelegramLimits.ChatBucket chat = TelegramLimits.ChatBucket.of("42");
     long now = 0;

@@ -191,7 +191,8 @@ public final class Benchmark {
           Locale.ROOT,
           "with Telegram's limits: %d/%d speakers finished in %.1f s; %d replies (%.1f per"
               + " submission) need at least %.1f s at 30/s (%.1f%% over); bot CPU %.3f ms/turn;"
-              + " 429s: %s; with start-up (%.1f s): %.1f%% over, %.3f ms/turn%n%n",
+              + " 429s: %s; with start-up (%.1f s): %.1f%% over, %.3f ms/turn; reply latency"
+              + " %s%n%n",
           finished,
           speakers,
           seconds,
@@ -203,7 +204,8 @@ public final class Benchmark {
           refusals(telegram),
           startup,
           ((seconds + startup) / shortest - 1) * 100,
-          (double) cpuWithStartup / turns);
+          (double) cpuWithStartup / turns,
+          latencies.summary());
       bot.close();
     }
   }
