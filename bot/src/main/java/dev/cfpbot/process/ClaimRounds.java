@@ -116,7 +116,7 @@ final class ClaimRounds {
    * commits. The round's lock is held from the round to the hand-off only, never while {@code work}
    * runs: a turn may wait on the network (a document to fetch), and the loop must not wait with it.
    *
-   * @param open whether rounds are taken at all (the sender runs): asked with the lock held
+   * @param open whether rounds are taken at all (the sender runs, on an embedded database)
    * @return {@code work}'s result, and whether a round took place and its messages were handed off
    */
   <T> Joined<T> joined(
@@ -133,7 +133,9 @@ final class ClaimRounds {
                   operation,
                   tx -> {
                     T r = work.apply(tx);
-                    if (round.tryLock()) {
+                    // Asked first so that a closed sender (or PostgreSQL) never takes the lock,
+                    // and again with it held, as closing goes by the lock.
+                    if (open.getAsBoolean() && round.tryLock()) {
                       turnRound.locked = true;
                       if (open.getAsBoolean()) {
                         turnRound.take(tx);

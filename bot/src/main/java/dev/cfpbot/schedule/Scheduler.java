@@ -51,8 +51,12 @@ public final class Scheduler implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::tickSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Runs every job that is due now and has not run for that time yet. */
-  public void tick() {
+  /**
+   * Runs every job that is due now and has not run for that time yet. One tick at a time in a
+   * process: the timer's and one asked for directly (a test's) would otherwise run a job side by
+   * side, each deciding on what the other has not committed yet.
+   */
+  public synchronized void tick() {
     Instant now = clock.instant();
     if (!holdLease(now)) {
       return; // another instance runs the schedules
