@@ -174,8 +174,8 @@ final class ClaimRounds {
               claimed = claimDue(tx, now);
             });
       } catch (RuntimeException e) {
-        // The turn is not to fail for the outbox's part: the loop does it again.
-        claimed = null;
+        // The turn is not to fail for the outbox's part: the loop does it again. Nothing was
+        // claimed: the claim is the part's last statement.
         log.warn(
             "outbox: {} deliveries not recorded and nothing claimed with a turn, the sender's"
                 + " loop tries again: {}",
