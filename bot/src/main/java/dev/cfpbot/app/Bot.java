@@ -162,6 +162,7 @@ public final class Bot implements AutoCloseable {
     channels.forEach(
         (name, c) -> c.abilities().translator().ifPresent(t -> translators.put(name, t)));
     this.queue = new InboundQueue(storage, inbox, dispatcher, translators);
+    inbox.sendsFrom(sender::waiting);
     this.scheduler =
         new Scheduler(
             storage, jobs(config, messages, storage, digest, dataDir), clock, sender::wake);

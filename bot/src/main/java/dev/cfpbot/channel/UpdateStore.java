@@ -23,4 +23,14 @@ public interface UpdateStore {
   default void storePolled(String channel, List<RawUpdate> updates) {
     store(channel, updates);
   }
+
+  /**
+   * How many of {@code channel}'s messages the bot has taken up to send and not yet begun sending.
+   * A reply to an update stored now goes out after them: a poller whose sends are paced may ask for
+   * its next batch that much later, and the updates that come meanwhile arrive as one batch (one
+   * request, one commit) with no reply leaving later. 0 when the store cannot tell.
+   */
+  default int sendsWaiting(String channel) {
+    return 0;
+  }
 }

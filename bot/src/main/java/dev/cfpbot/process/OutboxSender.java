@@ -1,7 +1,6 @@
 package dev.cfpbot.process;
 
 import dev.cfpbot.channel.Channel;
-import dev.cfpbot.channel.SendResult;
 import dev.cfpbot.concurrent.Threads;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
@@ -11,11 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -23,11 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox. A round, in one transaction, records how the last sends went ({@link
- * OutcomeRecorder}) and claims the oldest unsent message of each recipient, and hands those to
- * workers; a worker sends its message through its channel ({@link Deliveries}) and leaves the
- * outcome for the next round. A turn's transaction ends with a round when it can ({@link
- * #inTransaction}); the sender's loop takes one whenever something is left. Channels that deliver
- * synchronously (the console) are left to the {@link SynchronousDrain}.
+ * OutcomeRecorder}) and claims the oldest unsent message of each recipient, and hands those to the
+ * workers ({@link SendWorkers}); a worker sends its message through its channel ({@link
+ * Deliveries}) and leaves the outcome for the next round. A turn's transaction ends with a round
+ * when it can ({@link #inTransaction}); the sender's loop takes one whenever something is left.
+ * Channels that deliver synchronously (the console) are left to the {@link SynchronousDrain}.
  */
 public final class OutboxSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -40,15 +36,10 @@ public final class OutboxSender implements AutoCloseable {
   private final Signal signal = new Signal();
   private final AtomicBoolean running = new AtomicBoolean();
 
-  /** Messages claimed and handed to the workers whose send has not come back. */
-  private final AtomicInteger inFlight = new AtomicInteger();
-
   /** A message was queued since the loop last looked. */
   private final AtomicBoolean queued = new AtomicBoolean();
 
-  private final ExecutorService workers;
-  private final int workerThreads;
-  private final Deliveries deliveries;
+  private final SendWorkers workers;
   private final OutcomeRecorder recorder;
   private final SynchronousDrain synchronous;
   private final ClaimRounds rounds;
@@ -76,7 +67,7 @@ public final class OutboxSender implements AutoCloseable {
       int workerThreads) {
     this.storage = storage;
     this.clock = clock;
-    this.deliveries = new Deliveries(storage, channels, failures);
+    Deliveries deliveries = new Deliveries(storage, channels, failures);
     this.recorder = new OutcomeRecorder(deliveries, signal::wake);
     List<String> foreground =
         channels.values().stream()
@@ -88,8 +79,7 @@ public final class OutboxSender implements AutoCloseable {
     this.synchronous = new SynchronousDrain(storage, deliveries, clock, foreground, owner, signal);
     this.rounds = new ClaimRounds(storage, recorder, background, owner, clock);
     this.turnRounds = storage.database().isEmbedded();
-    this.workerThreads = workerThreads;
-    this.workers = Executors.newFixedThreadPool(workerThreads, Threads.named("cfpbot-send"));
+    this.workers = new SendWorkers(workerThreads, deliveries, recorder);
   }
 
   public void start() {
@@ -150,9 +140,17 @@ public final class OutboxSender implements AutoCloseable {
     return joined.result();
   }
 
+  /**
+   * How many of {@code channel}'s messages were claimed and wait for a worker: a reply queued now
+   * is sent after them.
+   */
+  public int waiting(String channel) {
+    return workers.waiting(channel);
+  }
+
   /** The messages a turn's round claimed, to the workers. */
   private void handOff(List<OutboxMessage> claimed) {
-    dispatch(claimed);
+    workers.dispatch(claimed);
     if (claimed.size() == ClaimRounds.LIMIT) {
       wake();
     }
@@ -165,22 +163,11 @@ public final class OutboxSender implements AutoCloseable {
   private void run() {
     while (running.get()) {
       List<OutboxMessage> batch = recordAndClaim();
-      dispatch(batch);
+      workers.dispatch(batch);
       // A full batch may have left more behind; otherwise wait for a new message or outcome.
       if (batch.size() < ClaimRounds.LIMIT) {
         await();
       }
-    }
-  }
-
-  private void dispatch(List<OutboxMessage> batch) {
-    inFlight.addAndGet(batch.size());
-    for (OutboxMessage message : batch) {
-      workers.execute(
-          () -> {
-            SendResult result = deliveries.send(message);
-            recorder.add(message, result, inFlight.decrementAndGet() >= workerThreads);
-          });
     }
   }
 
@@ -232,15 +219,6 @@ public final class OutboxSender implements AutoCloseable {
     rounds.awaitRound();
     synchronous.close();
     workers.shutdown();
-    try {
-      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-        // Workers only talk HTTP: interrupting them cannot hurt the database.
-        workers.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      workers.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
     recordLast();
   }
 

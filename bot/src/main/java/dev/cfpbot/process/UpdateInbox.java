@@ -5,6 +5,7 @@ import dev.cfpbot.channel.UpdateStore;
 import dev.cfpbot.storage.Storage;
 import dev.cfpbot.storage.Tx;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Stores the raw updates channels hand over before they acknowledge them, a batch per transaction,
@@ -32,6 +33,7 @@ public final class UpdateInbox implements UpdateStore {
   private final Storage storage;
   private volatile Listener listener = (channel, updates) -> {};
   private volatile IdleTaker idle = (channel, updates) -> null;
+  private volatile ToIntFunction<String> sendsWaiting = channel -> 0;
 
   public UpdateInbox(Storage storage) {
     this.storage = storage;
@@ -40,6 +42,16 @@ public final class UpdateInbox implements UpdateStore {
   void listen(Listener listener, IdleTaker idle) {
     this.listener = listener;
     this.idle = idle;
+  }
+
+  /** Where {@link #sendsWaiting} is answered from: the outbox's senders ({@link OutboxSender}). */
+  public void sendsFrom(ToIntFunction<String> waiting) {
+    this.sendsWaiting = waiting;
+  }
+
+  @Override
+  public int sendsWaiting(String channel) {
+    return sendsWaiting.applyAsInt(channel);
   }
 
   /**

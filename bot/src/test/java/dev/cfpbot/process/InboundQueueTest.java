@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.cfpbot.app.Bot;
 import dev.cfpbot.channel.Inbound;
 import dev.cfpbot.channel.RawUpdate;
+import dev.cfpbot.channel.SendResult;
 import dev.cfpbot.channel.Sender;
 import dev.cfpbot.conversation.Content;
 import dev.cfpbot.storage.Storage;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +137,35 @@ class InboundQueueTest {
         .database()
         .inTransaction(
             "find", tx -> storage.inbox().find(tx, RecordingChannel.NAME, externalId).isPresent());
+  }
+
+  /**
+   * The Telegram poll asks for its next batch later while replies wait for a sender (a reply to
+   * what it fetches would go after them): the inbox tells it how many, from the bot's outbox. Here
+   * the first send holds the channel: the bot's eight senders have taken up eight of the twelve
+   * replies, and four wait for one.
+   */
+  @Test
+  void sendsWaiting_areTheClaimedRepliesNoSenderHasTakenUp() {
+    Semaphore release = new Semaphore(0);
+    List<RawUpdate> starts = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      channel.script(
+          m -> {
+            release.acquireUninterruptibly();
+            return new SendResult.Sent("m-" + m.recipient());
+          });
+      starts.add(update("chat-" + i, "/start"));
+    }
+    assertThat(inbox.sendsWaiting(RecordingChannel.NAME)).isZero();
+
+    inbox.storePolled(RecordingChannel.NAME, starts);
+
+    await().atMost(WAIT).until(() -> inbox.sendsWaiting(RecordingChannel.NAME) == 4);
+    assertThat(inbox.sendsWaiting("another")).isZero();
+    release.release(12);
+    await().atMost(WAIT).until(() -> channel.sent().size() == 12);
+    assertThat(inbox.sendsWaiting(RecordingChannel.NAME)).isZero();
   }
 
   @Test

@@ -208,6 +208,31 @@ class OutboxSenderTest {
             () -> states().equals(List.of(OutboxState.SENT, OutboxState.SENT, OutboxState.SENT)));
   }
 
+  /**
+   * Claimed messages that no worker has taken up are counted by channel (a reply queued now goes
+   * after them: the Telegram poll waits that long); a worker taking one up counts it out.
+   */
+  @Test
+  void waiting_countsTheClaimedMessagesNoWorkerHasTakenUp() {
+    restart((tx, m, reason, now) -> {}, 1);
+    Semaphore release = new Semaphore(0);
+    channel.script(
+        m -> {
+          release.acquireUninterruptibly();
+          return new SendResult.Sent("m0");
+        });
+    assertThat(sender.waiting(CHANNEL)).isZero();
+    for (int i = 0; i < 4; i++) {
+      queue("chat-" + i, "reply " + i);
+    }
+    // One worker: it holds the first message in the channel, and the other three wait for it.
+    await().atMost(WAIT).until(() -> claimed() == 4 && sender.waiting(CHANNEL) == 3);
+    assertThat(sender.waiting("another")).isZero();
+    release.release();
+    await().atMost(WAIT).until(() -> channel.sent().size() == 4);
+    assertThat(sender.waiting(CHANNEL)).isZero();
+  }
+
   @Test
   void close_recordsTheSendsUnderWay() {
     for (int i = 0; i < 5; i++) {

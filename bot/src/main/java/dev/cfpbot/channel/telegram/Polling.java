@@ -29,12 +29,14 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * {@code consume} returns, and while it cannot be stored (the database is away) no further batch is
  * requested.
  *
- * <p>While Telegram's limits keep the sends booked well ahead ({@link TelegramLimits#bookedAhead}),
- * the next batch is asked for a little later ({@link #MAX_PAUSE} at most, and less than the sends
- * booked). A reply to an update fetched now could not leave before those sends anyway, so no reply
- * leaves later on average; but the updates that came meanwhile arrive in one batch, with one
- * getUpdates and one commit for all of them instead of one each, which is most of what a turn costs
- * when they trickle in one at a time.
+ * <p>While Telegram's limits hold the sends back, the next batch is asked for later: by as long as
+ * a reply queued now would wait for the sends ahead of it ({@link TelegramLimits#horizon}: those
+ * booked, and those the outbox has taken up and not begun, {@link UpdateStore#sendsWaiting}), less
+ * two slots, and {@link #MAX_PAUSE} at most. A reply to an update fetched now could not leave
+ * before those sends anyway, so no reply leaves later; but the updates that came meanwhile arrive
+ * in one batch, with one getUpdates and one commit for all of them instead of one each, which is
+ * most of what a turn costs when they trickle in. (A send that waits for its chat's own pace takes
+ * its slot late and may be overtaken, by {@link #MAX_PAUSE} at most.)
  */
 final class Polling implements LongPollingUpdateConsumer {
   private static final Logger log = LoggerFactory.getLogger(Polling.class);
@@ -45,14 +47,18 @@ final class Polling implements LongPollingUpdateConsumer {
   /** Seconds a getUpdates request waits for news. */
   static final int POLL_TIMEOUT = 50;
 
-  /** The longest wait before the next getUpdates while the sends are booked ahead. */
-  static final long MAX_PAUSE = TimeUnit.MILLISECONDS.toNanos(200);
+  /**
+   * The longest wait before the next getUpdates while sends are held back: a batch under the limits
+   * then holds up to 30 updates, and an update waits at Telegram (which keeps it) at most that
+   * long. Stopping interrupts the wait.
+   */
+  static final long MAX_PAUSE = TimeUnit.SECONDS.toNanos(1);
 
   private final TelegramSettings settings;
   private final OkHttpClient http;
   private final TelegramUrl url;
   private final Clock clock;
-  private final LongSupplier bookedAhead;
+  private final LongSupplier horizon;
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(Threads.named("cfpbot-telegram-poll"));
   private volatile UpdateStore store;
@@ -67,20 +73,20 @@ final class Polling implements LongPollingUpdateConsumer {
   private TelegramBotsLongPollingApplication app;
 
   /**
-   * @param bookedAhead how far ahead the sends are booked, in nanoseconds ({@link
-   *     TelegramLimits#bookedAhead})
+   * @param horizon how long a reply queued now would wait for the sends ahead of it, in nanoseconds
+   *     ({@link TelegramLimits#horizon})
    */
   Polling(
       TelegramSettings settings,
       OkHttpClient http,
       TelegramUrl url,
       Clock clock,
-      LongSupplier bookedAhead) {
+      LongSupplier horizon) {
     this.settings = settings;
     this.http = http;
     this.url = url;
     this.clock = clock;
-    this.bookedAhead = bookedAhead;
+    this.horizon = horizon;
   }
 
   void start(UpdateStore store) throws TelegramApiException {
@@ -137,24 +143,25 @@ final class Polling implements LongPollingUpdateConsumer {
       backoff = Math.min(backoff * 2, 2_000);
     }
     if (!raw.isEmpty()) {
-      pauseWhileSendsAreBooked();
+      pauseWhileSendsAreAhead();
     }
   }
 
   /** Outside the lock, as the backoff: stopping interrupts it, and the batch is stored already. */
-  private void pauseWhileSendsAreBooked() {
-    long pause = pauseFor(bookedAhead.getAsLong());
+  private void pauseWhileSendsAreAhead() {
+    long pause = pauseFor(horizon.getAsLong());
     if (pause > 0) {
       LockSupport.parkNanos(pause);
     }
   }
 
   /**
-   * The wait before the next getUpdates when the sends are booked {@code bookedAhead} nanoseconds
-   * ahead: two slots less (the sender is never left idle by it), at most {@link #MAX_PAUSE}.
+   * The wait before the next getUpdates when a reply queued now would wait {@code horizon}
+   * nanoseconds for the sends ahead of it: two slots less (the replies to the next batch are queued
+   * before the senders run out), at most {@link #MAX_PAUSE}.
    */
-  static long pauseFor(long bookedAhead) {
-    return Math.max(0, Math.min(MAX_PAUSE, bookedAhead - 2 * TelegramLimits.SPACING));
+  static long pauseFor(long horizon) {
+    return Math.max(0, Math.min(MAX_PAUSE, horizon - 2 * TelegramLimits.SPACING));
   }
 
   /** Null while updates are stored as they come; otherwise why they are not. */

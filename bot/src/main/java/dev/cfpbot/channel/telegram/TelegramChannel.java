@@ -72,7 +72,8 @@ public final class TelegramChannel implements Channel, ChannelStatus {
         http.newBuilder().readTimeout(Duration.ofSeconds(Polling.POLL_TIMEOUT + 25)).build();
     this.polling =
         settings.webhookUrl() == null
-            ? new Polling(settings, pollHttp, url, clock, limits::bookedAhead)
+            ? new Polling(
+                settings, pollHttp, url, clock, () -> limits.horizon(updates.sendsWaiting(NAME)))
             : null;
     this.webhook = settings.webhookUrl() == null ? null : new Webhook(settings, clock);
   }

@@ -86,6 +86,15 @@ final class TelegramLimits {
     }
   }
 
+  /**
+   * How long before a send handed over now could go, in nanoseconds, at the least: the slots booked
+   * ahead, then a slot for each of {@code waiting} sends that take theirs first. 0 when sends are
+   * not paced.
+   */
+  long horizon(int waiting) {
+    return enabled ? bookedAhead() + waiting * SPACING : 0;
+  }
+
   /** The send to {@code chat} that last took its turn has been answered (or has failed). */
   void sent(String chat) {
     if (enabled) {

@@ -59,15 +59,36 @@ class TelegramLimitsTest {
     assertThat(off.bookedAhead()).isZero();
   }
 
-  /** While the sends are booked ahead, the poll asks for the next batch later (Polling). */
   @Test
-  void pollsPause_isTheBookingLessTwoSlots_atMost200Ms() {
+  void horizon_isTheBookingThenASlotForEachSendWaiting_andZeroWhenNotPaced()
+      throws InterruptedException {
+    AtomicLong clock = new AtomicLong(5 * SECOND);
+    TelegramLimits limits = new TelegramLimits(true, clock::get);
+    long slot = TelegramLimits.SPACING;
+    assertThat(limits.horizon(0)).isZero();
+    // Nothing booked, 40 taken up by the outbox and waiting for a sender: a slot each first.
+    assertThat(limits.horizon(40)).isEqualTo(40 * slot);
+    for (int chat = 0; chat < 8; chat++) {
+      limits.reserve(String.valueOf(1000 + chat));
+    }
+    assertThat(limits.horizon(0)).isEqualTo(8 * slot);
+    assertThat(limits.horizon(40)).isEqualTo(48 * slot);
+
+    TelegramLimits off = new TelegramLimits(false, clock::get);
+    off.reserve("1000");
+    assertThat(off.horizon(40)).isZero();
+  }
+
+  /** While sends are held back, the poll asks for the next batch later (Polling). */
+  @Test
+  void pollsPause_isTheHorizonLessTwoSlots_atMostOneSecond() {
     long slot = TelegramLimits.SPACING;
     assertThat(Polling.pauseFor(0)).isZero();
     assertThat(Polling.pauseFor(2 * slot)).isZero();
     assertThat(Polling.pauseFor(5 * slot)).isEqualTo(3 * slot);
-    assertThat(Polling.pauseFor(8 * slot)).isEqualTo(Duration.ofMillis(200).toNanos());
-    assertThat(Polling.pauseFor(10 * SECOND)).isEqualTo(Duration.ofMillis(200).toNanos());
+    assertThat(Polling.pauseFor(25 * slot)).isEqualTo(23 * slot);
+    assertThat(Polling.pauseFor(32 * slot)).isEqualTo(SECOND);
+    assertThat(Polling.pauseFor(10 * SECOND)).isEqualTo(SECOND);
   }
 
   @Test
