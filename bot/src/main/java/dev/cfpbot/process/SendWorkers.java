@@ -51,9 +51,9 @@ final class SendWorkers {
   }
 
   /**
-   * How many of {@code channel}'s messages were handed over and wait for a sender: each is sent
-   * before a message handed over after it (the recipients differ: a round claims one message per
-   * recipient at a time).
+   * How many of {@code channel}'s messages were handed over and wait for a sender: each is taken up
+   * before any message handed over after it (they are to different recipients: a round claims one
+   * message per recipient at a time).
    */
   int waiting(String channel) {
     AtomicInteger line = waiting.get(channel);

@@ -35,8 +35,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * two slots, and {@link #MAX_PAUSE} at most. A reply to an update fetched now could not leave
  * before those sends anyway, so no reply leaves later; but the updates that came meanwhile arrive
  * in one batch, with one getUpdates and one commit for all of them instead of one each, which is
- * most of what a turn costs when they trickle in. (A send that waits for its chat's own pace takes
- * its slot late and may be overtaken, by {@link #MAX_PAUSE} at most.)
+ * most of what a turn costs when they trickle in. (Only a send that first waits for its own chat's
+ * pace takes its slot late, so a later reply can overtake it; then the pause may hold that reply
+ * back, by {@link #MAX_PAUSE} at most.)
  */
 final class Polling implements LongPollingUpdateConsumer {
   private static final Logger log = LoggerFactory.getLogger(Polling.class);
