@@ -53,6 +53,16 @@ public final class FakeTelegram implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Numbers the updates from {@code id} on and returns this. Telegram keeps counting across a bot's
+   * restarts: a fake standing in for it after a restart must not reuse ids the bot has handled (it
+   * would take them for Telegram delivering them again, and ignore them).
+   */
+  public FakeTelegram updatesFrom(int id) {
+    log.numberFrom(id);
+    return this;
+  }
+
   /** The value for TELEGRAM_API_URL. */
   public String url() {
     return "http://127.0.0.1:" + app.port();

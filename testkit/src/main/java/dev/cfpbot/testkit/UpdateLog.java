@@ -22,6 +22,11 @@ final class UpdateLog {
   /** The kinds of update the bot asked for (allowed_updates); empty: all of them. */
   private List<String> allowed = List.of();
 
+  /** Numbers the updates from {@code id} on (see {@link FakeTelegram#updatesFrom}). */
+  synchronized void numberFrom(int id) {
+    nextId = id;
+  }
+
   synchronized int add(ObjectMapper json, String kind, ObjectNode content) {
     ObjectNode update = json.createObjectNode().put("update_id", nextId++);
     update.set(kind, content);

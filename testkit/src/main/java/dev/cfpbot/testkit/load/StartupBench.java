@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Start-up alone, many times: the real bot ({@code ./cfp-bot}, the launcher's flags and its class
  * data sharing archive) is started on a new database, some speakers fill it, and it is restarted on
  * that database again and again; each restart's time from the launcher's start to the first
  * getUpdates is printed, then their median. What {@code bench/run}'s "restart on that database"
- * measures once, without the bursts around it.
+ * measures once, without the bursts around it. Each restart also finds a speaker's {@code /start}
+ * waiting at Telegram (sent while the bot was down), and the time from the launcher's start to the
+ * bot's reply to it is printed too: what that speaker waits for, less the downtime.
  *
  * <pre>
  *   java -Dcfpbot.root=ROOT -cp testkit-classpath dev.cfpbot.testkit.load.StartupBench [restarts] [speakers]
@@ -43,28 +47,51 @@ public final class StartupBench {
     }
     awaitArchive(root);
     List<Double> times = new ArrayList<>();
+    List<Double> replies = new ArrayList<>();
     List<Double> cpus = new ArrayList<>();
     for (int i = 1; i <= restarts; i++) {
-      try (FakeTelegram telegram = new FakeTelegram(Benchmark.TOKEN, "cfp_bench_bot").start(0)) {
+      try (FakeTelegram telegram =
+          new FakeTelegram(Benchmark.TOKEN, "cfp_bench_bot").updatesFrom(1_000_000 * i).start(0)) {
+        long waiting = 2_000_000L + i;
+        telegram.sendText(waiting, "/start");
         BotProcess bot =
             BotProcess.start(launcher, env(root, telegram, data), work.resolve(i + ".log"));
         double millis = Benchmark.startupMillis(telegram, bot);
         long cpu = bot.cpuMillis();
+        double reply = firstReplyMillis(telegram, bot, waiting);
         times.add(millis);
+        replies.add(reply);
         cpus.add((double) cpu);
         System.out.printf(
             Locale.ROOT,
-            "restart %d: %.0f ms, bot CPU %d ms, peak RSS %.1f MB%n",
+            "restart %d: %.0f ms, bot CPU %d ms, first reply %.0f ms, peak RSS %.1f MB%n",
             i,
             millis,
             cpu,
+            reply,
             bot.peakRssMb());
         bot.close();
       }
     }
     System.out.println("restarts, to the first getUpdates: " + summary(times, "ms"));
     System.out.println("restarts, bot CPU until then: " + summary(cpus, "ms"));
+    System.out.println(
+        "restarts, to the reply to the /start sent while down: " + summary(replies, "ms"));
     System.exit(0);
+  }
+
+  /** Milliseconds from the launcher's start until the bot has answered {@code chat}. */
+  private static double firstReplyMillis(FakeTelegram telegram, BotProcess bot, long chat) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (telegram.textsTo(chat).isEmpty()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException(
+            "the bot did not answer the waiting /start within a minute");
+      }
+      // Not a spin: the driver shares the machine's two cores with the bot's start-up.
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+    return (System.nanoTime() - bot.startedNanos) / 1e6;
   }
 
   private static String summary(List<Double> values, String unit) {
