@@ -1,6 +1,7 @@
 package dev.cfpbot.testkit.load;
 
 import dev.cfpbot.testkit.FakeTelegram;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,15 +51,15 @@ public final class StartupBench {
     List<Double> replies = new ArrayList<>();
     List<Double> cpus = new ArrayList<>();
     for (int i = 1; i <= restarts; i++) {
+      // The bot is stopped even when a measurement fails, so that no restart leaves one running.
       try (FakeTelegram telegram =
-          new FakeTelegram(Benchmark.TOKEN, "cfp_bench_bot").updatesFrom(1_000_000 * i).start(0)) {
-        long waiting = 2_000_000L + i;
-        telegram.sendText(waiting, "/start");
-        BotProcess bot =
-            BotProcess.start(launcher, env(root, telegram, data), work.resolve(i + ".log"));
+              new FakeTelegram(Benchmark.TOKEN, "cfp_bench_bot")
+                  .updatesFrom(1_000_000 * i)
+                  .start(0);
+          BotProcess bot = startWaiting(launcher, env(root, telegram, data), telegram, i, work)) {
         double millis = Benchmark.startupMillis(telegram, bot);
         long cpu = bot.cpuMillis();
-        double reply = firstReplyMillis(telegram, bot, waiting);
+        double reply = firstReplyMillis(telegram, bot, waitingChat(i));
         times.add(millis);
         replies.add(reply);
         cpus.add((double) cpu);
@@ -70,7 +71,6 @@ public final class StartupBench {
             cpu,
             reply,
             bot.peakRssMb());
-        bot.close();
       }
     }
     System.out.println("restarts, to the first getUpdates: " + summary(times, "ms"));
@@ -78,6 +78,19 @@ public final class StartupBench {
     System.out.println(
         "restarts, to the reply to the /start sent while down: " + summary(replies, "ms"));
     System.exit(0);
+  }
+
+  /** Starts restart {@code i} with a speaker's {@code /start} already waiting: sent while down. */
+  private static BotProcess startWaiting(
+      Path launcher, Map<String, String> env, FakeTelegram telegram, int i, Path work)
+      throws IOException {
+    telegram.sendText(waitingChat(i), "/start");
+    return BotProcess.start(launcher, env, work.resolve(i + ".log"));
+  }
+
+  /** The chat whose {@code /start} waits for restart {@code i}: none of the filling speakers'. */
+  private static long waitingChat(int i) {
+    return 2_000_000L + i;
   }
 
   /** Milliseconds from the launcher's start until the bot has answered {@code chat}. */
