@@ -65,10 +65,24 @@ public final class OutboxSender implements AutoCloseable {
       DeliveryFailures failures,
       Clock clock,
       int workerThreads) {
+    this(storage, channels, failures, clock, workerThreads, OutcomeRecorder.RECORD_WITHIN);
+  }
+
+  /**
+   * As the bot's, with how long an outcome of a busy sender may wait for a claim to be recorded
+   * with: tests that count writes hold it open for as long as their own steps may take.
+   */
+  OutboxSender(
+      Storage storage,
+      Map<String, Channel> channels,
+      DeliveryFailures failures,
+      Clock clock,
+      int workerThreads,
+      Duration recordWithin) {
     this.storage = storage;
     this.clock = clock;
     Deliveries deliveries = new Deliveries(storage, channels, failures);
-    this.recorder = new OutcomeRecorder(deliveries, signal::wake);
+    this.recorder = new OutcomeRecorder(deliveries, signal::wake, recordWithin);
     List<String> foreground =
         channels.values().stream()
             .filter(c -> c.capabilities().synchronous())

@@ -3,6 +3,7 @@ package dev.cfpbot.process;
 import dev.cfpbot.channel.SendResult;
 import dev.cfpbot.storage.Tx;
 import dev.cfpbot.storage.rows.OutboxMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,14 @@ final class OutcomeRecorder {
    * How long an outcome of a busy sender may wait for a claim to be recorded with: at Telegram's 30
    * sends a second a message is queued every 33 ms, and most outcomes go with its claim.
    */
-  static final long RECORD_WITHIN = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
+  static final Duration RECORD_WITHIN = Duration.ofMillis(100);
 
   /** A send and how it went, waiting to be recorded. */
   record Outcome(OutboxMessage message, SendResult result) {}
 
   private final Deliveries deliveries;
   private final Runnable added;
+  private final long recordWithin;
   private final Queue<Outcome> incoming = new ConcurrentLinkedQueue<>();
 
   /** By when ({@link System#nanoTime}) the outcomes not taken yet are to be recorded. */
@@ -45,10 +47,13 @@ final class OutcomeRecorder {
   /**
    * @param added told when an outcome comes in that is to be recorded sooner than those waiting:
    *     the outbox loop then knows until when it may wait ({@link #recordBy})
+   * @param recordWithin how long an outcome of a busy sender may wait ({@link #RECORD_WITHIN} in
+   *     the bot)
    */
-  OutcomeRecorder(Deliveries deliveries, Runnable added) {
+  OutcomeRecorder(Deliveries deliveries, Runnable added, Duration recordWithin) {
     this.deliveries = deliveries;
     this.added = added;
+    this.recordWithin = recordWithin.toNanos();
   }
 
   /**
@@ -58,7 +63,7 @@ final class OutcomeRecorder {
    */
   void add(OutboxMessage message, SendResult result, boolean busy) {
     incoming.add(new Outcome(message, result));
-    long by = busy ? System.nanoTime() + RECORD_WITHIN : System.nanoTime();
+    long by = busy ? System.nanoTime() + recordWithin : System.nanoTime();
     if (by < recordBy.getAndAccumulate(by, Math::min)) {
       added.run();
     }
