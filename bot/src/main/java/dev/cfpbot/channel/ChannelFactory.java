@@ -34,4 +34,12 @@ public interface ChannelFactory {
   default boolean usesTerminal() {
     return false;
   }
+
+  /**
+   * Runs what a start of this channel and its first messages run, without the network and without
+   * any data: the launcher's class data sharing archive is made from a run of this (README,
+   * Performance), so that a restart finds the classes it needs there. A channel with nothing costly
+   * to load leaves it out. May throw: a rehearsal that fails leaves a slower start, nothing else.
+   */
+  default void rehearse() throws Exception {}
 }

@@ -52,6 +52,23 @@ public final class ChannelRegistry {
     return selected;
   }
 
+  /**
+   * Rehearses every channel ({@link ChannelFactory#rehearse}); one that fails is left out.
+   *
+   * @return the names of those that failed
+   */
+  public List<String> rehearse() {
+    List<String> failed = new ArrayList<>();
+    for (ChannelFactory f : factories) {
+      try {
+        f.rehearse();
+      } catch (Exception e) {
+        failed.add(f.name());
+      }
+    }
+    return failed;
+  }
+
   /** Makes the {@code selected} channels, by name, in order. */
   public static Map<String, Channel> create(
       List<ChannelFactory> selected,

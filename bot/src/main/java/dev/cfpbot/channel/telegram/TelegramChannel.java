@@ -79,6 +79,21 @@ public final class TelegramChannel implements Channel, ChannelStatus {
   }
 
   /**
+   * The HTTP client of Telegram's calls. Sends give up within half a minute (and are retried); a
+   * getUpdates waits up to its own long-poll timeout. One connection pool serves both, and keeps a
+   * connection for each of the outbox's senders and the poll (OkHttp keeps 5): each new one is a
+   * TLS handshake.
+   */
+  static OkHttpClient http() {
+    return new OkHttpClient.Builder()
+        .connectionPool(new ConnectionPool(10, 5, TimeUnit.MINUTES))
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(60))
+        .build();
+  }
+
+  /**
    * Connects: checks the token with getMe (a wrong token stops start-up with a clear message) and
    * learns the bot's username for links.
    *
@@ -94,16 +109,7 @@ public final class TelegramChannel implements Channel, ChannelStatus {
       long maxFileBytes,
       UpdateStore updates,
       Clock clock) {
-    // Sends give up within half a minute (and are retried); a getUpdates waits up to its own
-    // long-poll timeout. One connection pool serves both, and keeps a connection for each of the
-    // outbox's senders and the poll (OkHttp keeps 5): each new one is a TLS handshake.
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .connectionPool(new ConnectionPool(10, 5, TimeUnit.MINUTES))
-            .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ofSeconds(30))
-            .writeTimeout(Duration.ofSeconds(60))
-            .build();
+    OkHttpClient http = http();
     TelegramUrl api = url(settings.apiUrl());
     TelegramClient client = new OkHttpTelegramClient(http, settings.token(), api);
     String username;

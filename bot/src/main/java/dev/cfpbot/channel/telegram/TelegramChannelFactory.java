@@ -38,6 +38,11 @@ public final class TelegramChannelFactory implements ChannelFactory {
         context.clock());
   }
 
+  @Override
+  public void rehearse() throws Exception {
+    Rehearsal.run();
+  }
+
   /** Every file type some form accepts. */
   static List<String> fileTypes(CfpConfig config) {
     Set<String> types = new LinkedHashSet<>();
