@@ -61,13 +61,13 @@ public final class ClassArchive {
     try {
       Launch.prepare(
           new Io(InputStream.nullInputStream(), nowhere, nowhere, env, Clock.systemUTC()), false);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       // A configuration the bot will explain when it starts.
       failed.add("configuration");
     }
     try (Storage storage = Storage.inMemory()) {
       LoggerFactory.getLogger(ClassArchive.class).debug("class archive: storage opened");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       failed.add("storage");
     }
     if (!Warmup.initialiseTls()) {

@@ -62,7 +62,7 @@ public final class ChannelRegistry {
     for (ChannelFactory f : factories) {
       try {
         f.rehearse();
-      } catch (Exception e) {
+      } catch (Exception | LinkageError e) {
         failed.add(f.name());
       }
     }
