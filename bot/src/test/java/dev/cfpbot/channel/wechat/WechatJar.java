@@ -2,6 +2,7 @@ package dev.cfpbot.channel.wechat;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.cfpbot.testing.TestBot;
 import dev.cfpbot.testkit.wechat.FakeWechatApi;
 import dev.cfpbot.testkit.wechat.WechatClient;
 import java.io.IOException;
@@ -27,7 +28,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class WechatJar implements AutoCloseable {
   static final Path JAR = Path.of(System.getProperty("cfpbot.jar", "target/cfp-bot.jar"));
-  static final Path ROOT = Path.of(System.getProperty("cfpbot.root", ".."));
 
   private final Path dir;
   private final int port;
@@ -45,7 +45,8 @@ final class WechatJar implements AutoCloseable {
    */
   static Map<String, String> env(Path dir) {
     Map<String, String> env = new HashMap<>();
-    env.put("CFPBOT_CONFIG", ROOT.resolve("config/cfp-bot.yaml").toString());
+    // The jar runs on the system's clock: no daily digest among the organizers' messages.
+    env.put("CFPBOT_CONFIG", TestBot.shippedConfigWithoutDigest().toString());
     env.put("CFPBOT_DATA_DIR", dir.resolve("data").toString());
     env.put("WECHAT_APP_ID", FakeWechatApi.APP_ID);
     env.put("WECHAT_APP_SECRET", FakeWechatApi.SECRET);
