@@ -35,6 +35,12 @@ import org.awaitility.Awaitility;
 public final class TestBot implements AutoCloseable {
   public static final Path SHIPPED_CONFIG = Path.of("../config/cfp-bot.yaml");
 
+  /** {@link #shippedConfigWithoutDigest}, once made. */
+  private static Path withoutDigest;
+
+  /** Noon in Shanghai, well before the seed's deadline and past the day's digest time. */
+  public static final Instant BEFORE_DEADLINE = Instant.parse("2027-10-20T04:00:00Z");
+
   /**
    * The shipped configuration without its daily digest, for bots on the system's clock. The digest
    * is due at 09:00 in the event's time zone, and a bot started within the scheduler's hour of
@@ -59,11 +65,6 @@ public final class TestBot implements AutoCloseable {
     }
     return withoutDigest;
   }
-
-  private static Path withoutDigest;
-
-  /** Noon in Shanghai, well before the seed's deadline and past the day's digest time. */
-  public static final Instant BEFORE_DEADLINE = Instant.parse("2027-10-20T04:00:00Z");
 
   public final CfpConfig config;
   public final Messages messages;
