@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The pace the bot keeps before Telegram counts, computed on a clock the test moves. */
+/** The limits the bot keeps before Telegram counts, computed on a clock the test moves. */
 class TelegramLimitsTest {
   private static final long SECOND = Duration.ofSeconds(1).toNanos();
+  private static final long MS = Duration.ofMillis(1).toNanos();
+  private static final long WINDOW = TelegramLimits.WINDOW;
 
   @Test
-  void reserve_putsAtMost30SendsIntoAnySlidingSecond() throws InterruptedException {
+  void reserve_putsAtMost30SendsIntoAnySlidingSecond_andABacklogLeavesInBurstsOf30()
+      throws InterruptedException {
     AtomicLong clock = new AtomicLong(5 * SECOND);
     TelegramLimits limits = new TelegramLimits(true, clock::get);
     List<Long> sends = new ArrayList<>();
@@ -26,7 +29,29 @@ class TelegramLimitsTest {
       assertThat(sends.get(i + 30) - sends.get(i)).isGreaterThan(SECOND);
     }
     assertThat(sends.get(0)).isEqualTo(5 * SECOND);
-    assertThat(sends.get(299) - sends.get(0)).isEqualTo(299 * TelegramLimits.SPACING);
+    assertThat(sends.get(29)).isEqualTo(5 * SECOND);
+    assertThat(sends.get(30)).isEqualTo(5 * SECOND + WINDOW);
+    assertThat(sends.get(299)).isEqualTo(5 * SECOND + 9 * WINDOW);
+  }
+
+  @Test
+  void reserve_asSendsTrickleIn_keepsAnyThirtyOneInARowMoreThanASecondApart()
+      throws InterruptedException {
+    AtomicLong clock = new AtomicLong(0);
+    TelegramLimits limits = new TelegramLimits(true, clock::get);
+    List<Long> sends = new ArrayList<>();
+    // Ready at uneven times, some while the window is full: 12 ms apart, then a pause, again.
+    for (int i = 0; i < 200; i++) {
+      clock.addAndGet(i % 50 == 49 ? 700 * MS : 12 * MS);
+      sends.add(clock.get() + limits.reserve(String.valueOf(1000 + i)));
+    }
+    for (int i = 0; i + 30 < sends.size(); i++) {
+      assertThat(sends.get(i + 30) - sends.get(i)).isGreaterThanOrEqualTo(WINDOW);
+      assertThat(sends.get(i + 1)).isGreaterThanOrEqualTo(sends.get(i));
+    }
+    // The first 30 had room (30 × 12 ms); the 31st waits for the first to leave the window.
+    assertThat(sends.get(29)).isEqualTo(30 * 12 * MS);
+    assertThat(sends.get(30)).isEqualTo(12 * MS + WINDOW);
   }
 
   @Test
@@ -39,18 +64,20 @@ class TelegramLimitsTest {
   }
 
   @Test
-  void bookedAhead_reachesTheLastSlotTaken_andIsZeroOncePassedOrWhenNotPaced()
+  void bookedAhead_isWhenTheWindowHasRoomAgain_andZeroWhileItHasOrWhenNotPaced()
       throws InterruptedException {
     AtomicLong clock = new AtomicLong(5 * SECOND);
     TelegramLimits limits = new TelegramLimits(true, clock::get);
     assertThat(limits.bookedAhead()).isZero();
-    for (int chat = 0; chat < 8; chat++) {
+    for (int chat = 0; chat < 29; chat++) {
       limits.reserve(String.valueOf(1000 + chat));
     }
-    // Eight sends: the first at once, the eighth seven slots on; the next slot is free after it.
-    assertThat(limits.bookedAhead()).isEqualTo(8 * TelegramLimits.SPACING);
-    clock.addAndGet(3 * TelegramLimits.SPACING);
-    assertThat(limits.bookedAhead()).isEqualTo(5 * TelegramLimits.SPACING);
+    assertThat(limits.bookedAhead()).isZero();
+    limits.reserve("1029");
+    // Thirty sends now: the next may start when the first leaves the window.
+    assertThat(limits.bookedAhead()).isEqualTo(WINDOW);
+    clock.addAndGet(300 * MS);
+    assertThat(limits.bookedAhead()).isEqualTo(WINDOW - 300 * MS);
     clock.addAndGet(SECOND);
     assertThat(limits.bookedAhead()).isZero();
 
@@ -60,19 +87,22 @@ class TelegramLimitsTest {
   }
 
   @Test
-  void horizon_isTheBookingThenASlotForEachSendWaiting_andZeroWhenNotPaced()
+  void horizon_isTheSlotASendWouldTakeAfterThoseWaiting_andZeroWhenNotPaced()
       throws InterruptedException {
     AtomicLong clock = new AtomicLong(5 * SECOND);
     TelegramLimits limits = new TelegramLimits(true, clock::get);
-    long slot = TelegramLimits.SPACING;
     assertThat(limits.horizon(0)).isZero();
-    // Nothing booked, 40 taken up by the outbox and waiting for a sender: a slot each first.
-    assertThat(limits.horizon(40)).isEqualTo(40 * slot);
-    for (int chat = 0; chat < 8; chat++) {
+    // Nothing booked, 40 taken up by the outbox and waiting for a sender: 30 go at once, 10 a
+    // window later, and a send handed over now goes with them.
+    assertThat(limits.horizon(29)).isZero();
+    assertThat(limits.horizon(40)).isEqualTo(WINDOW);
+    for (int chat = 0; chat < 30; chat++) {
       limits.reserve(String.valueOf(1000 + chat));
     }
-    assertThat(limits.horizon(0)).isEqualTo(8 * slot);
-    assertThat(limits.horizon(40)).isEqualTo(48 * slot);
+    assertThat(limits.horizon(0)).isEqualTo(WINDOW);
+    assertThat(limits.horizon(40)).isEqualTo(2 * WINDOW);
+    clock.addAndGet(100 * MS);
+    assertThat(limits.horizon(40)).isEqualTo(2 * WINDOW - 100 * MS);
 
     TelegramLimits off = new TelegramLimits(false, clock::get);
     off.reserve("1000");
