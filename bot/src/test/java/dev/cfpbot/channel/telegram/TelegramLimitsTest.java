@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +57,50 @@ class TelegramLimitsTest {
     // The first 30 had room (30 × 12 ms); the 31st waits for the first to leave the window.
     assertThat(sends.get(29)).isEqualTo(30 * 12 * MS);
     assertThat(sends.get(30)).isEqualTo(12 * MS + WINDOW);
+  }
+
+  @Test
+  void reserve_fromEightSendersAtOnce_neverPutsThirtyOneIntoOneWindow() throws Exception {
+    // Eight senders at once, the clock moving on at every reading. (With the window's slots
+    // updated outside the lock, this put 31 sends into one window in three runs of three.)
+    AtomicLong clock = new AtomicLong(0);
+    ThreadLocal<Long> lastRead = new ThreadLocal<>();
+    TelegramLimits limits =
+        new TelegramLimits(
+            true,
+            () -> {
+              long now = clock.addAndGet(3 * MS);
+              lastRead.set(now);
+              return now;
+            });
+    List<Long> sends = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService senders = Executors.newFixedThreadPool(8);
+    List<Future<?>> done = new ArrayList<>();
+    for (int s = 0; s < 8; s++) {
+      int sender = s;
+      done.add(
+          senders.submit(
+              () -> {
+                for (int i = 0; i < 100; i++) {
+                  String chat = String.valueOf(100_000 + sender * 1_000 + i);
+                  long wait = limits.reserve(chat);
+                  // The slot: the time reserve last read, and the wait it returned from it.
+                  sends.add(lastRead.get() + wait);
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get(30, TimeUnit.SECONDS);
+    }
+    senders.shutdown();
+
+    // In the order of time, each send is at least a window after the one 30 before it.
+    List<Long> inTime = sends.stream().sorted().toList();
+    assertThat(inTime).hasSize(800);
+    for (int i = 0; i + 30 < inTime.size(); i++) {
+      assertThat(inTime.get(i + 30) - inTime.get(i)).isGreaterThanOrEqualTo(WINDOW);
+    }
   }
 
   @Test
