@@ -98,16 +98,9 @@ final class TelegramLimits {
   }
 
   /**
-   * How far ahead of now the window is booked, in nanoseconds: how long before a send could start
-   * if one were ready now. 0 when sends are not paced or the window has room.
-   */
-  long bookedAhead() {
-    return horizon(0);
-  }
-
-  /**
    * How long before a send handed over now could go, in nanoseconds, at the least: after {@code
-   * waiting} sends that take their slots first. 0 when sends are not paced.
+   * waiting} sends that take their slots first (0: how far ahead the window is booked). 0 when
+   * sends are not paced, or the window has room for them all.
    */
   long horizon(int waiting) {
     if (!enabled) {

@@ -113,26 +113,26 @@ class TelegramLimitsTest {
   }
 
   @Test
-  void bookedAhead_isWhenTheWindowHasRoomAgain_andZeroWhileItHasOrWhenNotPaced()
+  void horizonOfTheNextSend_isWhenTheWindowHasRoomAgain_andZeroWhileItHasOrWhenNotPaced()
       throws InterruptedException {
     AtomicLong clock = new AtomicLong(5 * SECOND);
     TelegramLimits limits = new TelegramLimits(true, clock::get);
-    assertThat(limits.bookedAhead()).isZero();
+    assertThat(limits.horizon(0)).isZero();
     for (int chat = 0; chat < 29; chat++) {
       limits.reserve(String.valueOf(1000 + chat));
     }
-    assertThat(limits.bookedAhead()).isZero();
+    assertThat(limits.horizon(0)).isZero();
     limits.reserve("1029");
     // Thirty sends now: the next may start when the first leaves the window.
-    assertThat(limits.bookedAhead()).isEqualTo(WINDOW);
+    assertThat(limits.horizon(0)).isEqualTo(WINDOW);
     clock.addAndGet(300 * MS);
-    assertThat(limits.bookedAhead()).isEqualTo(WINDOW - 300 * MS);
+    assertThat(limits.horizon(0)).isEqualTo(WINDOW - 300 * MS);
     clock.addAndGet(SECOND);
-    assertThat(limits.bookedAhead()).isZero();
+    assertThat(limits.horizon(0)).isZero();
 
     TelegramLimits off = new TelegramLimits(false, clock::get);
     off.reserve("1000");
-    assertThat(off.bookedAhead()).isZero();
+    assertThat(off.horizon(0)).isZero();
   }
 
   @Test
