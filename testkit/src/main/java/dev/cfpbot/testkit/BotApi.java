@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -34,6 +36,8 @@ final class BotApi {
   private final List<SentMessage> sent = Collections.synchronizedList(new ArrayList<>());
   private final Map<Integer, byte[]> uploaded = new ConcurrentHashMap<>();
   private final AtomicLong firstGetUpdates = new AtomicLong();
+  private volatile long firstGetUpdatesNanos;
+  private final CountDownLatch firstGetUpdatesSeen = new CountDownLatch(1);
   private final Map<String, JsonNode> calls = new ConcurrentHashMap<>();
   private final List<Consumer<SentMessage>> listeners = new CopyOnWriteArrayList<>();
 
@@ -79,6 +83,13 @@ final class BotApi {
     return firstGetUpdates.get();
   }
 
+  long awaitFirstGetUpdates(long timeoutNanos) throws InterruptedException {
+    if (!firstGetUpdatesSeen.await(timeoutNanos, TimeUnit.NANOSECONDS)) {
+      throw new IllegalStateException("no getUpdates within " + timeoutNanos / 1_000_000 + " ms");
+    }
+    return firstGetUpdatesNanos;
+  }
+
   void call(Context ctx) throws IOException {
     if (!token.equals(ctx.pathParam("token"))) {
       reply(ctx, 401, error(401, "Unauthorized", null));
@@ -88,7 +99,11 @@ final class BotApi {
     ObjectNode params = params(ctx);
     calls.put(method, params);
     if (method.equals("getupdates")) {
-      firstGetUpdates.compareAndSet(0, System.currentTimeMillis());
+      long now = System.nanoTime();
+      if (firstGetUpdates.compareAndSet(0, System.currentTimeMillis())) {
+        firstGetUpdatesNanos = now;
+        firstGetUpdatesSeen.countDown();
+      }
       int timeout = params.path("timeout").asInt(0);
       log.allow(allowedUpdates(params.get("allowed_updates")));
       reply(

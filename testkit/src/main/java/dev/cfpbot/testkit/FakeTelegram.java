@@ -202,6 +202,16 @@ public final class FakeTelegram implements AutoCloseable {
     return api.firstGetUpdatesAt();
   }
 
+  /**
+   * Waits, blocked rather than spinning (a benchmark must leave the bot the machine's cores), for
+   * the first getUpdates and returns when it arrived ({@link System#nanoTime()}).
+   *
+   * @throws IllegalStateException if none arrives within {@code timeout}
+   */
+  public long awaitFirstGetUpdates(java.time.Duration timeout) throws InterruptedException {
+    return api.awaitFirstGetUpdates(timeout.toNanos());
+  }
+
   public int acknowledgedUpTo() {
     return log.acknowledged();
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * kill -9 in the middle of a burst: speakers are part-way through the form when the bot dies
@@ -57,7 +58,7 @@ public final class CrashDrill {
       driver.begin(FIRST_CHAT, speakers);
       int crashAt = speakers * Speakers.TURNS * 2 / 5;
       while (driver.turns() < crashAt) {
-        Thread.onSpinWait();
+        LockSupport.parkNanos(1_000_000); // a spin would take a core from the bot
       }
       bot.kill();
       int turnsAtCrash = driver.turns();
@@ -70,7 +71,7 @@ public final class CrashDrill {
       int finished = driver.await(Duration.ofMinutes(5));
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
       while (alerts(telegram).size() < speakers && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
+        LockSupport.parkNanos(1_000_000); // a spin would take a core from the bot
       }
       restarted.close();
 
