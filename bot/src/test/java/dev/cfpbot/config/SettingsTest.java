@@ -20,7 +20,7 @@ class SettingsTest {
         .isEqualTo(
             "jdbc:h2:file:"
                 + Path.of("data").toAbsolutePath().resolve("cfpbot")
-                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
+                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;CACHE_SIZE=1024;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
     assertThat(settings.dbUser()).isEqualTo("sa");
     assertThat(settings.embeddedH2()).isTrue();
     assertThat(settings.dbWait()).isEqualTo(Duration.ofSeconds(60));
