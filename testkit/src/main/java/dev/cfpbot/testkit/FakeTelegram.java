@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -208,7 +209,7 @@ public final class FakeTelegram implements AutoCloseable {
    *
    * @throws IllegalStateException if none arrives within {@code timeout}
    */
-  public long awaitFirstGetUpdates(java.time.Duration timeout) throws InterruptedException {
+  public long awaitFirstGetUpdates(Duration timeout) throws InterruptedException {
     return api.awaitFirstGetUpdates(timeout.toNanos());
   }
 

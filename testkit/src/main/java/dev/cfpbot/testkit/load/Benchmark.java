@@ -1,8 +1,10 @@
 package dev.cfpbot.testkit.load;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.cfpbot.testkit.FakeTelegram;
 import dev.cfpbot.testkit.PostgresServer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,8 +165,7 @@ public final class Benchmark {
    * burst's turns per second are bounded by both their costs.
    */
   private static long driverCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
