@@ -1,7 +1,6 @@
 package dev.cfpbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -139,7 +138,7 @@ class DataDirPermissionsTest {
     Level level = logger.getLevel();
     logger.setLevel(Level.INFO);
     try (TelegramHarness h = new TelegramHarness(dataDir, Clock.systemUTC(), Map.of()).start()) {
-      await().atMost(Duration.ofSeconds(10)).until(() -> h.telegram.firstGetUpdatesAt() > 0);
+      h.telegram.awaitFirstGetUpdates(Duration.ofSeconds(10));
 
       assertThat(tooWide(dataDir)).isEmpty();
       assertThat(Files.readString(dataDir.resolve("notes.txt"))).isEqualTo("kept");

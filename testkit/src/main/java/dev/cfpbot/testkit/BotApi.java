@@ -35,8 +35,10 @@ final class BotApi {
   private final AtomicInteger messageIds;
   private final List<SentMessage> sent = Collections.synchronizedList(new ArrayList<>());
   private final Map<Integer, byte[]> uploaded = new ConcurrentHashMap<>();
-  private final AtomicLong firstGetUpdates = new AtomicLong();
-  private volatile long firstGetUpdatesNanos;
+
+  /** When the first getUpdates arrived ({@link System#nanoTime()}); MIN_VALUE before. */
+  private final AtomicLong firstGetUpdates = new AtomicLong(Long.MIN_VALUE);
+
   private final CountDownLatch firstGetUpdatesSeen = new CountDownLatch(1);
   private final Map<String, JsonNode> calls = new ConcurrentHashMap<>();
   private final List<Consumer<SentMessage>> listeners = new CopyOnWriteArrayList<>();
@@ -79,15 +81,11 @@ final class BotApi {
     listeners.add(listener);
   }
 
-  long firstGetUpdatesAt() {
-    return firstGetUpdates.get();
-  }
-
   long awaitFirstGetUpdates(long timeoutNanos) throws InterruptedException {
     if (!firstGetUpdatesSeen.await(timeoutNanos, TimeUnit.NANOSECONDS)) {
       throw new IllegalStateException("no getUpdates within " + timeoutNanos / 1_000_000 + " ms");
     }
-    return firstGetUpdatesNanos;
+    return firstGetUpdates.get();
   }
 
   void call(Context ctx) throws IOException {
@@ -99,9 +97,7 @@ final class BotApi {
     ObjectNode params = params(ctx);
     calls.put(method, params);
     if (method.equals("getupdates")) {
-      long now = System.nanoTime();
-      if (firstGetUpdates.compareAndSet(0, System.currentTimeMillis())) {
-        firstGetUpdatesNanos = now;
+      if (firstGetUpdates.compareAndSet(Long.MIN_VALUE, System.nanoTime())) {
         firstGetUpdatesSeen.countDown();
       }
       int timeout = params.path("timeout").asInt(0);

@@ -198,11 +198,6 @@ public final class FakeTelegram implements AutoCloseable {
     return faults;
   }
 
-  /** When the first getUpdates arrived (epoch millis), 0 before that. */
-  public long firstGetUpdatesAt() {
-    return api.firstGetUpdatesAt();
-  }
-
   /**
    * Waits, blocked rather than spinning (a benchmark must leave the bot the machine's cores), for
    * the first getUpdates and returns when it arrived ({@link System#nanoTime()}).
