@@ -38,6 +38,13 @@ class WebServerTest {
   }
 
   @Test
+  void connector_holdsACrowdsConnectionsForJettyToAccept() {
+    assertThat(server.connector().getAcceptQueueSize()).isEqualTo(1024);
+    assertThat(server.connector().getHost()).isEqualTo("127.0.0.1");
+    assertThat(server.connector().getLocalPort()).isEqualTo(server.port()).isPositive();
+  }
+
+  @Test
   void keptAliveConnection_servesOneRequestAfterAnother() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
       OutputStream out = socket.getOutputStream();
