@@ -84,7 +84,10 @@ class WechatSimulatorTest {
 
     assertThat(exit).isZero();
     assertThat(out())
-        .startsWith("5 followers (no pause between messages), 50 passive replies in ")
+        .startsWith(
+            "driver warm-up: 200 followers, 2000 replies from an echo in the simulator's own JVM"
+                + " (the bot saw none of it)\n"
+                + "5 followers (no pause between messages), 50 passive replies in ")
         .contains("; 0 followers failed\npassive reply latency: p50 ")
         .endsWith("every passive reply within 5 s\n");
   }

@@ -52,6 +52,41 @@ public final class WechatClient {
     this.clock = clock;
   }
 
+  /** A client with the same account and clock, for another endpoint. */
+  public WechatClient to(URI other) {
+    return new WechatClient(other, token, aesKey, appId, clock);
+  }
+
+  private WechatClient(URI endpoint, String token, byte[] aesKey, String appId, Clock clock) {
+    this.endpoint = endpoint;
+    this.token = token;
+    this.aesKey = aesKey;
+    this.appId = appId;
+    this.clock = clock;
+  }
+
+  /**
+   * {@code xml} as the bot sends a passive reply back: as it is in plain mode, encrypted and signed
+   * in safe mode (for {@link DriverWarmUp}'s echo).
+   */
+  String sealed(String xml) {
+    if (aesKey == null) {
+      return xml;
+    }
+    String encrypted = WechatEnvelopes.encrypt(aesKey, appId, xml);
+    String timestamp = Long.toString(now());
+    String nonce = Long.toString(NONCES.incrementAndGet());
+    return "<xml><Encrypt><![CDATA["
+        + encrypted
+        + "]]></Encrypt><MsgSignature><![CDATA["
+        + sha1(token, timestamp, nonce, encrypted)
+        + "]]></MsgSignature><TimeStamp>"
+        + timestamp
+        + "</TimeStamp><Nonce><![CDATA["
+        + nonce
+        + "]]></Nonce></xml>";
+  }
+
   public long now() {
     return clock.instant().getEpochSecond();
   }

@@ -89,6 +89,15 @@ public final class WechatSimulator {
     String title = o.getOrDefault("title", "从零到生产：我们的 Docker 迁移之路");
     String openid = o.getOrDefault("openid", "o-sim-" + Long.toString(System.nanoTime(), 36));
     Crowd crowd = new Crowd(wechat, out, bot);
+    if (followers > 1 || warmUp > 0) {
+      int replies = DriverWarmUp.run(wechat, DriverWarmUp.FOLLOWERS);
+      out.println(
+          "driver warm-up: "
+              + DriverWarmUp.FOLLOWERS
+              + " followers, "
+              + replies
+              + " replies from an echo in the simulator's own JVM (the bot saw none of it)");
+    }
     if (warmUp > 0) {
       long cpu = crowd.cpuMillis();
       List<Follower.Run> warm = crowd.run(openid + "-warm", title, warmUp, 0);
