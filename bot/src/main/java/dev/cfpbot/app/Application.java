@@ -99,6 +99,8 @@ final class Application implements AutoCloseable {
       Map<String, Channel> channels =
           ChannelRegistry.create(selected, launch.config(), io.env(), context);
       app = new Application(launch, storage, channels, inbox, links);
+      // Before the HTTP server opens: a platform's first callbacks then meet compiled code.
+      StartRehearsal.run(launch, selected, channels);
       app.startWeb(http, context);
     } catch (RuntimeException e) {
       storage.close();

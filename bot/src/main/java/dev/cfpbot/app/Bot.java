@@ -194,6 +194,15 @@ public final class Bot implements AutoCloseable {
   }
 
   /**
+   * Takes turns and sends nothing: no sender, no schedules. For the start-up rehearsal's copy of
+   * the bot ({@link StartRehearsal}), whose replies stay in its own outbox.
+   */
+  void startSilently() {
+    queue.start();
+    channels.values().forEach(channel -> channel.start(handlerFor(channel)));
+  }
+
+  /**
    * The dispatcher; for a channel that delivers synchronously (the console), one that also waits
    * for each message's replies to be shown before the next message is read.
    */

@@ -6,9 +6,13 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.spi.FilterReply;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 /**
  * The bot's logging, set up in code (found by logback as a service, before it looks for a file):
@@ -75,6 +79,33 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(level(level));
     root.addAppender(appender);
+  }
+
+  /**
+   * Leaves everything below ERROR out of the log until {@link Runnable#run run} is called on what
+   * this returns: for the start-up rehearsal, whose copy of the bot would otherwise log its start,
+   * its warnings and its speakers a second time, as if they were the bot's.
+   */
+  static Runnable quiet() {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return () -> {};
+    }
+    TurboFilter belowErrors =
+        new TurboFilter() {
+          @Override
+          public FilterReply decide(
+              Marker marker,
+              ch.qos.logback.classic.Logger logger,
+              Level level,
+              String format,
+              Object[] params,
+              Throwable t) {
+            return level.isGreaterOrEqual(Level.ERROR) ? FilterReply.NEUTRAL : FilterReply.DENY;
+          }
+        };
+    belowErrors.start();
+    context.addTurboFilter(belowErrors);
+    return () -> context.getTurboFilterList().remove(belowErrors);
   }
 
   /** {@code name} as a level; INFO when unset or not a level's name. */

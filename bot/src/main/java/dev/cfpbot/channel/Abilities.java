@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public final class Abilities {
   /** A channel with none: it receives through its handler and sends, nothing more. */
-  public static final Abilities NONE = new Abilities(null, null, null, null, null, null);
+  public static final Abilities NONE = new Abilities(null, null, null, null, null, null, null);
 
   private final UpdateTranslator translator;
   private final LinksInText links;
@@ -17,6 +17,7 @@ public final class Abilities {
   private final HttpRoutes http;
   private final ChannelCommands commands;
   private final InputEnd inputEnd;
+  private final ChannelRehearsal rehearsal;
 
   private Abilities(
       UpdateTranslator translator,
@@ -24,43 +25,50 @@ public final class Abilities {
       ChannelStatus status,
       HttpRoutes http,
       ChannelCommands commands,
-      InputEnd inputEnd) {
+      InputEnd inputEnd,
+      ChannelRehearsal rehearsal) {
     this.translator = translator;
     this.links = links;
     this.status = status;
     this.http = http;
     this.commands = commands;
     this.inputEnd = inputEnd;
+    this.rehearsal = rehearsal;
   }
 
   /** Its updates are stored raw (see {@link UpdateStore}) and handled through {@code t}. */
   public Abilities withTranslator(UpdateTranslator t) {
-    return new Abilities(t, links, status, http, commands, inputEnd);
+    return new Abilities(t, links, status, http, commands, inputEnd, rehearsal);
   }
 
   /** It shows upload requests and files as links in the text. */
   public Abilities withLinks(LinksInText l) {
-    return new Abilities(translator, l, status, http, commands, inputEnd);
+    return new Abilities(translator, l, status, http, commands, inputEnd, rehearsal);
   }
 
   /** It says how it is doing, for {@code /health}; without, it is reported "running". */
   public Abilities withStatus(ChannelStatus s) {
-    return new Abilities(translator, links, s, http, commands, inputEnd);
+    return new Abilities(translator, links, s, http, commands, inputEnd, rehearsal);
   }
 
   /** It serves HTTP (a webhook, a callback): the bot's HTTP server then runs. */
   public Abilities withHttp(HttpRoutes h) {
-    return new Abilities(translator, links, status, h, commands, inputEnd);
+    return new Abilities(translator, links, status, h, commands, inputEnd, rehearsal);
   }
 
   /** It adds organizer commands of its own. */
   public Abilities withCommands(ChannelCommands c) {
-    return new Abilities(translator, links, status, http, c, inputEnd);
+    return new Abilities(translator, links, status, http, c, inputEnd, rehearsal);
   }
 
   /** Its input can end, and with it the bot's work. */
   public Abilities withInputEnd(InputEnd e) {
-    return new Abilities(translator, links, status, http, commands, e);
+    return new Abilities(translator, links, status, http, commands, e, rehearsal);
+  }
+
+  /** It rehearses at start-up, playing its platform's side against a copy of the bot. */
+  public Abilities withRehearsal(ChannelRehearsal r) {
+    return new Abilities(translator, links, status, http, commands, inputEnd, r);
   }
 
   public Optional<UpdateTranslator> translator() {
@@ -85,5 +93,9 @@ public final class Abilities {
 
   public Optional<InputEnd> inputEnd() {
     return Optional.ofNullable(inputEnd);
+  }
+
+  public Optional<ChannelRehearsal> rehearsal() {
+    return Optional.ofNullable(rehearsal);
   }
 }

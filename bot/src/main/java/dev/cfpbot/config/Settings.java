@@ -36,21 +36,7 @@ public record Settings(
     StorageConfig storage = config.storage();
     EnvOverFile settings = new EnvOverFile(env);
     Path dataDir = Path.of(settings.value(DATA_DIR, storage.dataDir(), "./data"));
-    // WRITE_DELAY=0: a commit reaches the file before it returns (H2 otherwise writes up to half
-    // a second later, and a killed process would lose turns that were already acknowledged).
-    // QUERY_CACHE_SIZE: H2 parses a statement again when it is not in its cache, 8 entries by
-    // default, fewer than the statements of one turn. DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the bot
-    // closes the database itself, after the last deliveries are recorded; H2's own shutdown hook
-    // would close it under them. TRACE_LEVEL_FILE=0: no cfpbot.trace.db, where H2 would write each
-    // failed statement with the values in it (personal data, in a file no one looks after).
-    // CACHE_SIZE=1024 (KB; 16 MB by default): every commit writes new versions of the pages it
-    // changed and the cache keeps the old ones until they are pushed out, so a bigger cache is
-    // mostly superseded pages the collector has to carry; at 1 MB rather than 4 a burst pays a
-    // third fewer full collections (README "JVM flags").
-    String defaultUrl =
-        "jdbc:h2:file:"
-            + dataDir.toAbsolutePath().normalize().resolve("cfpbot")
-            + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;CACHE_SIZE=1024;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+    String defaultUrl = h2FileUrl(dataDir.resolve("cfpbot"));
     String dbUrl = settings.value(DB_URL, storage.dbUrl(), defaultUrl);
     if (!dbUrl.startsWith("jdbc:")) {
       throw new ConfigException(
@@ -67,6 +53,27 @@ public record Settings(
         settings.value(DB_USER, storage.dbUser(), dbUrl.startsWith("jdbc:h2:") ? "sa" : null),
         settings.value(DB_PASSWORD, storage.dbPassword(), dbUrl.startsWith("jdbc:h2:") ? "" : null),
         dbWait(settings.value(DB_WAIT, null, "60")));
+  }
+
+  /**
+   * The URL of an embedded H2 database in the file {@code base}{@code .mv.db}, with the options the
+   * bot runs H2 with.
+   */
+  public static String h2FileUrl(Path base) {
+    // WRITE_DELAY=0: a commit reaches the file before it returns (H2 otherwise writes up to half
+    // a second later, and a killed process would lose turns that were already acknowledged).
+    // QUERY_CACHE_SIZE: H2 parses a statement again when it is not in its cache, 8 entries by
+    // default, fewer than the statements of one turn. DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the bot
+    // closes the database itself, after the last deliveries are recorded; H2's own shutdown hook
+    // would close it under them. TRACE_LEVEL_FILE=0: no cfpbot.trace.db, where H2 would write each
+    // failed statement with the values in it (personal data, in a file no one looks after).
+    // CACHE_SIZE=1024 (KB; 16 MB by default): every commit writes new versions of the pages it
+    // changed and the cache keeps the old ones until they are pushed out, so a bigger cache is
+    // mostly superseded pages the collector has to carry; at 1 MB rather than 4 a burst pays a
+    // third fewer full collections (README "JVM flags").
+    return "jdbc:h2:file:"
+        + base.toAbsolutePath().normalize()
+        + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;CACHE_SIZE=1024;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
   }
 
   private static Duration dbWait(String seconds) {

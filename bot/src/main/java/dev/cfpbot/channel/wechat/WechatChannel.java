@@ -34,6 +34,7 @@ public final class WechatChannel implements Channel, ChannelStatus {
   private final WechatSender sender;
   private final WechatLinks links;
   private final WechatCommands commands;
+  private final WechatRehearsal rehearsal;
   private volatile boolean started;
 
   public WechatChannel(WechatSettings settings, ChannelContext context) {
@@ -70,6 +71,13 @@ public final class WechatChannel implements Channel, ChannelStatus {
             context.downloads());
     this.commands =
         new WechatCommands(context.messages(), context.config().bot().organizerLanguage());
+    this.rehearsal =
+        new WechatRehearsal(
+            settings.token(),
+            settings.safeMode()
+                ? new WechatCipher(settings.token(), settings.aesKey(), settings.appId())
+                : null,
+            context.clock());
     settings.warnings().forEach(warning -> log.warn("wechat: {}", warning));
     if (context.uploads() == null) {
       log.warn(
@@ -101,7 +109,8 @@ public final class WechatChannel implements Channel, ChannelStatus {
 
   /**
    * Callbacks on {@code /wechat}; upload requests and exports as links in the text (an Official
-   * Account cannot receive or send files); {@code /menu}; its state for {@code /health}.
+   * Account cannot receive or send files); {@code /menu}; its state for {@code /health}; a start-up
+   * rehearsal of followers submitting, since WeChat waits for each answer.
    */
   @Override
   public Abilities abilities() {
@@ -113,7 +122,8 @@ public final class WechatChannel implements Channel, ChannelStatus {
             })
         .withLinks(links::render)
         .withCommands(commands::all)
-        .withStatus(this);
+        .withStatus(this)
+        .withRehearsal(rehearsal);
   }
 
   /**

@@ -72,14 +72,20 @@ class WechatJarIT {
     List<String> flags = new ArrayList<>(List.of(SMALL_HEAP));
     flags.add("-Xlog:class+load:file=" + classes);
     Response reply;
+    String log;
+    Map<String, String> env = Map.of("WECHAT_AES_KEY", "", "CFPBOT_REHEARSAL", "20");
     try (WechatJar bot =
-        WechatJar.start(dataDir, api, Map.of("WECHAT_AES_KEY", ""), flags.toArray(String[]::new))
-            .awaitHealthy()) {
+        WechatJar.start(dataDir, api, env, flags.toArray(String[]::new)).awaitHealthy()) {
       reply = bot.client(false).text("o-plain-follower", "投稿");
       assertThat(bot.stop()).isTrue();
+      log = bot.log();
     }
 
     assertThat(reply.reply()).startsWith("📣 Techparty 广州 · Docker 技术沙龙");
+    // The start-up rehearsal ran the same path first, on its own database: the follower above is
+    // the bot's first speaker, and nothing of the rehearsal reached the WeChat API.
+    assertThat(log).contains("start-up rehearsal: 20 speakers, 180 of 180 messages answered in ");
+    assertThat(api.calls(FakeWechatApi.CUSTOM)).isEmpty();
     List<String> loaded = Files.readAllLines(classes);
     assertThat(loaded).anyMatch(line -> line.contains(" " + WxMpXmlMessage.class.getName() + " "));
     assertThat(loaded).noneMatch(line -> line.contains(" com.thoughtworks.xstream."));
