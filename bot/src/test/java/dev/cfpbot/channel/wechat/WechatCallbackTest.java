@@ -9,6 +9,10 @@ import dev.cfpbot.storage.testing.StorageExtension;
 import dev.cfpbot.storage.testing.TestDatabases;
 import dev.cfpbot.testkit.wechat.WechatClient;
 import dev.cfpbot.testkit.wechat.WechatClient.Response;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -327,12 +331,35 @@ class WechatCallbackTest {
         tx -> tx.count("leak", "select count(*) from outbox where payload like '%TOP-SECRET%'"));
   }
 
+  /**
+   * Only the headers of a body over the limit, none of its bytes: the answer comes without them.
+   * (Sending the body too made the test race the bot: a client still writing when the 413 and the
+   * close came saw a broken pipe instead of the answer, as CI did once under load.)
+   */
   @Test
-  void bodyOverTheLimit_is413() {
-    String huge =
-        WechatClient.textXml("o-ivan", "x".repeat(WechatXml.MAX_BODY), WechatClient.nextMsgId(), 1);
+  void bodyOverTheLimit_is413_beforeAByteOfItIsRead() throws Exception {
+    String query = t.safe.sign(WechatClient.textXml("o-ivan", "x", 1, 1)).query();
+    URI base = URI.create(t.base());
+    String status;
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /wechat?"
+                      + query
+                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+                      + "Content-Length: "
+                      + (WechatXml.MAX_BODY + 1)
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      status =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+    }
 
-    assertThat(t.safe.post(huge).status()).isEqualTo(413);
+    assertThat(status).startsWith("HTTP/1.1 413 ");
     assertThat(inboxRows()).isZero();
   }
 }
