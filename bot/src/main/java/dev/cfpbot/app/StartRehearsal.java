@@ -21,8 +21,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -53,6 +55,15 @@ final class StartRehearsal {
 
   /** Speakers not begun by then are left out: on a slow machine a start waits no longer. */
   static final Duration BUDGET = Duration.ofSeconds(5);
+
+  /** The copy's directory in the system's temporary one: {@code cfpbot-rehearsal-<random>}. */
+  static final String PREFIX = "cfpbot-rehearsal-";
+
+  /**
+   * A copy's directory older than this is a leftover (a rehearsal takes seconds): of a bot killed
+   * while it rehearsed, which had no chance to delete it.
+   */
+  static final Duration LEFTOVER = Duration.ofHours(1);
 
   private static final Logger log = LoggerFactory.getLogger(StartRehearsal.class);
 
@@ -125,7 +136,10 @@ final class StartRehearsal {
   private static Result rehearse(
       Launch launch, List<ChannelFactory> rehearsing, List<List<String>> speakers, long start)
       throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("cfpbot-rehearsal-");
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    // File times are the system's, whatever clock the bot runs on.
+    sweep(tmp, Instant.now().minus(LEFTOVER));
+    Path dir = Files.createTempDirectory(tmp, PREFIX);
     try (Storage storage = Storage.open(Settings.h2FileUrl(dir.resolve("cfpbot")), "sa", "", 4)) {
       PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
       ChannelContext context =
@@ -163,6 +177,20 @@ final class StartRehearsal {
           speakers.size(), messages, answered, Duration.ofNanos(System.nanoTime() - start));
     } finally {
       delete(dir);
+    }
+  }
+
+  /** Deletes the copies' directories in {@code tmp} last changed before {@code before}. */
+  static void sweep(Path tmp, Instant before) {
+    try (Stream<Path> dirs = Files.list(tmp)) {
+      for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(PREFIX)).toList()) {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(dir).toInstant().isBefore(before)) {
+          delete(dir);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Leftovers stay for the next start, or the system's own cleaning of its temporary files.
     }
   }
 

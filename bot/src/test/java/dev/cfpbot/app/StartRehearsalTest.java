@@ -17,8 +17,12 @@ import dev.cfpbot.testkit.wechat.FakeWechatApi;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +86,26 @@ class StartRehearsalTest {
 
     assertThat(result.map(StartRehearsal.Result::answered)).contains(18);
     assertThat(rows("speakers")).isZero();
+  }
+
+  @Test
+  void sweep_deletesCopiesLeftByAKilledBot_andNothingElse() throws Exception {
+    Path tmp = dataDir.resolve("tmp");
+    Path leftover = Files.createDirectories(tmp.resolve("cfpbot-rehearsal-123"));
+    Files.writeString(leftover.resolve("cfpbot.mv.db"), "x");
+    Path running = Files.createDirectories(tmp.resolve("cfpbot-rehearsal-456"));
+    Path other = Files.createDirectories(tmp.resolve("someone-elses"));
+    Instant now = Instant.parse("2026-12-01T09:00:00Z");
+    Files.setLastModifiedTime(leftover, FileTime.from(now.minus(Duration.ofHours(2))));
+    Files.setLastModifiedTime(running, FileTime.from(now.minus(Duration.ofSeconds(5))));
+    Files.setLastModifiedTime(other, FileTime.from(now.minus(Duration.ofDays(2))));
+
+    StartRehearsal.sweep(tmp, now.minus(StartRehearsal.LEFTOVER));
+
+    try (var left = Files.list(tmp)) {
+      assertThat(left.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly("cfpbot-rehearsal-456", "someone-elses");
+    }
   }
 
   @Test
