@@ -41,11 +41,12 @@ import org.slf4j.LoggerFactory;
  * of speakers submitting a talk against a private copy of the bot — an H2 file of its own in a new
  * temporary directory, the channels made again over it, its HTTP server on a free loopback port,
  * nothing sent. On this JVM's flags a method is compiled only after a few hundred runs, and a
- * message runs some thousands of them: without this, the first crowd after a restart (200 WeChat
- * followers at once) met them all interpreted and the compiler busy, its p99 two to four times the
- * warm one. Nothing of a rehearsal reaches the platforms, the bot's database or its log (but for a
- * line that says what it did); one that fails leaves a slower first minute, nothing else. {@code
- * CFPBOT_REHEARSAL}: the number of speakers, or {@code off}.
+ * message runs thousands of methods: without this, the first crowd after a restart (200 WeChat
+ * followers at once) met them interpreted and the compiler busy, and its p99 was about twice what
+ * it is after a rehearsal (733 against 338 ms plain, 986 against 451 ms safe: README, Performance,
+ * "Eleventh round"). Nothing of a rehearsal reaches the platforms, the bot's database or its log
+ * (but for a line that says what it did); one that fails leaves a slower first minute, nothing
+ * else. {@code CFPBOT_REHEARSAL}: the number of speakers, or {@code off}.
  */
 final class StartRehearsal {
   static final String VARIABLE = "CFPBOT_REHEARSAL";
