@@ -109,11 +109,11 @@ final class StartRehearsal {
       return Optional.empty();
     }
     long start = System.nanoTime();
-    Result result;
     List<String> script = RehearsalScript.of(launch.config());
+    int answered;
     Runnable restoreLog = LogSetup.quiet();
     try {
-      result = rehearse(launch, rehearsing, Collections.nCopies(speakers, script), start);
+      answered = rehearse(launch, rehearsing, Collections.nCopies(speakers, script));
     } catch (IOException | RuntimeException | LinkageError e) {
       restoreLog.run();
       log.warn("start-up rehearsal failed (the first messages will be slower): {}", e.toString());
@@ -124,6 +124,12 @@ final class StartRehearsal {
       return Optional.empty();
     }
     restoreLog.run();
+    Result result =
+        new Result(
+            speakers,
+            speakers * script.size() * rehearsing.size(),
+            answered,
+            Duration.ofNanos(System.nanoTime() - start));
     log.info(
         "start-up rehearsal: {} speakers, {} of {} messages answered in {} ms ({}=off: none)",
         result.speakers(),
@@ -134,8 +140,9 @@ final class StartRehearsal {
     return Optional.of(result);
   }
 
-  private static Result rehearse(
-      Launch launch, List<ChannelFactory> rehearsing, List<List<String>> speakers, long start)
+  /** Plays {@code speakers} against a copy of the bot with {@code rehearsing}; the answers. */
+  private static int rehearse(
+      Launch launch, List<ChannelFactory> rehearsing, List<List<String>> speakers)
       throws IOException, InterruptedException {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     // File times are the system's, whatever clock the bot runs on.
@@ -173,9 +180,7 @@ final class StartRehearsal {
           }
         }
       }
-      int messages = speakers.stream().mapToInt(List::size).sum() * copies.size();
-      return new Result(
-          speakers.size(), messages, answered, Duration.ofNanos(System.nanoTime() - start));
+      return answered;
     } finally {
       delete(dir);
     }

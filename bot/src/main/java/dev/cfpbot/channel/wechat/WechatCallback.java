@@ -38,17 +38,18 @@ final class WechatCallback {
   private final PassiveReplies passive;
   private final Clock clock;
 
+  /**
+   * @param cipher safe mode's ({@code WECHAT_AES_KEY} set), or null in plain mode
+   */
   WechatCallback(
       WechatSettings settings,
+      WechatCipher cipher,
       Storage storage,
       Messages messages,
       Lang lang,
       PassiveReplies passive,
       Clock clock) {
-    this.cipher =
-        settings.safeMode()
-            ? new WechatCipher(settings.token(), settings.aesKey(), settings.appId())
-            : null;
+    this.cipher = cipher;
     this.check =
         new CallbackCheck(settings.token(), cipher, new CallbackGuard(storage, clock), gate);
     this.storage = storage;

@@ -42,9 +42,14 @@ public final class WechatChannel implements Channel, ChannelStatus {
     // Here, before the HTTP server opens, rather than in start(): callbacks that come before the
     // channel starts wait for it, and the wait is shorter by the second or so this takes.
     WechatXml.warmUp();
+    WechatCipher cipher =
+        settings.safeMode()
+            ? new WechatCipher(settings.token(), settings.aesKey(), settings.appId())
+            : null;
     this.callback =
         new WechatCallback(
             settings,
+            cipher,
             context.storage(),
             context.messages(),
             context.config().bot().defaultLanguage(),
@@ -71,13 +76,7 @@ public final class WechatChannel implements Channel, ChannelStatus {
             context.downloads());
     this.commands =
         new WechatCommands(context.messages(), context.config().bot().organizerLanguage());
-    this.rehearsal =
-        new WechatRehearsal(
-            settings.token(),
-            settings.safeMode()
-                ? new WechatCipher(settings.token(), settings.aesKey(), settings.appId())
-                : null,
-            context.clock());
+    this.rehearsal = new WechatRehearsal(settings.token(), cipher, context.clock());
     settings.warnings().forEach(warning -> log.warn("wechat: {}", warning));
     if (context.uploads() == null) {
       log.warn(
